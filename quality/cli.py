@@ -1,0 +1,129 @@
+"""The command line: `quality lint`, `quality rules`, `quality explain`.
+
+Exit status (CONTRACT.md): 0 clean, 1 something at or above the failing bar, 2 the run could not
+be done (bad option, config or gazetteer) with a one-line message on standard error.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import click
+
+from . import __version__
+from .audit import Auditor, unknown_selectors
+from .config import ConfigError, load as load_config
+from .gazetteer import GazetteerError
+from .model import Severity
+from .readers import read_documents
+from .reporters import REPORTERS
+from .rules import ALL_RULES, by_code
+
+
+class UsageProblem(click.ClickException):
+    exit_code = 2
+
+    def show(self, file=None):
+        click.echo(f"quality: error: {self.format_message()}", err=True)
+
+
+def _split(values) -> tuple[str, ...]:
+    out = []
+    for v in values or ():
+        out.extend(x for x in v.replace(",", " ").split() if x)
+    return tuple(out)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="quality")
+def main() -> None:
+    """Audit text corpora for translation artifacts, boilerplate and misspelt names."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
+              show_default=True, help="Output format.")
+@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
+              help="Extra gazetteer (.txt/.csv/.tsv/.toml); repeatable.")
+@click.option("--no-builtin-gazetteer", is_flag=True, help="Start from an empty gazetteer.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these rules: codes, names, code prefixes or categories (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=None,
+              help="Exit 1 when a document scores below this.")
+@click.option("--lang", default=None, metavar="CODE", help="Expected language [default: en].")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Config file (default: quality.toml or [tool.quality] in pyproject.toml).")
+@click.option("--text-field", default=None, help="Text field of .jsonl/.csv records [text].")
+@click.option("--id-field", default=None, help="Id field of .jsonl/.csv records [id].")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes.")
+def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, min_score, lang,
+         config_path, text_field, id_field, jobs) -> None:
+    """Audit PATHS (files, folders, or - for standard input)."""
+    try:
+        cfg = load_config(config_path)
+        cfg = cfg.with_overrides(
+            select=_split(select) or None, ignore=_split(ignore) or None, fail_on=fail_on,
+            min_score=min_score, lang=lang, text_field=text_field, id_field=id_field,
+            gazetteer=(cfg.gazetteer + tuple(gazetteers)) if gazetteers else None,
+            builtin_gazetteer=False if no_builtin_gazetteer else None,
+        )
+        bad = unknown_selectors(cfg.select + cfg.ignore)
+        if bad:
+            raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
+        auditor = Auditor(cfg)
+        docs = read_documents(paths, cfg.extensions, cfg.text_field, cfg.id_field)
+    except (ConfigError, GazetteerError) as exc:
+        raise UsageProblem(str(exc)) from None
+
+    reporter = REPORTERS[fmt](click.get_text_stream("stdout"))
+    bar = Severity.parse(cfg.fail_on)
+    failed = False
+    reporter.start()
+    for report in _run(auditor, docs, jobs):
+        reporter.document(report)
+        worst = report.worst()
+        if worst is not None and worst.rank >= bar.rank:
+            failed = True
+        if cfg.min_score is not None and report.score < cfg.min_score:
+            failed = True
+    reporter.finish()
+    sys.exit(1 if failed else 0)
+
+
+def _run(auditor: Auditor, docs, jobs: int):
+    if jobs <= 1:
+        yield from auditor.audit_corpus(docs)
+        return
+    from .parallel import audit_parallel
+
+    yield from audit_parallel(auditor, docs, jobs)
+
+
+@main.command()
+def rules() -> None:
+    """List every rule: code, name, category, severity and summary."""
+    for r in ALL_RULES:
+        click.echo(f"{r.code}  {r.name:<26} {r.category:<12} {r.severity.value:<8} {r.summary}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain one rule, with a bad and a good example."""
+    r = by_code(code)
+    if r is None:
+        raise UsageProblem(f"unknown rule {code!r} (see `quality rules`)")
+    click.echo(f"{r.code} {r.name} ({r.category}, {r.severity.value})\n\n{r.summary}\n")
+    click.echo(f"Anti-pattern:\n    {r.bad}\n\nBest practice:\n    {r.good}")
+    doc = (r.check.__doc__ or "").strip()
+    if doc:
+        click.echo("\n" + "\n".join(line.strip() for line in doc.splitlines()))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

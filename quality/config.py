@@ -1,0 +1,150 @@
+"""Configuration: defaults, then a config file, then command-line flags (last wins).
+
+Precedence, written down once:
+  1. DEFAULTS below;
+  2. the first of `quality.toml` (top level) or `pyproject.toml` (`[tool.quality]`) found in
+     the current directory or its parents, or the file given with `--config`;
+  3. command-line flags.
+An unknown key or a bad value raises ConfigError naming the file and the key.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Optional
+
+from .model import Severity
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()          # codes, names or family prefixes; empty = all rules
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (code-or-prefix, severity) overrides
+    fail_on: str = "warning"              # lowest severity that makes `lint` exit 1
+    min_score: Optional[float] = None
+    lang: str = "en"                      # the language documents are expected to be in
+    gazetteer: tuple[str, ...] = ()       # extra gazetteer files
+    builtin_gazetteer: bool = True
+    corpus: bool = True                   # cross-document pass when more than one document
+    extensions: tuple[str, ...] = (".txt", ".md")
+    text_field: str = "text"              # for .jsonl/.csv inputs
+    id_field: str = "id"
+
+    def with_overrides(self, **kwargs) -> "Config":
+        clean = {k: v for k, v in kwargs.items() if v is not None}
+        return validate(replace(self, **clean), "command line")
+
+
+DEFAULTS = Config()
+_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config)}
+
+
+def _as_tuple(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in value.replace(",", " ").split() if v]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def validate(cfg: Config, where: str) -> Config:
+    try:
+        Severity.parse(cfg.fail_on)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: 'fail-on': {exc}") from None
+    for code, sev in cfg.severity:
+        try:
+            Severity.parse(sev)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: 'severity' for {code}: {exc}") from None
+    if cfg.min_score is not None and not (0 <= cfg.min_score <= 100):
+        raise ConfigError(f"{where}: 'min-score' must be between 0 and 100")
+    return cfg
+
+
+def from_mapping(data: dict, where: str, base: Config = DEFAULTS) -> Config:
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        attr = _KEYS.get(key) or _KEYS.get(key.replace("_", "-"))
+        if attr is None:
+            raise ConfigError(
+                f"{where}: unknown key '{key}' (expected one of {', '.join(sorted(_KEYS))})")
+        if attr in ("select", "ignore", "gazetteer", "extensions"):
+            value = _as_tuple(value, key, where)
+        elif attr == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"severity\"")
+            value = tuple(sorted((str(k), str(v)) for k, v in value.items()))
+        elif attr in ("builtin_gazetteer", "corpus"):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: '{key}' must be true or false")
+        elif attr == "min_score":
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                raise ConfigError(f"{where}: 'min-score' must be a number")
+            value = float(value)
+        elif not isinstance(value, str):
+            raise ConfigError(f"{where}: '{key}' must be a string")
+        values[attr] = value
+    return validate(replace(base, **values), where)
+
+
+def find_config_file(start: Path) -> Optional[Path]:
+    start = start.resolve()
+    for directory in (start, *start.parents):
+        q = directory / "quality.toml"
+        if q.is_file():
+            return q
+        p = directory / "pyproject.toml"
+        if p.is_file() and _pyproject_section(p) is not None:
+            return p
+    return None
+
+
+def _pyproject_section(path: Path) -> Optional[dict]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return data.get("tool", {}).get("quality")
+
+
+def load(path: Optional["str | Path"] = None, search_from: "str | Path" = ".") -> Config:
+    """The configuration from `path`, or from the nearest config file, or the defaults."""
+    if path is None:
+        found = find_config_file(Path(search_from))
+        if found is None:
+            return DEFAULTS
+        path = found
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not UTF-8 text") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("quality", {})
+        where = f"{path} [tool.quality]"
+    else:
+        where = str(path)
+    cfg = from_mapping(data, where)
+    # Relative gazetteer paths in a config file are relative to that file.
+    if cfg.gazetteer:
+        base = path.parent
+        cfg = replace(cfg, gazetteer=tuple(str((base / g)) if not Path(g).is_absolute() else g
+                                           for g in cfg.gazetteer))
+    return cfg

@@ -1,0 +1,356 @@
+"""Canonical names with accepted, wrong and deprecated forms: loading, validation and lookup.
+
+File formats (CONTRACT.md): `.txt` (one name per line), `.csv`/`.tsv` (header with `name` and
+optionally `kind`, `aliases`, `wrong`, `deprecated`, `since`, `note`; list cells use `|`), and
+`.toml` (`[[entry]]` tables with the same keys, lists as TOML arrays). A malformed file raises
+GazetteerError naming the file, the line and the problem.
+
+The index is built once, lazily, and never scans every entry per lookup: exact forms are dict
+keys (accent- and case-folded), and fuzzy candidates come from blocks keyed by a
+transliteration skeleton and by (first skeleton letter, length).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from rapidfuzz.distance import JaroWinkler
+
+from .text import fold, skeleton
+
+DATA_DIR = Path(__file__).parent / "data"
+BUILTIN_FILES = ("people.tsv", "places.tsv", "orgs.tsv")
+COLUMNS = ("name", "kind", "aliases", "wrong", "deprecated", "since", "note")
+KINDS = frozenset({"person", "place", "country", "city", "region", "org", "unknown"})
+PLACE_KINDS = frozenset({"place", "country", "city", "region"})
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file could not be used; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str = "unknown"
+    aliases: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
+    deprecated: tuple[str, ...] = ()
+    since: Optional[int] = None
+    note: Optional[str] = None
+    source: str = field(default="", compare=False)
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in PLACE_KINDS
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The accepted spellings: the canonical name first, then its aliases."""
+        return (self.name,) + self.aliases
+
+    @property
+    def surname(self) -> str:
+        return surname_of(self.name)
+
+    @property
+    def given(self) -> Optional[str]:
+        parts = self.name.split()
+        return parts[0] if self.is_person and len(parts) > 1 else None
+
+
+def surname_of(name: str) -> str:
+    parts = [p for p in name.split() if p.lower() not in _NAME_SUFFIXES]
+    return parts[-1].rstrip(",") if parts else name
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fuzzy match: `form` (an accepted spelling) of `entry`, with similarity features."""
+
+    form: str
+    entry: Entry
+    similarity: float  # Jaro-Winkler on folded strings, 0..1
+    same_skeleton: bool
+
+
+# --------------------------------------------------------------------------- loading
+
+def _split_list(cell: Optional[str]) -> tuple[str, ...]:
+    if not cell:
+        return ()
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+def _make_entry(row: dict, where: str) -> Entry:
+    name = (row.get("name") or "").strip()
+    if not name:
+        raise GazetteerError(f"{where}: empty name")
+    kind = (row.get("kind") or "unknown").strip().lower() or "unknown"
+    if kind not in KINDS:
+        raise GazetteerError(
+            f"{where}: unknown kind {kind!r} (expected one of {', '.join(sorted(KINDS))})")
+    since = row.get("since")
+    if since not in (None, ""):
+        try:
+            since = int(str(since).strip())
+        except ValueError:
+            raise GazetteerError(f"{where}: 'since' must be a year, got {since!r}") from None
+    else:
+        since = None
+    lists = {}
+    for key in ("aliases", "wrong", "deprecated"):
+        value = row.get(key)
+        if isinstance(value, (list, tuple)):
+            if not all(isinstance(v, str) for v in value):
+                raise GazetteerError(f"{where}: '{key}' must be a list of strings")
+            lists[key] = tuple(v.strip() for v in value if v.strip())
+        elif value is None or isinstance(value, str):
+            lists[key] = _split_list(value)
+        else:
+            raise GazetteerError(f"{where}: '{key}' must be text or a list of strings")
+    note = row.get("note")
+    return Entry(name, kind, lists["aliases"], lists["wrong"], lists["deprecated"], since,
+                 (note or "").strip() or None, where)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise GazetteerError(f"{path}: no such gazetteer file") from None
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer ({exc.strerror})") from None
+
+
+def _load_txt(path: Path, text: str) -> Iterator[Entry]:
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            yield Entry(line, "unknown", source=f"{path}:{n}")
+
+
+def _load_table(path: Path, text: str, delimiter: str) -> Iterator[Entry]:
+    lines = text.splitlines()
+    # Comment lines (#...) and blank lines before the header or between rows are skipped.
+    numbered = [(n, l) for n, l in enumerate(lines, 1) if l.strip() and not l.lstrip().startswith("#")]
+    if not numbered:
+        return
+    header_no, header_line = numbered[0]
+    header = [h.strip().lower() for h in next(csv.reader([header_line], delimiter=delimiter))]
+    if "name" not in header:
+        raise GazetteerError(f"{path}:{header_no}: header has no 'name' column (got {', '.join(header)})")
+    unknown = [h for h in header if h not in COLUMNS]
+    if unknown:
+        raise GazetteerError(
+            f"{path}:{header_no}: unknown column {unknown[0]!r} (expected {', '.join(COLUMNS)})")
+    for n, line in numbered[1:]:
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter))
+        except csv.Error as exc:
+            raise GazetteerError(f"{path}:{n}: {exc}") from None
+        if len(cells) > len(header):
+            raise GazetteerError(
+                f"{path}:{n}: {len(cells)} cells but the header has {len(header)} columns")
+        yield _make_entry(dict(zip(header, cells)), f"{path}:{n}")
+
+
+def _load_toml(path: Path, text: str) -> Iterator[Entry]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise GazetteerError(f"{path}: invalid TOML: {exc}") from None
+    entries = data.get("entry", [])
+    extra = set(data) - {"entry"}
+    if extra:
+        raise GazetteerError(f"{path}: unknown top-level key {sorted(extra)[0]!r} (expected [[entry]])")
+    if not isinstance(entries, list):
+        raise GazetteerError(f"{path}: 'entry' must be an array of tables ([[entry]])")
+    for i, row in enumerate(entries, 1):
+        where = f"{path}: entry {i}"
+        if not isinstance(row, dict):
+            raise GazetteerError(f"{where}: not a table")
+        unknown = set(row) - set(COLUMNS)
+        if unknown:
+            raise GazetteerError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        yield _make_entry(row, where)
+
+
+def load_file(path: "str | Path") -> list[Entry]:
+    """Read one gazetteer file into entries (GazetteerError if it is malformed)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".txt", ".csv", ".tsv", ".toml"):
+        raise GazetteerError(f"{path}: unsupported gazetteer format (use .txt, .csv, .tsv or .toml)")
+    if path.is_dir():
+        raise GazetteerError(f"{path}: is a directory, not a gazetteer file")
+    text = _read_text(path)
+    if suffix == ".txt":
+        return list(_load_txt(path, text))
+    if suffix == ".toml":
+        return list(_load_toml(path, text))
+    return list(_load_table(path, text, "\t" if suffix == ".tsv" else ","))
+
+
+# --------------------------------------------------------------------------- the index
+
+class Gazetteer:
+    """An immutable collection of entries with a lazily built lookup index.
+
+    Pickles as its list of source files plus any in-memory entries, so shipping an Auditor to
+    worker processes is cheap; each process rebuilds the index on first use.
+    """
+
+    def __init__(self, entries: Iterable[Entry] = (), sources: Iterable[str] = ()):
+        self._sources = tuple(str(s) for s in sources)
+        self._extra = tuple(entries)
+
+    @classmethod
+    def load(cls, paths: Iterable["str | Path"] = (), builtin: bool = True) -> "Gazetteer":
+        """The built-in data (unless builtin=False) plus the given files, validated now."""
+        sources = [str(DATA_DIR / f) for f in BUILTIN_FILES if (DATA_DIR / f).exists()] if builtin else []
+        sources += [str(p) for p in paths]
+        gaz = cls(sources=sources)
+        gaz.entries  # validate eagerly so a bad file fails before any document is read
+        return gaz
+
+    @classmethod
+    def builtin(cls) -> "Gazetteer":
+        return cls.load(builtin=True)
+
+    def __reduce__(self):
+        return (Gazetteer, (self._extra, self._sources))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        out: list[Entry] = []
+        for src in self._sources:
+            out.extend(load_file(src))
+        out.extend(self._extra)
+        return tuple(out)
+
+    # ---- index construction
+    @cached_property
+    def _index(self) -> "_Index":
+        return _Index(self.entries)
+
+    # ---- queries
+    def lookup(self, form: str) -> list[Entry]:
+        """Entries with `form` as an accepted spelling (name, alias or a person's surname)."""
+        return self._index.accepted.get(fold(form), [])
+
+    def is_accepted(self, form: str) -> bool:
+        return fold(form) in self._index.accepted
+
+    def is_name_token(self, token: str) -> bool:
+        """True if `token` is any word of any accepted name ('Keith', 'Union', 'Kellogg')."""
+        return fold(token) in self._index.tokens
+
+    def wrong_form(self, form: str) -> Optional[Entry]:
+        return self._index.wrong.get(form)
+
+    def deprecated_form(self, form: str) -> Optional[Entry]:
+        return self._index.deprecated.get(form)
+
+    @property
+    def deprecated_forms(self) -> dict[str, Entry]:
+        return self._index.deprecated
+
+    @property
+    def wrong_forms(self) -> dict[str, Entry]:
+        return self._index.wrong
+
+    def persons_with_given(self, given: str) -> list[Entry]:
+        return self._index.given.get(fold(given), [])
+
+    def candidates(self, token: str, min_similarity: float = 0.8, limit: int = 5) -> list[Candidate]:
+        """Accepted single-word forms close to `token`, best first (never a full scan)."""
+        return self._index.candidates(token, min_similarity, limit)
+
+
+class _Index:
+    def __init__(self, entries: tuple[Entry, ...]):
+        self.accepted: dict[str, list[Entry]] = {}
+        self.tokens: set[str] = set()
+        self.wrong: dict[str, Entry] = {}
+        self.deprecated: dict[str, Entry] = {}
+        self.given: dict[str, list[Entry]] = {}
+        self.by_skeleton: dict[str, list[tuple[str, Entry]]] = {}
+        self.blocks: dict[tuple[str, int], list[tuple[str, str, Entry]]] = {}
+        seen_fuzzy: set[tuple[str, int]] = set()
+        for entry in entries:
+            for form in entry.forms:
+                self._accept(fold(form), entry)
+                for word in form.split():
+                    self.tokens.add(fold(word.strip(",.")))
+                if entry.is_person or entry.kind == "unknown":
+                    sur = surname_of(form)
+                    if entry.is_person:
+                        self._accept(fold(sur), entry)
+                    if " " not in sur or entry.kind == "unknown":
+                        self._add_fuzzy(sur if entry.is_person else form, entry, seen_fuzzy)
+                elif " " not in form:
+                    self._add_fuzzy(form, entry, seen_fuzzy)
+                if entry.is_person and len(form.split()) > 1:
+                    self.given.setdefault(fold(form.split()[0]), []).append(entry)
+            for form in entry.wrong:
+                self.wrong.setdefault(form, entry)
+            for form in entry.deprecated:
+                self.deprecated.setdefault(form, entry)
+
+    def _accept(self, key: str, entry: Entry) -> None:
+        bucket = self.accepted.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def _add_fuzzy(self, form: str, entry: Entry, seen: set) -> None:
+        if len(form) < 4 or " " in form:
+            return
+        key = (form, id(entry))
+        if key in seen:
+            return
+        seen.add(key)
+        skel = skeleton(form)
+        if not skel:
+            return
+        self.by_skeleton.setdefault(skel, []).append((form, entry))
+        self.blocks.setdefault((skel[0], len(skel)), []).append((fold(form), form, entry))
+
+    def candidates(self, token: str, min_similarity: float, limit: int) -> list[Candidate]:
+        skel = skeleton(token)
+        if not skel:
+            return []
+        folded = fold(token)
+        found: dict[tuple[str, int], Candidate] = {}
+        for form, entry in self.by_skeleton.get(skel, ()):
+            sim = JaroWinkler.normalized_similarity(folded, fold(form))
+            found[(form, id(entry))] = Candidate(form, entry, sim, True)
+        n = len(skel)
+        for length in range(max(1, n - 2), n + 3):
+            for ffold, form, entry in self.blocks.get((skel[0], length), ()):
+                key = (form, id(entry))
+                if key in found:
+                    continue
+                sim = JaroWinkler.normalized_similarity(folded, ffold)
+                if sim >= min_similarity:
+                    found[key] = Candidate(form, entry, sim, False)
+        ranked = sorted(found.values(), key=lambda c: (-c.same_skeleton, -c.similarity, c.form))
+        return ranked[:limit]

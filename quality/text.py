@@ -1,0 +1,111 @@
+"""Text primitives shared by the rules: tokens, lines, paragraphs, sentences, name keys.
+
+Everything here is a pure function of its input; spans are Python `str` offsets.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# A word: letters and combining marks, with inner apostrophes ("O'Brien", "don’t").
+WORD_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+# Sentence ends: . ! ? … followed by space and an upper-case letter or an opening quote.
+_SENT_END_RE = regex.compile(r"(?<=[.!?…][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[\p{Lu}\d])")
+_PARA_RE = re.compile(r"\n[ \t\u00a0]*\n")
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st gen col lt sgt capt maj rev sen rep gov pres jr sr inc ltd co corp "
+    "vs etc no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every line, newline excluded."""
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs are separated by blank lines; a document without blank lines has one per line."""
+    if not _PARA_RE.search(text):
+        return [s for s in line_spans(text) if text[s[0]:s[1]].strip()]
+    spans, start = [], 0
+    for m in _PARA_RE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [s for s in spans if text[s[0]:s[1]].strip()]
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences inside [start, end): a light splitter, good enough for locating context."""
+    end = len(text) if end is None else end
+    out, s = [], start
+    for m in _SENT_END_RE.finditer(text, start, end):
+        before = text[s:m.start()].rstrip("\"'”’)]")
+        last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
+        if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue
+        out.append((s, m.start()))
+        s = m.end()
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+def fold(s: str) -> str:
+    """Lower-case and strip diacritics: 'Erdoğan' -> 'erdogan', 'Łódź' -> 'lodz'."""
+    s = s.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O")
+    s = s.replace("ß", "ss").replace("’", "'").replace("ı", "i")
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# Letter groups that transliteration systems render differently; applied in order.
+_SKELETON_RULES = (
+    ("sch", "sh"), ("tch", "ch"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("wh", "v"),
+    ("w", "v"), ("ff", "v"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("c", "k"),
+    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ij", "i"), ("iy", "i"), ("yi", "i"),
+    ("y", "i"), ("j", "i"), ("ie", "i"), ("ii", "i"),
+)
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(s: str) -> str:
+    """A transliteration-insensitive key: Witkoff, Whitkov -> 'vitkov'; Zelensky, Zelenskiy,
+    Zelenski -> 'zelenski'. Used for blocking and as evidence, never alone as proof."""
+    s = fold(s)
+    s = "".join(ch for ch in s if ch.isalpha())
+    for a, b in _SKELETON_RULES:
+        s = s.replace(a, b)
+    return _DOUBLE_RE.sub(r"\1", s)
+
+
+def is_all_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
