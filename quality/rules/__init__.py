@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 from .base import Context, Rule
-from . import names, places
+from . import boilerplate, encoding, language, mt, names, places, rewrite, script
 
 ALL_RULES: tuple[Rule, ...] = (
-    *names.RULES,
-    *places.RULES,
+    *names.RULES,        # NM: misspelt and mis-transliterated person names
+    *places.RULES,       # PL: exonyms and wrong places
+    *script.RULES,       # SC: stray foreign script
+    *boilerplate.RULES,  # BP: feed footers, teasers, site headers, repeated titles
+    *mt.RULES,           # MT: machine-translation and scraping artifacts in running text
+    *rewrite.RULES,      # RW: stock phrases of generated or spun text
+    *language.RULES,     # LG: wrong or mixed language
+    *encoding.RULES,     # EN: mojibake, replacement and control characters
 )
 
 

@@ -1,0 +1,4 @@
+"""Rules of the boilerplate family."""
+from __future__ import annotations
+
+RULES = ()

@@ -1,0 +1,4 @@
+"""Rules of the encoding family."""
+from __future__ import annotations
+
+RULES = ()

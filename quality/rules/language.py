@@ -1,0 +1,4 @@
+"""Rules of the language family."""
+from __future__ import annotations
+
+RULES = ()

@@ -1,0 +1,4 @@
+"""Rules of the rewrite family."""
+from __future__ import annotations
+
+RULES = ()

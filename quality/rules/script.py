@@ -1,0 +1,4 @@
+"""Rules of the script family."""
+from __future__ import annotations
+
+RULES = ()
