@@ -12,15 +12,14 @@ transliteration skeleton and by (first skeleton letter, length).
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from rapidfuzz.distance import JaroWinkler
 
-from .text import fold, skeleton
+from .text import WORD_RE, Token, fold, skeleton
 
 DATA_DIR = Path(__file__).parent / "data"
 BUILTIN_FILES = ("people.tsv", "places.tsv", "orgs.tsv")
@@ -278,6 +277,18 @@ class Gazetteer:
     def wrong_forms(self) -> dict[str, Entry]:
         return self._index.wrong
 
+    def find_forms(self, text: str, tokens: "Sequence[Token]", which: str) -> Iterator[tuple[int, int, Entry]]:
+        """Occurrences of `which` ("wrong" or "deprecated") forms in `text`, matched as whole
+        words, case-sensitively: (start, end, entry). One dict probe per token."""
+        phrases = self._index.phrases
+        if not phrases:
+            return
+        for tok in tokens:
+            for form, entry in phrases.get((which, tok.text), ()):
+                end = tok.start + len(form)
+                if text.startswith(form, tok.start) and (end == len(text) or not text[end].isalnum()):
+                    yield tok.start, end, entry
+
     def persons_with_given(self, given: str) -> list[Entry]:
         return self._index.given.get(fold(given), [])
 
@@ -295,6 +306,7 @@ class _Index:
         self.given: dict[str, list[Entry]] = {}
         self.by_skeleton: dict[str, list[tuple[str, Entry]]] = {}
         self.blocks: dict[tuple[str, int], list[tuple[str, str, Entry]]] = {}
+        self.phrases: dict[tuple[str, str], list[tuple[str, Entry]]] = {}
         seen_fuzzy: set[tuple[str, int]] = set()
         for entry in entries:
             for form in entry.forms:
@@ -313,8 +325,15 @@ class _Index:
                     self.given.setdefault(fold(form.split()[0]), []).append(entry)
             for form in entry.wrong:
                 self.wrong.setdefault(form, entry)
+                self._add_phrase(form, "wrong", entry)
             for form in entry.deprecated:
                 self.deprecated.setdefault(form, entry)
+                self._add_phrase(form, "deprecated", entry)
+
+    def _add_phrase(self, form: str, which: str, entry: Entry) -> None:
+        words = WORD_RE.findall(form)
+        if words:
+            self.phrases.setdefault((which, words[0]), []).append((form, entry))
 
     def _accept(self, key: str, entry: Entry) -> None:
         bucket = self.accepted.setdefault(key, [])

@@ -1,1 +1,214 @@
-RULES = ()
+"""Person names: misspellings and mis-transliterations checked against the gazetteer."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator, Optional
+
+import jellyfish
+from rapidfuzz.distance import Levenshtein
+
+from .. import data_files
+from ..gazetteer import Candidate, Entry, surname_of
+from ..text import Token, fold, is_all_caps, skeleton
+from .base import Context, rule
+
+# A token rarer than this in English (wordfreq Zipf scale) is unlikely to be a word or a
+# well-known name in its own right: 1.5 = about 3 per 100 million words.
+RARE_ZIPF = 1.5
+# At or above this a token is a common word or a common name: only given-name context counts.
+COMMON_ZIPF = 3.0
+MIN_LENGTH = 4
+
+
+@lru_cache(maxsize=1)
+def _given_name_groups() -> dict[str, frozenset[str]]:
+    """Accepted transliteration variants of given names (Andriy = Andrii = Andrij)."""
+    groups: dict[str, frozenset[str]] = {}
+    try:
+        rows = data_files.lines("given_names.tsv")
+    except FileNotFoundError:
+        return groups
+    for row in rows:
+        names = frozenset(fold(n) for n in row.replace("\t", "|").split("|") if n.strip())
+        for n in names:
+            groups[n] = groups.get(n, frozenset()) | names
+    return groups
+
+
+def same_given_name(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    return fa == fb or fb in _given_name_groups().get(fa, ())
+
+
+def preceding_given(ctx: Context, index: int) -> Optional[Token]:
+    """The capitalised word that stands as a first name before tokens[index], skipping middle
+    initials ("Matthew G. Whitker"): only spaces and initials may separate them."""
+    toks, text = ctx.tokens, ctx.text
+    j = index - 1
+    end = toks[index].start
+    while j >= 0:
+        t = toks[j]
+        gap = text[t.end:end]
+        if gap.strip(" .\u00a0") or "\n" in gap or gap.count(".") > (1 if len(t.text) == 1 else 0):
+            return None
+        if len(t.text) == 1 and t.text.isupper():  # a middle initial
+            end = t.start
+            j -= 1
+            continue
+        return t if t.is_capitalised and not is_all_caps(t.text) else None
+    return None
+
+
+def _metaphone(s: str) -> str:
+    try:
+        return jellyfish.metaphone(fold(s))
+    except Exception:  # pragma: no cover - jellyfish rejects some inputs
+        return ""
+
+
+def _evidence(ctx: Context, tok: Token, index: int, cand: Candidate) -> tuple[float, list[str]]:
+    """How sure we are that `tok` is a misspelling of `cand` (0 = not at all), and why."""
+    entry = cand.entry
+    why: list[str] = []
+    given = preceding_given(ctx, index)
+    if given is not None and entry.is_person:
+        # Any accepted form of the entry whose first name matches counts as context.
+        for form in entry.forms:
+            parts = form.split()
+            if len(parts) > 1 and same_given_name(given.text, parts[0]):
+                why.append(f"same first name '{given.text}'")
+                break
+        else:
+            if ctx.gazetteer.persons_with_given(given.text):
+                # The first name belongs to someone else: a different person, most likely.
+                return 0.0, []
+    in_doc = any(ctx.token_counts.get(f, 0) for f in _surface_forms(entry))
+    if in_doc:
+        why.append("the document also uses the accepted spelling")
+    if cand.same_skeleton:
+        why.append("same transliteration skeleton")
+    distance = Levenshtein.distance(fold(tok.text), fold(cand.form))
+    phonetic = _metaphone(tok.text) == _metaphone(cand.form)
+    if phonetic and not cand.same_skeleton:
+        why.append("same sound (metaphone)")
+    zipf = ctx.lexicon.zipf(tok.text)
+    has_given = any(w.startswith("same first name") for w in why)
+
+    if has_given and cand.similarity >= 0.72:
+        return (0.95 if cand.similarity >= 0.8 or cand.same_skeleton else 0.8), why
+    if zipf >= COMMON_ZIPF:
+        return 0.0, []
+    if cand.same_skeleton and zipf < RARE_ZIPF + 1:
+        return (0.9 if in_doc or entry.is_person else 0.75), why
+    if in_doc and cand.similarity >= 0.9 and distance <= 2 and zipf < RARE_ZIPF + 1:
+        return 0.85, why
+    if (zipf < RARE_ZIPF and cand.similarity >= 0.93 and distance <= (1 if len(tok.text) <= 6 else 2)
+            and (phonetic or fold(tok.text)[:2] == fold(cand.form)[:2])):
+        why.append(f"one of few close spellings ({distance} edit{'s' if distance > 1 else ''})")
+        return 0.7, why
+    return 0.0, []
+
+
+def _surface_forms(entry: Entry) -> set[str]:
+    """Single-word spellings a text may use for the entry (surnames for persons)."""
+    forms = set()
+    for f in entry.forms:
+        forms.add(surname_of(f) if entry.is_person else f)
+    return forms
+
+
+def _suggestion(ctx: Context, tok: Token, cand: Candidate) -> str:
+    """The canonical spelling, unless the document already uses an accepted house style."""
+    entry = cand.entry
+    forms = sorted(_surface_forms(entry), key=lambda f: (-ctx.token_counts.get(f, 0), f != (entry.surname if entry.is_person else entry.name)))
+    best = forms[0] if forms and ctx.token_counts.get(forms[0], 0) else (
+        entry.surname if entry.is_person else entry.name)
+    if tok.text.isupper():
+        best = best.upper()
+    return best
+
+
+def _is_candidate_token(ctx: Context, tok: Token) -> bool:
+    t = tok.text
+    return (len(t) >= MIN_LENGTH and t[0].isupper() and not is_all_caps(t)
+            and t.isalpha() and not ctx.gazetteer.is_name_token(t))
+
+
+@rule("NM01", "name-misspelling", "name", "warning",
+      "A name that is not in the gazetteer but is a close variant of an entry's name.",
+      "Special envoys Steve Whitkov and Keith Kloge are expected in Istanbul on Friday.",
+      "Special envoys Steve Witkoff and Keith Kellogg are expected in Istanbul on Friday.")
+def name_misspelling(rule, ctx: Context) -> Iterator:
+    """Candidates come from the gazetteer index (same transliteration skeleton, or the same
+    first letter and a similar length, scored by Jaro-Winkler). A candidate is accepted only
+    with evidence beyond similarity: the same first name before it ("Keith Kloge" / Keith
+    Kellogg), the same transliteration skeleton (Whitkov / Witkoff, Zelenski / Zelensky), the
+    accepted spelling used elsewhere in the same document (Whitker next to Whitaker), or a
+    very close, rare token. Common English words, accepted aliases and accent-less forms of
+    accented names are never flagged. The suggestion is the canonical spelling, or the house
+    style the document already uses."""
+    cache: dict[tuple[str, Optional[str]], Optional[tuple]] = {}
+    for i, tok in enumerate(ctx.tokens):
+        if not _is_candidate_token(ctx, tok):
+            continue
+        given = preceding_given(ctx, i)
+        key = (tok.text, given.text if given else None)
+        if key not in cache:
+            cache[key] = _best(ctx, tok, i)
+        best = cache[key]
+        if best is None:
+            continue
+        cand, conf, why = best
+        suggestion = _suggestion(ctx, tok, cand)
+        if suggestion == tok.text:
+            continue
+        label = cand.entry.name if cand.entry.name != suggestion else ""
+        msg = f"'{tok.text}' looks like a misspelling of '{suggestion}'"
+        if label:
+            msg += f" ({label})"
+        if why:
+            msg += ": " + ", ".join(why)
+        yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
+
+
+def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, float, list[str]]]:
+    scored = []
+    for cand in ctx.gazetteer.candidates(tok.text, min_similarity=0.72, limit=8):
+        conf, why = _evidence(ctx, tok, index, cand)
+        if conf > 0:
+            scored.append((conf, cand.similarity, cand, why))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (-s[0], -s[1], s[2].form))
+    conf, sim, cand, why = scored[0]
+    # Two different names equally plausible: more than one correction, so say nothing.
+    for other in scored[1:]:
+        if (other[0], round(other[1], 3)) == (conf, round(sim, 3)) and \
+                _suggestion(ctx, tok, other[2]) != _suggestion(ctx, tok, cand):
+            return None
+    return cand, conf, why
+
+
+@rule("NM02", "known-wrong-name", "name", "warning",
+      "A spelling the gazetteer lists as a known wrong form of a name.",
+      "Prime Minister Narendra Modhi arrived in Delhi.",
+      "Prime Minister Narendra Modi arrived in Delhi.")
+def known_wrong_name(rule, ctx: Context) -> Iterator:
+    """Exact, case-sensitive, whole-word matches of an entry's `wrong` forms (not places; see
+    PL02). The fix is the canonical name, cut to as many trailing words as the wrong form has."""
+    for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong"):
+        if entry.is_place:
+            continue
+        yield rule.finding(ctx, start, end,
+                           f"'{ctx.text[start:end]}' is a known wrong spelling of {entry.name}",
+                           trailing_words(entry.name, ctx.text[start:end]))
+
+
+def trailing_words(name: str, form: str) -> str:
+    """The canonical name cut to the word count of the form it replaces."""
+    n = len(form.split())
+    parts = name.split()
+    return " ".join(parts[-n:]) if n < len(parts) else name
+
+
+RULES = (name_misspelling, known_wrong_name)
