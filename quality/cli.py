@@ -80,18 +80,27 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
     except (ConfigError, GazetteerError) as exc:
         raise UsageProblem(str(exc)) from None
 
-    reporter = REPORTERS[fmt](click.get_text_stream("stdout"))
+    if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(encoding="utf-8")  # findings quote any script
+    reporter = REPORTERS[fmt](sys.stdout)
     bar = Severity.parse(cfg.fail_on)
     failed = False
     reporter.start()
-    for report in _run(auditor, docs, jobs):
-        reporter.document(report)
-        worst = report.worst()
-        if worst is not None and worst.rank >= bar.rank:
-            failed = True
-        if cfg.min_score is not None and report.score < cfg.min_score:
-            failed = True
-    reporter.finish()
+    try:
+        for report in _run(auditor, docs, jobs):
+            reporter.document(report)
+            worst = report.worst()
+            if worst is not None and worst.rank >= bar.rank:
+                failed = True
+            if cfg.min_score is not None and report.score < cfg.min_score:
+                failed = True
+        reporter.finish()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `quality lint ... | head`
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1 if failed else 0)
     sys.exit(1 if failed else 0)
 
 

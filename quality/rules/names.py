@@ -148,9 +148,12 @@ def name_misspelling(rule, ctx: Context) -> Iterator:
     accented names are never flagged. The suggestion is the canonical spelling, or the house
     style the document already uses."""
     cache: dict[tuple[str, Optional[str]], Optional[tuple]] = {}
+    known_wrong = [(s, e) for s, e, _ in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong")]
     for i, tok in enumerate(ctx.tokens):
         if not _is_candidate_token(ctx, tok):
             continue
+        if any(s <= tok.start < e for s, e in known_wrong):
+            continue  # NM02 / PL02 report it
         given = preceding_given(ctx, i)
         key = (tok.text, given.text if given else None)
         if key not in cache:

@@ -1,0 +1,67 @@
+"""PL rules: exonyms in modern context, quiet in fixed names and historical sentences."""
+from functools import lru_cache
+
+import pytest
+
+from quality import Auditor, Config, Document, Entry, Gazetteer, apply_fixes
+
+GAZ = [
+    Entry("Kyiv", "city", deprecated=("Kiev",), since=1995,
+          note="Russian-derived spelling; Ukraine's official romanisation is Kyiv"),
+    Entry("Istanbul", "city", deprecated=("Constantinople",), since=1930),
+    Entry("Mumbai", "city", deprecated=("Bombay",), since=1995),
+    Entry("Odesa", "city", deprecated=("Odessa",), since=1995),
+    Entry("Beijing", "city", deprecated=("Peking",), since=1958),
+    Entry("Istanbul", "city", wrong=("Istambul",)),
+]
+
+
+@lru_cache(maxsize=None)
+def auditor():
+    return Auditor(Config(select=("PL",), builtin_gazetteer=False), Gazetteer(GAZ))
+
+
+def run(text):
+    return [(f.code, f.text, f.suggestion) for f in auditor().audit(Document(text)).findings]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("When the leaders of France and Germany traveled to Kiev last weekend, they called Trump.",
+     [("PL01", "Kiev", "Kyiv")]),
+    ("All sides were trying to organize meetings in Constantinople.",
+     [("PL01", "Constantinople", "Istanbul")]),
+    ("Shares fell in Bombay on Monday after the central bank's decision.",
+     [("PL01", "Bombay", "Mumbai")]),
+    ("Russian drones struck the port of Odessa overnight.", [("PL01", "Odessa", "Odesa")]),
+    ("Talks resumed in Istambul on Friday.", [("PL02", "Istambul", "Istanbul")]),
+])
+def test_fires(text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The fall of Constantinople in 1453 ended the Byzantine Empire.",
+    "In 1920, Constantinople was occupied by Allied forces.",
+    "Ottoman sultans ruled from Constantinople for centuries.",
+    "The restaurant serves Chicken Kiev and borscht.",
+    "Dynamo Kiev beat Shakhtar in the derby.",
+    "The Bombay Stock Exchange closed higher.",
+    "She studied at Peking University before moving to Shanghai.",
+    "The oil town of Odessa, Texas, is booming.",
+    "Ukrainian officials in Kyiv and Istanbul welcomed the talks in Mumbai.",
+    "In the 19th century Bombay was a British port.",
+])
+def test_quiet(text):
+    assert run(text) == []
+
+
+def test_message_says_why():
+    (f,) = auditor().audit(Document("They flew to Kiev.")).findings
+    assert "Russian-derived" in f.message
+
+
+def test_fix_is_idempotent():
+    text = "They flew from Kiev to Constantinople."
+    once = apply_fixes(text, auditor().audit(Document(text)).findings)
+    assert once == "They flew from Kyiv to Istanbul."
+    assert apply_fixes(once, auditor().audit(Document(once)).findings) == once

@@ -1,0 +1,141 @@
+"""End-to-end: the CLI against the output contract (CONTRACT.md)."""
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from quality.cli import main
+from tests.helpers import ROOT, SEEDS
+
+CATEGORIES = {"name", "place", "script", "boilerplate", "mt", "rewrite", "language", "encoding", "input"}
+
+
+def lint(*args, input=None):
+    return CliRunner().invoke(main, ["lint", *args], input=input)
+
+
+def test_json_on_the_seeds_follows_the_contract():
+    result = lint("--format", "json", str(SEEDS))
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(result.output)
+    assert data["version"] == 1 and data["tool"]["name"] == "quality"
+    assert len(data["documents"]) == 5
+    for doc in data["documents"]:
+        text = open(doc["path"], encoding="utf-8").read()
+        assert 0 <= doc["score"] <= 100
+        assert (doc["score"] == 100) == (not doc["findings"])
+        for f in doc["findings"]:
+            assert text[f["start"]:f["end"]] == f["text"]
+            assert f["category"] in CATEGORIES
+            assert f["severity"] in ("error", "warning", "info")
+            assert f["suggestion"] is None or isinstance(f["suggestion"], str)
+            line_start = text.rfind("\n", 0, f["start"]) + 1
+            assert f["line"] == text.count("\n", 0, f["start"]) + 1
+            assert f["column"] == f["start"] - line_start + 1
+        total = sum(f["penalty"] for f in doc["findings"])
+        assert abs(total - (100 - doc["score"])) < 0.05 * max(1, len(doc["findings"]))
+
+
+def test_jsonl_prints_one_document_per_line():
+    result = lint("--format", "jsonl", str(SEEDS))
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 5 and all(json.loads(l)["path"] for l in lines)
+
+
+def test_text_format_and_exit_status():
+    result = lint(str(SEEDS / "001_553d0e9926d411fe.txt"))
+    assert result.exit_code == 1
+    assert "001_553d0e9926d411fe.txt:17:131: NM01 warning" in result.output
+    assert "-> 'Witkoff'" in result.output
+
+
+def test_stdin_and_clean_text_exit_zero():
+    result = lint("-", input="The talks in Istanbul ended on Friday without a deal.\n")
+    assert result.exit_code == 0, result.output
+
+
+def test_fail_on_and_min_score():
+    text = "Envoys Steve Whitkov and Keith Kellogg arrived in Istanbul on Friday for talks.\n"
+    gaz = ["--no-builtin-gazetteer", "--gazetteer", str(ROOT / "tests" / "data" / "envoys.tsv")]
+    assert lint(*gaz, "-", input=text).exit_code == 1
+    assert lint(*gaz, "--fail-on", "error", "-", input=text).exit_code == 0
+    assert lint(*gaz, "--fail-on", "error", "--min-score", "99", "-", input=text).exit_code == 1
+
+
+def test_select_and_ignore():
+    path = str(SEEDS / "001_553d0e9926d411fe.txt")
+    out = json.loads(lint("--format", "json", "--select", "PL01", path).output)
+    assert {f["code"] for f in out["documents"][0]["findings"]} == {"PL01"}
+    out = json.loads(lint("--format", "json", "--ignore", "NM,place", path).output)
+    assert not {f["category"] for f in out["documents"][0]["findings"]} & {"name", "place"}
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--select", "ZZ99"], "unknown rule selector 'ZZ99'"),
+    (["--gazetteer", "missing.tsv"], "missing.tsv: no such gazetteer file"),
+    (["--config", "missing.toml"], "missing.toml: cannot read config"),
+])
+def test_usage_errors_exit_2_with_one_line(args, message, tmp_path):
+    result = lint(*args, str(SEEDS))
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unreadable_and_undecodable_files_are_findings(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The talks in Istanbul ended on Friday without a deal.", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9 au lait\n")
+    result = lint("--format", "json", str(tmp_path), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1
+    docs = {d["path"].rsplit("/", 1)[-1]: d for d in json.loads(result.output)["documents"]}
+    assert docs["good.txt"]["findings"] == []
+    assert docs["bad.txt"]["findings"][0]["category"] == "input"
+    assert "byte 0xe9 at offset 3" in docs["bad.txt"]["findings"][0]["message"]
+    assert docs["missing.txt"]["findings"][0]["category"] == "input"
+    assert bad.read_bytes() == b"caf\xe9 au lait\n"  # never touched
+
+
+def test_jsonl_and_csv_records(tmp_path):
+    j = tmp_path / "c.jsonl"
+    j.write_text('{"id": "a", "text": "They flew to Kiev."}\n{"text": "Fine text here."}\nnot json\n',
+                 encoding="utf-8")
+    c = tmp_path / "c.csv"
+    c.write_text('id,text\nx,"They flew to Kiev."\n', encoding="utf-8")
+    docs = json.loads(lint("--format", "json", str(j), str(c)).output)["documents"]
+    assert [(d["id"], len(d["findings"])) for d in docs] == [("a", 1), ("1", 0), ("2", 1), ("x", 1)]
+    assert docs[2]["findings"][0]["category"] == "input"
+    assert docs[0]["findings"][0]["text"] == "Kiev"
+
+
+def test_config_file_is_read_and_unknown_keys_fail(tmp_path, monkeypatch):
+    (tmp_path / "quality.toml").write_text('ignore = ["PL"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("They flew to Kiev on Monday.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert lint("a.txt").exit_code == 0
+    (tmp_path / "quality.toml").write_text('ignroe = ["PL"]\n', encoding="utf-8")
+    result = lint("a.txt")
+    assert result.exit_code == 2 and "quality.toml: unknown key 'ignroe'" in result.output
+
+
+def test_rules_and_explain():
+    out = CliRunner().invoke(main, ["rules"]).output
+    assert "NM01  name-misspelling" in out and "PL01  exonym" in out
+    out = CliRunner().invoke(main, ["explain", "PL01"]).output
+    assert "Anti-pattern" in out and "Kiev" in out
+    assert CliRunner().invoke(main, ["explain", "XX00"]).exit_code == 2
+
+
+def test_root_cli_shim_runs():
+    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "rules"], capture_output=True,
+                          text=True, cwd=ROOT)
+    assert proc.returncode == 0 and "NM01" in proc.stdout
+
+
+def test_parallel_jobs_give_the_same_output():
+    one = lint("--format", "json", str(SEEDS)).output
+    two = lint("--format", "json", "-j", "2", str(SEEDS)).output
+    assert one == two
