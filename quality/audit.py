@@ -5,10 +5,11 @@ This is the one place where rule selection, severity overrides and de-duplicatio
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from . import scoring
 from .config import DEFAULTS, Config
+from .corpus import CorpusStats
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .model import Document, Finding, Report, Severity
@@ -98,22 +99,47 @@ class Auditor:
         return Report(document, (f,), value, penalties, None)
 
     # ------------------------------------------------------------------ many documents
-    def audit_corpus(self, documents: Iterable[Document]) -> Iterator[Report]:
-        """Audit documents one by one, yielding a Report for each as it is done."""
-        for doc in documents:
-            yield self.audit(doc)
+    def gather(self, documents: Iterable[Document]) -> CorpusStats:
+        """The first pass: corpus statistics over `documents` (streamed, not kept)."""
+        return CorpusStats().add_all(documents)
+
+    def audit_corpus(self, documents: "Iterable[Document] | Callable[[], Iterable[Document]]",
+                     stats: Optional[CorpusStats] = None) -> Iterator[Report]:
+        """Audit many documents, yielding a Report for each as it is done.
+
+        With corpus mode on (the default) and more than one document, a first pass gathers
+        CorpusStats and the second pass audits each document with that evidence. Pass a
+        callable returning a fresh iterable (e.g. `lambda: read_documents(paths)`) to stream
+        both passes without holding the corpus in memory; a one-shot iterator is buffered.
+        Pass `stats` (e.g. merged from several workers, or loaded) to skip the first pass."""
+        if callable(documents):
+            source = documents
+        else:
+            if not isinstance(documents, (list, tuple)):
+                documents = list(documents) if self.config.corpus else documents
+            fixed = documents
+            source = lambda: fixed  # noqa: E731
+        view = None
+        if self.config.corpus:
+            if stats is None:
+                stats = self.gather(source())
+            if stats.documents > 1:
+                view = stats.finalize()
+        for doc in source():
+            yield self.audit(doc, view)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Drop exact repeats (same code and span) and sort by position, then code."""
-    seen = set()
-    out = []
-    for f in sorted(findings, key=lambda f: (f.start, f.end, f.code)):
-        key = (f.code, f.start, f.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
+    """One finding per (category, span): two rules reporting the same problem (NM01 from the
+    gazetteer and NM11 from the corpus, say) keep the more confident, then the lower code.
+    The result is sorted by position, then code."""
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.category, f.start, f.end)
+        old = best.get(key)
+        if old is None or (-f.confidence, f.code) < (-old.confidence, old.code):
+            best[key] = f
+    return sorted(best.values(), key=lambda f: (f.start, f.end, f.code))
 
 
 def audit(text: "str | Document", config: Optional[Config] = None,

@@ -15,7 +15,7 @@ from .audit import Auditor, unknown_selectors
 from .config import ConfigError, load as load_config
 from .gazetteer import GazetteerError
 from .model import Severity
-from .readers import read_documents
+from .readers import iter_paths, read_path
 from .reporters import REPORTERS
 from .rules import ALL_RULES, by_code
 
@@ -59,10 +59,12 @@ def main() -> None:
               help="Config file (default: quality.toml or [tool.quality] in pyproject.toml).")
 @click.option("--text-field", default=None, help="Text field of .jsonl/.csv records [text].")
 @click.option("--id-field", default=None, help="Id field of .jsonl/.csv records [id].")
+@click.option("--no-corpus", is_flag=True,
+              help="Audit each document alone (no cross-document evidence).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes.")
 def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, min_score, lang,
-         config_path, text_field, id_field, jobs) -> None:
+         config_path, text_field, id_field, no_corpus, jobs) -> None:
     """Audit PATHS (files, folders, or - for standard input)."""
     try:
         cfg = load_config(config_path)
@@ -71,12 +73,13 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
             min_score=min_score, lang=lang, text_field=text_field, id_field=id_field,
             gazetteer=(cfg.gazetteer + tuple(gazetteers)) if gazetteers else None,
             builtin_gazetteer=False if no_builtin_gazetteer else None,
+            corpus=False if no_corpus else None,
         )
         bad = unknown_selectors(cfg.select + cfg.ignore)
         if bad:
             raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
         auditor = Auditor(cfg)
-        docs = read_documents(paths, cfg.extensions, cfg.text_field, cfg.id_field)
+        source = _source(paths, cfg)
     except (ConfigError, GazetteerError) as exc:
         raise UsageProblem(str(exc)) from None
 
@@ -87,7 +90,7 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
     failed = False
     reporter.start()
     try:
-        for report in _run(auditor, docs, jobs):
+        for report in _run(auditor, source, jobs):
             reporter.document(report)
             worst = report.worst()
             if worst is not None and worst.rank >= bar.rank:
@@ -104,13 +107,32 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
     sys.exit(1 if failed else 0)
 
 
-def _run(auditor: Auditor, docs, jobs: int):
+def _source(paths, cfg):
+    """A callable giving a fresh stream of Documents, so the corpus pass and the audit pass
+    can both stream from disk. Standard input is read once and kept."""
+    import io
+
+    expanded = sorted(iter_paths(paths, cfg.extensions))
+    data = sys.stdin.buffer.read() if "-" in expanded else b""
+
+    def documents():
+        for p in expanded:
+            yield from read_path(p, cfg.text_field, cfg.id_field, io.BytesIO(data))
+
+    return documents
+
+
+def _run(auditor: Auditor, source, jobs: int):
     if jobs <= 1:
-        yield from auditor.audit_corpus(docs)
+        yield from auditor.audit_corpus(source)
         return
     from .parallel import audit_parallel
 
-    yield from audit_parallel(auditor, docs, jobs)
+    view = None
+    if auditor.config.corpus:
+        stats = auditor.gather(source())
+        view = stats.finalize() if stats.documents > 1 else None
+    yield from audit_parallel(auditor, source(), jobs, view)
 
 
 @main.command()

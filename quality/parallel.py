@@ -6,21 +6,22 @@ from typing import Iterable, Iterator
 
 from .model import Document, Report
 
-_AUDITOR = None
+_STATE: tuple = (None, None)
 
 
-def _init(auditor) -> None:
-    global _AUDITOR
-    _AUDITOR = auditor
+def _init(auditor, view) -> None:
+    global _STATE
+    _STATE = (auditor, view)
 
 
 def _audit(doc: Document) -> Report:
-    return _AUDITOR.audit(doc)
+    auditor, view = _STATE
+    return auditor.audit(doc, view)
 
 
-def audit_parallel(auditor, docs: Iterable[Document], jobs: int,
+def audit_parallel(auditor, docs: Iterable[Document], jobs: int, view=None,
                    chunksize: int = 8) -> Iterator[Report]:
-    """The Auditor is pickled once per worker (it ships as config + gazetteer file list)."""
-    ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else None)
-    with ctx.Pool(jobs, initializer=_init, initargs=(auditor,)) as pool:
+    """The Auditor is pickled once per worker (it ships as config + gazetteer file list),
+    with the corpus evidence when there is any. Reports come back in input order."""
+    with mp.get_context().Pool(jobs, initializer=_init, initargs=(auditor, view)) as pool:
         yield from pool.imap(_audit, docs, chunksize=chunksize)

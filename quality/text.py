@@ -23,6 +23,13 @@ ABBREVIATIONS = frozenset(
 )
 
 
+# Closed-class words that are capitalised only at a sentence start.
+FUNCTION_WORDS = frozenset(
+    "a an and as at but by for from he her his i if in is it its of on or our she so that the "
+    "their them then there these they this those to was we were what when where which who why "
+    "will with you your after before during while however although because since until".split())
+
+
 @dataclass(frozen=True)
 class Token:
     start: int

@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import data_files
 from ..gazetteer import Candidate, Entry, surname_of
-from ..text import Token, fold, is_all_caps, skeleton
+from ..text import FUNCTION_WORDS, Token, fold, is_all_caps, skeleton
 from .base import Context, rule
 
 # A token rarer than this in English (wordfreq Zipf scale) is unlikely to be a word or a
@@ -214,4 +214,58 @@ def trailing_words(name: str, form: str) -> str:
     return " ".join(parts[-n:]) if n < len(parts) else name
 
 
-RULES = (name_misspelling, known_wrong_name)
+def _first_name_position(ctx: Context, index: int) -> bool:
+    """tokens[index] stands before a capitalised word, as a first name does."""
+    toks = ctx.tokens
+    if index + 1 >= len(toks):
+        return False
+    nxt = toks[index + 1]
+    gap = ctx.text[toks[index].end:nxt.start]
+    return (nxt.is_capitalised and gap.strip(" ") == "" and "\n" not in gap
+            and nxt.text.lower() not in FUNCTION_WORDS)
+
+
+@rule("NM11", "consensus-spelling", "name", "warning",
+      "A rare spelling of a name that other documents of the corpus spell another way.",
+      "(one of five reports) ... special envoy Steve Whitkov ...",
+      "(as the other four reports) ... special envoy Steve Witkoff ...",
+      corpus=True)
+def consensus_spelling(rule, ctx: Context) -> Iterator:
+    """Needs the corpus pass (on by default when several documents are audited). Name forms
+    are clustered across documents by transliteration skeleton, spelling similarity and the
+    first name before them; the spelling most documents use is canonical (a gazetteer entry
+    wins), and a spelling used by one or two documents gets a finding citing the counts.
+    Works for names that are in no gazetteer. Two well-attested spellings are never merged."""
+    corpus = ctx.corpus
+    gaz = ctx.gazetteer
+    seen: dict[str, object] = {}
+    for i, tok in enumerate(ctx.tokens):
+        t = tok.text
+        if len(t) < MIN_LENGTH or not t[0].isupper() or is_all_caps(t) or not t.isalpha():
+            continue
+        if gaz.is_accepted(t) or gaz.deprecated_form(t) or gaz.wrong_form(t):
+            continue
+        if t in _given_name_groups() or fold(t) in _given_name_groups() or _first_name_position(ctx, i):
+            continue
+        if t not in seen:
+            seen[t] = corpus.variant_of(t, ctx.lexicon)
+        v = seen[t]
+        if v is None:
+            continue
+        suggestion = v.canonical if v.certain else None
+        entries = gaz.lookup(v.canonical)
+        if entries:  # the gazetteer decides between house styles
+            e = entries[0]
+            canon = e.surname if e.is_person else e.name
+            suggestion = canon if skeleton(canon) == skeleton(v.canonical) or v.certain else None
+        if suggestion is None and v.rivals and gaz.lookup(v.rivals[0]):
+            e = gaz.lookup(v.rivals[0])[0]
+            suggestion = e.surname if e.is_person else e.name
+        rivals = "".join(f", {r} in {corpus.stats.form_df[r]}" for r in v.rivals)
+        msg = (f"'{t}' is a rare spelling in this corpus: {v.canonical} in {v.canonical_docs} "
+               f"documents{rivals}, {t} in {v.form_docs} ({v.reason})")
+        yield rule.finding(ctx, tok.start, tok.end, msg, suggestion,
+                           confidence=0.8 if v.certain else 0.6)
+
+
+RULES = (name_misspelling, known_wrong_name, consensus_spelling)

@@ -8,6 +8,7 @@ import regex
 
 from .. import data_files
 from ..gazetteer import Entry
+from ..text import fold, is_all_caps
 from .base import Context, rule
 from .names import trailing_words
 
@@ -110,4 +111,62 @@ def known_wrong_place(rule, ctx: Context) -> Iterator:
                            trailing_words(entry.name, ctx.text[start:end]))
 
 
-RULES = (exonym, known_wrong_place)
+_STOP = frozenset("a an and are as at be by for from has have in is it of on or said that the "
+                  "this to was were will with".split())
+
+
+@rule("PL11", "version-substitution", "place", "warning",
+      "A word that other versions of the same story have in its place: a wrong substitution.",
+      "(one of five versions) Epirus leaders are still pushing for coordinated sanctions.",
+      "(as the other versions) European leaders are still pushing for coordinated sanctions.",
+      corpus=True)
+def version_substitution(rule, ctx: Context) -> Iterator:
+    """Needs the corpus pass. Documents that tell the same story (translated, paraphrased,
+    republished) are grouped by the distinctive names they share. A capitalised word that no
+    other version uses, standing where at least two other versions put one and the same
+    other word with the same initial (before the same word, or after it), is reported with
+    that word as the suggestion: "Epirus leaders" against "European leaders" in two other
+    versions. Deprecated exonyms are left to PL01."""
+    corpus = ctx.corpus
+    toks = ctx.tokens
+    for i, tok in enumerate(toks):
+        t = tok.text
+        if len(t) < 4 or not t[0].isupper() or is_all_caps(t) or ctx.gazetteer.deprecated_form(t):
+            continue
+        if corpus.versions_using(ctx.document, t):
+            continue
+        if ctx.lexicon.zipf(t) >= 4.0 or len(corpus.versions(ctx.document)) < 2:
+            continue
+        if corpus.variant_of(t, ctx.lexicon) is not None:
+            continue  # a spelling variant of a name: NM11 reports it
+        support = {}
+        for j, side in ((i + 1, ">"), (i - 1, "<")):
+            if 0 <= j < len(toks):
+                gap = ctx.text[min(tok.end, toks[j].end):max(tok.start, toks[j].start)]
+                word = toks[j].text
+                # Only plain lower-case neighbours ("leaders") are evidence: a capitalised one
+                # ("Minister", "Steve") makes this a name, not a substitution.
+                if gap.strip() or not word.islower() or word in _STOP:
+                    continue
+                for w, n in corpus.context_support(ctx.document, side + word.lower()).items():
+                    if n >= 2 and w[:1] == fold(t)[:1] and w != fold(t):
+                        support[w] = max(support.get(w, 0), n)
+        if not support:
+            continue
+        ranked = sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            continue  # two rival words: no single correction
+        word, n = ranked[0]
+        form = _surface(ctx, word)
+        yield rule.finding(
+            ctx, tok.start, tok.end,
+            f"'{t}' appears in no other version of this story; {n} other versions have "
+            f"'{form}' in its place", form, confidence=0.6)
+
+
+def _surface(ctx: Context, folded: str) -> str:
+    """The capitalised surface form of a folded word, as the corpus wrote it."""
+    return ctx.corpus.surface_forms.get(folded, folded.capitalize())
+
+
+RULES = (exonym, known_wrong_place, version_substitution)
