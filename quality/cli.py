@@ -135,6 +135,42 @@ def _run(auditor: Auditor, source, jobs: int):
     yield from audit_parallel(auditor, source(), jobs, view)
 
 
+@main.group()
+def gazetteer() -> None:
+    """Build gazetteer files from a corpus."""
+
+
+@gazetteer.command("learn")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
+              show_default=True, help="Where to write the TSV gazetteer.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+def gazetteer_learn(paths, output, config_path) -> None:
+    """Write the corpus's consensus name spellings as a TSV gazetteer: each canonical spelling
+    with its equally attested alternatives (aliases) and rare variants (wrong), with counts."""
+    from .corpus import CorpusStats, learned_gazetteer_rows
+    from .lexicon import Lexicon
+
+    try:
+        cfg = load_config(config_path)
+    except ConfigError as exc:
+        raise UsageProblem(str(exc)) from None
+    stats = CorpusStats().add_all(_source(paths, cfg)())
+    rows = learned_gazetteer_rows(stats.finalize(), Lexicon(cfg.lang))
+    lines = ["name\tkind\taliases\twrong\tdeprecated\tnote"]
+    lines += ["\t".join(r) for r in rows]
+    text = "\n".join(lines) + "\n"
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise UsageProblem(f"{output}: cannot write ({exc.strerror or exc})") from None
+        click.echo(f"{len(rows)} name(s) written to {output}", err=True)
+
+
 @main.command()
 def rules() -> None:
     """List every rule: code, name, category, severity and summary."""

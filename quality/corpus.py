@@ -67,6 +67,7 @@ def _profile_of(text: str) -> tuple[_Profile, dict[str, Counter], set[str]]:
     bigrams: set[tuple[str, str]] = set()
     given: dict[str, Counter] = defaultdict(Counter)
     forms: set[str] = set()
+    firsts: set[str] = set()
     for i, (w, s, e) in enumerate(words):
         if not w[:1].isupper() or is_all_caps(w) or len(w) < 3:
             continue
@@ -76,7 +77,10 @@ def _profile_of(text: str) -> tuple[_Profile, dict[str, Counter], set[str]]:
         names.add(fold(w))
         forms.add(w)
         if i + 1 < len(words):
-            bigrams.add((fold(w), ">" + words[i + 1][0].lower()))
+            nxt, ns, _ = words[i + 1]
+            bigrams.add((fold(w), ">" + nxt.lower()))
+            if nxt[:1].isupper() and nxt.lower() not in _FUNCTION and text[e:ns] == " ":
+                firsts.add(w)  # stands as a first name: "Andrij Yermak"
         if i > 0:
             prev, ps, pe = words[i - 1]
             bigrams.add((fold(w), "<" + prev.lower()))
@@ -87,7 +91,8 @@ def _profile_of(text: str) -> tuple[_Profile, dict[str, Counter], set[str]]:
                     "\n" not in gap and prev.lower() not in _FUNCTION and prev.lower() not in _TITLES:
                 given[w][prev] += 1
     line_keys = {k for k in (line_key(l) for l in text.splitlines()) if k}
-    return _Profile(frozenset(names), frozenset(bigrams), frozenset(line_keys)), given, forms
+    return (_Profile(frozenset(names), frozenset(bigrams), frozenset(line_keys)), given, forms,
+            firsts)
 
 
 class CorpusStats:
@@ -97,6 +102,7 @@ class CorpusStats:
         self.documents = 0
         self.form_df: Counter = Counter()          # name form -> documents using it
         self.form_given: dict[str, Counter] = {}   # name form -> first names seen before it
+        self.first_df: Counter = Counter()         # form -> documents using it as a first name
         self.line_df: Counter = Counter()          # line fingerprint -> documents
         self.profiles: dict[str, _Profile] = {}    # document key -> profile
 
@@ -107,10 +113,11 @@ class CorpusStats:
         key = _doc_key(doc)
         if key in self.profiles:
             return
-        profile, given, forms = _profile_of(doc.text)
+        profile, given, forms, firsts = _profile_of(doc.text)
         self.profiles[key] = profile
         self.documents += 1
         self.form_df.update(forms)
+        self.first_df.update(firsts)
         for form, c in given.items():
             self.form_given.setdefault(form, Counter()).update(c)
         self.line_df.update(profile.lines)
@@ -127,6 +134,7 @@ class CorpusStats:
             self.profiles[key] = profile
             self.documents += 1
         self.form_df.update(other.form_df)
+        self.first_df.update(other.first_df)
         for form, c in other.form_given.items():
             self.form_given.setdefault(form, Counter()).update(c)
         self.line_df.update(other.line_df)
@@ -138,6 +146,7 @@ class CorpusStats:
             "format": FORMAT_VERSION,
             "documents": self.documents,
             "form_df": dict(sorted(self.form_df.items())),
+            "first_df": dict(sorted(self.first_df.items())),
             "form_given": {k: dict(sorted(v.items())) for k, v in sorted(self.form_given.items())},
             "line_df": dict(sorted(self.line_df.items())),
             "profiles": {k: {"names": sorted(p.names), "bigrams": sorted(map(list, p.bigrams)),
@@ -152,6 +161,7 @@ class CorpusStats:
         s = cls()
         s.documents = int(raw["documents"])
         s.form_df = Counter(raw["form_df"])
+        s.first_df = Counter(raw["first_df"])
         s.form_given = {k: Counter(v) for k, v in raw["form_given"].items()}
         s.line_df = Counter(raw["line_df"])
         s.profiles = {k: _Profile(frozenset(p["names"]), frozenset(tuple(b) for b in p["bigrams"]),
@@ -294,8 +304,8 @@ class CorpusView:
         spellings of one name are equally good (Zelensky, Zelenskiy) `canonical` is None."""
         df = self.stats.form_df
         mine = df.get(form, 0)
-        if mine == 0 or mine > 2:
-            return None
+        if mine == 0 or mine > 2 or self.stats.first_df.get(form):
+            return None  # absent, well attested, or a first name (variants are accepted)
         sk = skeleton(form)
         if not sk or len(form) < 4:
             return None
@@ -387,3 +397,23 @@ class CorpusView:
     def versions_using(self, doc: Document, word: str) -> int:
         fw = fold(word)
         return sum(1 for k in self.versions(doc) if fw in self.stats.profiles[k].names)
+
+
+def learned_gazetteer_rows(view: CorpusView, lexicon=None) -> list[tuple[str, ...]]:
+    """Rows (name, kind, aliases, wrong, deprecated, note) of the consensus names: the
+    canonical spelling (with its usual first name when one dominates), equally attested
+    spellings as aliases, rare variants as wrong forms, and the counts in the note."""
+    rows = []
+    for canonical, variants, docs in view.names_report(lexicon):
+        rivals = sorted({r for v, _ in variants for r in view.variant_of(v, lexicon).rivals})
+        given = view.stats.form_given.get(canonical, Counter())
+        first, n = (given.most_common(1)[0] if given else ("", 0))
+        kind = "person" if given else "unknown"
+        name = f"{first} {canonical}" if first and n * 2 >= sum(given.values()) else canonical
+        full = (lambda f: f"{first} {f}") if name != canonical else (lambda f: f)
+        note = "; ".join([f"{canonical}: {docs} documents"] +
+                         [f"{r}: {view.stats.form_df[r]} documents" for r in rivals] +
+                         [f"{v}: {n} document{'s' if n > 1 else ''}" for v, n in variants])
+        rows.append((name, kind, "|".join(full(r) for r in rivals),
+                     "|".join(v for v, _ in variants), "", note))
+    return rows
