@@ -1,4 +1,159 @@
-"""Rules of the encoding family."""
+"""Rules of the encoding family: mojibake, replacement characters and invisible control
+characters, the marks of text that was decoded with the wrong codec or scraped carelessly."""
 from __future__ import annotations
 
-RULES = ()
+import unicodedata
+from typing import Optional
+
+import regex
+
+from .base import rule
+
+# ASCII white space bounds a mojibake token; a no-break space may be part of one ("Ã\xa0").
+_TOKEN_CHAR = regex.compile(r"[^ \t\n\r]")
+_REPLACEMENT_RE = regex.compile("\ufffd+")
+# C0 controls other than tab, line feed and carriage return; DEL; C1 controls.
+_CONTROL_RE = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+# Invisible format characters that never belong inside English words.
+_ALWAYS_INVISIBLE = "\u200b\u2060\ufeff"  # zero-width space, word joiner, BOM mid-text
+_JOINERS = "\u200c\u200d"  # zero-width (non-)joiner: legitimate in Indic/Persian and emoji
+_INVISIBLE_RE = regex.compile("[\u200b\u2060\ufeff\u200c\u200d\u00ad]")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+
+
+def _token_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to the whole white-space-delimited token around it."""
+    while start > 0 and text[start - 1] not in " \t\n\r":
+        start -= 1
+    while end < len(text) and text[end] not in " \t\n\r":
+        end += 1
+    return start, end
+
+
+def _mojibake_spans(text: str) -> list[tuple[int, int]]:
+    """Tokens holding a sequence that ftfy's badness heuristic calls mojibake."""
+    from ftfy.badness import BADNESS_RE
+
+    spans: list[tuple[int, int]] = []
+    for m in BADNESS_RE.finditer(text):
+        s, e = _token_span(text, m.start(), m.end())
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _repair(span: str) -> Optional[str]:
+    """ftfy's encoding repair of a token, when it changes the token and leaves no mojibake."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    fixed = ftfy.fix_encoding(span)
+    if fixed == span or is_bad(fixed) or "\ufffd" in fixed:
+        return None
+    return fixed
+
+
+@rule(
+    "EN01", "mojibake", "encoding", "warning",
+    "Text decoded with the wrong codec: 'cafÃ©', 'donâ€™t', 'â€œquotedâ€\x9d'.",
+    bad="The cafÃ© owner said he didnâ€™t know.",
+    good="The café owner in Łódź said he didn’t know “why”.",
+)
+def mojibake(rule, ctx):
+    """Skip pure-ASCII text. Otherwise look for the character sequences that ftfy's badness
+    heuristic (ftfy.badness.BADNESS_RE) treats as mojibake, widen each to its
+    white-space-delimited token and report the token once. Fix: ftfy.fix_encoding of the token,
+    when it changes the token and the result holds no mojibake and no U+FFFD (a token whose
+    last byte became a space, 'Ã ', is retried with that space)."""
+    text = ctx.text
+    if text.isascii():
+        return
+    from ftfy.badness import is_bad
+
+    if not is_bad(text):
+        return
+    for s, e in _mojibake_spans(text):
+        fix = _repair(text[s:e])
+        if fix is None and e < len(text) and text[e] == " ":
+            fix2 = _repair(text[s:e + 1])
+            if fix2 is not None:
+                e, fix = e + 1, fix2
+        msg = f"mojibake (text decoded with the wrong codec): '{text[s:e].strip()}'"
+        if fix is not None:
+            msg += f"; repaired: '{fix.strip()}'"
+        yield rule.finding(ctx, s, e, msg, suggestion=fix, confidence=0.95 if fix else 0.8)
+
+
+@rule(
+    "EN02", "replacement-character", "encoding", "warning",
+    "U+FFFD replacement characters: bytes that could not be decoded were lost.",
+    bad="The minister met Erdo\ufffdan in Ankara.",
+    good="The minister met Erdoğan in Ankara.",
+)
+def replacement_character(rule, ctx):
+    """Report each run of U+FFFD (the character a decoder substitutes for bytes it cannot
+    read). No fix: the lost character cannot be recovered."""
+    text = ctx.text
+    if text.isascii():
+        return
+    for m in _REPLACEMENT_RE.finditer(text):
+        s, e = _token_span(text, m.start(), m.end())
+        word = text[s:e].strip("\"'“”‘’()[],.;:!?")
+        n = m.end() - m.start()
+        yield rule.finding(
+            ctx, m.start(), m.end(),
+            f"{n} undecodable character{'s' if n > 1 else ''} (U+FFFD) in '{word}'",
+        )
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+@rule(
+    "EN03", "control-character", "encoding", "warning",
+    "Stray control characters and invisible characters inside words (zero-width space, soft hyphen).",
+    bad="The govern\u200bment an\u00adnounced new\x07 measures.",
+    good="The government announced new measures.\tTabs and\r\nline breaks are fine.",
+)
+def control_character(rule, ctx):
+    """Report C0 controls other than tab, line feed and carriage return, DEL, and C1 controls
+    (C1 characters in a token that EN01 calls mojibake are left to EN01); zero-width spaces,
+    word joiners and byte-order marks anywhere; zero-width (non-)joiners and soft hyphens only
+    between two Latin letters (elsewhere they shape Indic, Persian or emoji text). Fix: delete
+    the invisible characters, and controls unless they sit between two letters or digits, where
+    they may stand for a lost character (a PDF's '\\x19' for an apostrophe): no fix there."""
+    text = ctx.text
+    if text.isascii() and not _CONTROL_RE.search(text):
+        return
+    from ftfy.badness import BADNESS_RE
+
+    for m in _CONTROL_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if "\x80" <= ch <= "\x9f":
+            s, e = _token_span(text, i, i + 1)
+            if BADNESS_RE.search(text[s:e]):
+                continue
+        between = 0 < i < len(text) - 1 and _is_word_char(text[i - 1]) and _is_word_char(text[i + 1])
+        yield rule.finding(
+            ctx, i, i + 1, f"control character U+{ord(ch):04X} in the text",
+            suggestion=None if between else "", confidence=0.9,
+        )
+    if text.isascii():
+        return
+    for m in _INVISIBLE_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch not in _ALWAYS_INVISIBLE:
+            if not (0 < i < len(text) - 1 and _LATIN_LETTER.match(text[i - 1])
+                    and _LATIN_LETTER.match(text[i + 1])):
+                continue
+        name = unicodedata.name(ch, f"U+{ord(ch):04X}").lower()
+        yield rule.finding(
+            ctx, i, i + 1, f"invisible character ({name}, U+{ord(ch):04X}) in the text",
+            suggestion="", confidence=0.95,
+        )
+
+
+RULES = (mojibake, replacement_character, control_character)

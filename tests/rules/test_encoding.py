@@ -1,0 +1,53 @@
+"""Table tests for the encoding family (EN)."""
+from __future__ import annotations
+
+import pytest
+
+from quality.rules import encoding
+from tests.helpers import findings, fixed, spans
+
+CASES = [
+    # EN01 mojibake: UTF-8 read as Windows-1252 / Latin-1
+    ("The cafÃ© owner said he didnâ€™t know about the plan.",
+     [("EN01", "cafÃ©"), ("EN01", "didnâ€™t")],
+     "The café owner said he didn’t know about the plan."),
+    ("â€œWe will winâ€\x9d, the coach said.", [("EN01", "â€œWe"), ("EN01", "winâ€\x9d,")],
+     "“We will win”, the coach said."),
+    ("Former president Ã‰douard Philippe spoke.", [("EN01", "Ã‰douard")],
+     "Former president Édouard Philippe spoke."),
+    ("He didn\x92t say.", [("EN01", "didn\x92t")], "He didn’t say."),
+    # EN01 quiet: correct accents, typographic punctuation, currency and maths symbols
+    ("Voilà: the naïve café owner in Łódź said “no” — it costs €5, £3 or ₹40 (±2%).", [], None),
+    ("Ü ü Ö ä ß and Δ = 3 × 4 ½, said José Martí.", [], None),
+    # EN02 replacement characters
+    ("The minister met Erdo\ufffdan in Ankara.", [("EN02", "\ufffd")], None),
+    ("Prices rose \ufffd\ufffd\ufffd sharply.", [("EN02", "\ufffd\ufffd\ufffd")], None),
+    # EN03 control and invisible characters
+    ("The govern\u200bment an\u00adnounced new\x07 measures.",
+     [("EN03", "\u200b"), ("EN03", "\u00ad"), ("EN03", "\x07")],
+     "The government announced new measures."),
+    ("Text\x0c\nNext page starts here.", [("EN03", "\x0c")], "Text\nNext page starts here."),
+    ("She didn\x19t agree.", [("EN03", "\x19")], None),
+    # EN03 quiet: tabs, CRLF, joiners in emoji and Indic words, a lone soft hyphen
+    ("Name:\tvalue\r\nFamily 👨\u200d👩\u200d👧 and क्\u200dष are fine.", [], None),
+    ("A lone \u00ad soft hyphen between words.", [], None),
+]
+
+
+@pytest.mark.parametrize("text,expected,fixed_text", CASES)
+def test_encoding_rules(text, expected, fixed_text):
+    assert spans(text, "EN") == expected
+    if fixed_text is not None:
+        assert fixed(text, "EN") == fixed_text
+        assert fixed(fixed_text, "EN") == fixed_text
+
+
+def test_unfixable_findings_have_no_suggestion():
+    for f in findings("Erdo\ufffdan met her\x19s aide.", "EN"):
+        assert f.suggestion is None
+
+
+@pytest.mark.parametrize("rule", encoding.RULES, ids=lambda r: r.code)
+def test_bad_and_good_examples(rule):
+    assert any(code == rule.code for code, _ in spans(rule.bad, rule.code))
+    assert spans(rule.good, rule.code) == []

@@ -1,0 +1,94 @@
+"""Table tests for the script family (SC)."""
+from __future__ import annotations
+
+import pytest
+
+from quality.data_files import DATA_DIR, lines, table
+from quality.rules import script
+from tests.helpers import fixed, spans
+
+CASES = [
+    # SC01: foreign words, one finding per run (spaces and punctuation join a run)
+    ("‘Why personally with him [τον Πούτιν]; Because a serious debate is needed,” he said.",
+     [("SC01", "τον Πούτιν")], None),
+    ("Дм.Быков - No way out, the critic wrote on Monday.", [("SC01", "Дм.Быков")], None),
+    ("The MSI B450M motherboard costs (6299р.) in Moscow shops.", [("SC01", "р")], None),
+    ("Cyanuric acid and 三聚氰胺 were both found in urine samples of pets.",
+     [("SC01", "三聚氰胺")], None),
+    ("For the campaign we prepared a new illustration of 花咲くいろ characters.",
+     [("SC01", "花咲くいろ")], None),
+    ("The two agencies stole data passing through the विशाल fiber optic network.",
+     [("SC01", "विशाल")], None),
+    ("Diplomatic отношения with Qatar were severed three years ago.",
+     [("SC01", "отношения")], None),
+    ('The tender was won by "Водоснабдяване и канализация" - ЕООД, Вализация, according to '
+     'the ministry, which said the contract for the water network was worth two million euros.',
+     [("SC01", "Водоснабдяване и канализация"), ("SC01", "ЕООД, Вализация")], None),
+    ("Apple's new iPhone手机 sold out within hours.", [("SC01", "手机")], None),
+    # SC01 quiet: diacritics, Greek symbols and units, labelled glosses, emoji, CJK punctuation
+    ("Erdoğan met officials in Łódź; Ælfric and Dvořák were mentioned.", [], None),
+    ("The β coefficient was 0.4, π ≈ 3.14, a 5 µm gap and an Ω-shaped loop.", [], None),
+    ("The αβ T cells and the Δ variant were studied; TGF-β1 rose.", [], None),
+    ("Alexei Navalny (Russian: Алексей Навальный) died in an Arctic prison.", [], None),
+    ("Fans cheered 🎉 and waved flags — “great game”, they said.", [], None),
+    # A document written in another script: its own words are not flagged
+    ("Москва — столица России. Это большой и очень красивый город, в котором живёт много "
+     "людей. Компании Apple и Google тоже работают здесь.", [], None),
+    ("Москва — столица России. Это большой и очень красивый город, в котором живёт много "
+     "людей. Туристы часто пишут 中国 на плакатах.", [("SC01", "中国")], None),
+    # SC02: look-alike letters inside Latin words, fixed to their Latin twins
+    ("Protesters gathered in central Pаris on Saturday.", [("SC02", "Pаris")],
+     "Protesters gathered in central Paris on Saturday."),
+    ("Yоur соntеnt іѕ delivered to users in Веlіzе instantly.",
+     [("SC02", "Yоur"), ("SC02", "соntеnt"), ("SC02", "іѕ"), ("SC02", "Веlіzе")],
+     "Your content is delivered to users in Belize instantly."),
+    ("The minister said she had а plan for the economy.", [("SC02", "а")],
+     "The minister said she had a plan for the economy."),
+    ("The police said the suspect was a МОSCOW resident.", [("SC02", "МОSCOW")],
+     "The police said the suspect was a MOSCOW resident."),
+    ("The Kremlиn said nothing.", [("SC02", "Kremlиn")], None),
+    # SC02 quiet: Greek letters used as symbols inside names
+    ("The PPARγ receptor and NF-κB pathway were measured in the study.", [], None),
+    # A Russian word next to Russian words is foreign text, not a look-alike
+    ("Hey, he shouted: Поп и пропоица! Then he left.", [("SC01", "Поп и пропоица")], None),
+]
+
+
+@pytest.mark.parametrize("text,expected,fixed_text", CASES)
+def test_script_rules(text, expected, fixed_text):
+    assert spans(text, "SC") == expected
+    if fixed_text is not None:
+        assert fixed(text, "SC") == fixed_text
+        assert fixed(fixed_text, "SC") == fixed_text
+
+
+def test_messages_name_the_script():
+    from tests.helpers import findings
+
+    (f,) = findings("He asked him [τον Πούτιν] about the war in Ukraine.", "SC")
+    assert f.message == "Greek script in English text: 'τον Πούτιν'"
+    assert f.suggestion is None
+
+
+@pytest.mark.parametrize("rule", script.RULES, ids=lambda r: r.code)
+def test_bad_and_good_examples(rule):
+    assert any(code == rule.code for code, _ in spans(rule.bad, rule.code))
+    assert spans(rule.good, rule.code) == []
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA_DIR.glob("script_*")))
+def test_data_sorted_unique(name):
+    rows = lines(name)
+    body = rows[1:] if name.endswith(".tsv") else rows
+    keys = [r.split("\t")[0] for r in body]
+    assert keys == sorted(keys)
+    assert len(keys) == len(set(keys))
+
+
+def test_homoglyphs_map_to_latin_and_scripts_exist():
+    import regex
+
+    for ch, latin in script.homoglyphs().items():
+        assert not regex.match(r"\p{Latin}", ch) and regex.fullmatch(r"\p{Latin}", latin)
+    for row in table("script_names.tsv"):
+        regex.compile(r"\p{%s}" % row["script"])
