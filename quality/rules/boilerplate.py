@@ -1,4 +1,382 @@
-"""Rules of the boilerplate family."""
+"""Rules of the boilerplate family: page furniture left in extracted article text.
+
+Every rule works on whole lines. A document's lines are classified once (see `_layout`), and
+each rule reports the lines of its own kind. Phrases live in quality/data/boilerplate_*.
+Position matters: single words that can also be a section heading ("Contact", "Share",
+"Comments") are only reported in the edge zones, before the first or after the last paragraph
+of prose; the lines after a teaser header are reported until prose resumes.
+"""
 from __future__ import annotations
 
-RULES = ()
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ..data_files import lines as data_lines
+from ..text import fold
+from .base import rule
+
+# Characters stripped from both ends of a line before it is compared with the phrase lists.
+_OUTER = " \t\u00a0-–—•·*|>»›<«‹:;.,!?…()[]{}\"'“”‘’/\\=_~#+"
+_WORD_STRIP_RE = re.compile(r"[^\w'&@©+-]+")
+_SPACE_RE = re.compile(r"\s+")
+_LABEL_SEP_RE = re.compile(r"\s*(?:[:|»›]|\s[-–—]\s)\s*")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
+_ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*$")
+_TERMINAL_PUNCT_RE = re.compile(r"[.!?:;,][\"'”’)\]]*$")
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+# Lines that are only page metadata: a date, a time, a reading time, a word count, a byline.
+_METADATA_RE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|posted on|published on|updated on)"
+    r"\s*:?\s*)?(?:"
+    rf"{_ORD}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_ORD}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+[a-z]{2,4})?|"
+    r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|"
+    r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read|\d[\d,]*\s+words"
+    r")(?:\s*[,|]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s+[a-z]{2,4})?)?$",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(
+    r"^(?:by|posted by|written by|words by|reporting by)\s+"
+    r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin)){0,5}$"
+)
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s*\d|copyright\b|copyleft\b)", re.IGNORECASE)
+# A call to subscribe: an imperative followed by a newsletter or an inbox ("Join our weekly
+# newsletter", "Get the best stories straight to your inbox"); or a short line ending in
+# "newsletter" ("Plant Care Newsletter").
+_NEWSLETTER_RE = re.compile(
+    r"^(?:get|join|receive|subscribe|sign up|signup|never miss|don't miss|want)\b.*"
+    r"\b(?:newsletters?|inbox|e-?mail updates)\b|^(?:\S+\s+){0,4}newsletters?$")
+# A call to follow a social-media account.
+_FOLLOW_RE = re.compile(
+    r"^(?:follow|connect with|find|like)\b.*\b(?:twitter|facebook|instagram|linkedin|youtube|"
+    r"tiktok|threads|mastodon|bluesky)\b")
+# The article's own credit lines, which end a teaser block.
+_CREDIT_RE = re.compile(r"^(?:additional reporting|reporting|editing|writing|compiled|"
+                        r"produced)\s+by\b", re.IGNORECASE)
+_EMAIL_ONLY_RE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    line: dict          # normalised line -> kind
+    prefix: dict        # first words -> kind
+    label: dict         # words before a ":" -> kind
+    edge: dict          # normalised line -> kind, edge zones only
+    contains: re.Pattern
+    contains_kind: dict
+    footer: re.Pattern
+    tlds: frozenset
+    max_prefix_words: int
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> _Phrases:
+    tables: dict[str, dict] = {"line": {}, "prefix": {}, "label": {}, "edge": {}, "contains": {}}
+    for row in data_lines("boilerplate_lines.tsv"):
+        phrase, kind, how = row.split("\t")
+        tables[how][_words_key(phrase)] = kind
+    contains = tables["contains"]
+    contains_re = re.compile(
+        r"\b(?:" + "|".join(re.escape(p) for p in sorted(contains, key=len, reverse=True))
+        + r")\b")
+    templates = []
+    for t in data_lines("boilerplate_footers.txt"):
+        parts = [r"\s+".join(map(re.escape, p.split())) for p in t.split("*")]
+        tail = parts.pop() if parts[-1] else None  # a template ending in "*" needs a word
+        templates.append(r"\s+\S.*?\s+".join(parts) + (r"\s+\S" if tail is None
+                                                         else r"\s+\S.*?\s+" + tail))
+    footer_re = re.compile(r"\b(?:" + "|".join(templates) + r")", re.IGNORECASE)
+    return _Phrases(
+        line=tables["line"], prefix=tables["prefix"], label=tables["label"],
+        edge=tables["edge"], contains=contains_re, contains_kind=contains,
+        footer=footer_re, tlds=frozenset(data_lines("boilerplate_tlds.txt")),
+        max_prefix_words=max(len(k.split()) for k in tables["prefix"]),
+    )
+
+
+def _words_key(s: str) -> str:
+    """Fold case and accents, drop punctuation around words: 'Share this article:' ->
+    'share this article'."""
+    words = (_WORD_STRIP_RE.sub("", w).strip("-") for w in fold(s).split())
+    return " ".join(w for w in words if w)
+
+
+def _domain_like(line: str, tlds: frozenset) -> bool:
+    m = re.fullmatch(r"(?:https?://)?(?:www\.)?([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*)"
+                     r"\.([A-Za-z]{2,7})/?", line)
+    if not m or m.group(2).lower() not in tlds:
+        return False
+    tld = m.group(2)
+    return tld.islower() or tld.isupper()
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    kind: str       # feed-footer, teaser, teaser-label, teaser-item, share, subscribe, legal,
+    #                 chrome, site-header, repeated-title
+    what: str       # the phrase or pattern that matched, for the message
+
+
+def _is_prose(line: str, n_words: int) -> bool:
+    return n_words >= 15 and bool(_SENTENCE_END_RE.search(line))
+
+
+def _teaser_like(line: str, n_words: int) -> bool:
+    """A headline or a teaser snippet: short, unfinished or cut off with an ellipsis."""
+    if _ELLIPSIS_RE.search(line):
+        return n_words <= 60
+    if n_words <= 8:
+        return True
+    return n_words <= 40 and not _TERMINAL_PUNCT_RE.search(line)
+
+
+def _classify(line: str, n_words: int, edge: bool, ph: _Phrases) -> Optional[tuple[str, str]]:
+    """(kind, phrase) when the stripped line is boilerplate, else None."""
+    if n_words > 40:
+        return None
+    key = _words_key(line)
+    if not key:
+        return None
+    kind = ph.line.get(key)
+    if kind:
+        return kind, key
+    if edge and key in ph.edge:
+        return ph.edge[key], key
+    words = key.split()
+    # A label: "Read more: <headline>", "Tags: ...".
+    m = _LABEL_SEP_RE.search(line)
+    if m and m.start() > 0 and n_words <= 30:
+        head = _words_key(line[:m.start()])
+        kind = ph.label.get(head)
+        if kind and line[m.end():].strip():
+            return ("teaser-label" if kind == "teaser" else kind), head
+    for k in range(min(len(words), ph.max_prefix_words), 0, -1):
+        head = " ".join(words[:k])
+        kind = ph.prefix.get(head)
+        if not kind:
+            continue
+        if kind == "teaser":
+            ok = n_words <= 6 and not _SENTENCE_END_RE.search(line)
+        else:
+            ok = n_words <= (6 if k <= 2 else 40)
+        if ok:
+            return kind, head
+        break
+    if _COPYRIGHT_RE.match(line) or ("©" in line and n_words <= 20):
+        return "legal", "copyright notice"
+    m = ph.contains.search(key)
+    if m:
+        return ph.contains_kind[m.group()], m.group()
+    if n_words <= 20:
+        if _NEWSLETTER_RE.search(key):
+            return "subscribe", "newsletter"
+        if _FOLLOW_RE.search(key):
+            return "share", "follow us"
+    if edge:
+        if _METADATA_RE.match(line):
+            return "chrome", "date or reading time"
+        if _BYLINE_RE.match(line):
+            return "chrome", "byline"
+        if _EMAIL_ONLY_RE.match(line):
+            return "chrome", "contact address"
+        if _domain_like(line, ph.tlds):
+            return "site-header", line
+    return None
+
+
+@lru_cache(maxsize=16)
+def _layout(text: str) -> tuple[_Line, ...]:
+    """Classify every line of `text` once; shared by all the rules of this module."""
+    ph = _phrases()
+    spans = []  # (start, end, stripped text, n_words) of non-blank lines
+    pos = 0
+    for raw in text.split("\n"):
+        s, e = pos, pos + len(raw)
+        pos = e + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        s += len(raw) - len(raw.lstrip())
+        e -= len(raw) - len(raw.rstrip())
+        spans.append((s, e, stripped, len(stripped.split())))
+    if not spans:
+        return ()
+    prose = [i for i, (_, _, t, n) in enumerate(spans) if _is_prose(t, n)]
+    first_prose = prose[0] if prose else len(spans)
+    last_prose = prose[-1] if prose else -1
+
+    out: list[_Line] = []
+    taken: set[int] = set()
+    # Feed footers may also close the last paragraph, so they are searched in the whole text.
+    for m in ph.footer.finditer(text):
+        s = m.start()
+        before = text[max(0, s - 3):s]
+        if s and not (before.endswith("\n") or re.search(r"[.!?\"”’]\s+$|^\s*$", before)):
+            continue
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        e = s + len(text[s:e].rstrip())
+        out.append(_Line(s, e, "feed-footer", "feed footer"))
+        taken.update(i for i, sp in enumerate(spans) if s <= sp[0] < e)
+
+    # Header: a site-name line, and the title repeated on the next line.
+    i0 = 0
+    s0, e0, t0, n0 = spans[0]
+    if _domain_like(t0, ph.tlds) and text[:s0].strip() == "" and (
+            len(spans) == 1 or "\n\n" in text[e0:spans[1][0]].replace(" ", "")):
+        out.append(_Line(s0, e0, "site-header", t0))
+        taken.add(0)
+        i0 = 1
+    if len(spans) > i0 + 1:
+        s1, e1, t1, n1 = spans[i0]
+        s2, e2, t2, _ = spans[i0 + 1]
+        if (n1 <= 25 and _SPACE_RE.sub(" ", t1).casefold() == _SPACE_RE.sub(" ", t2).casefold()
+                and text[e1:s2].count("\n") <= 2):
+            out.append(_Line(s1, e2, "repeated-title", t1))
+            taken.update((i0, i0 + 1))
+
+    in_block = False
+    for i, (s, e, t, n) in enumerate(spans):
+        if i in taken:
+            continue
+        edge = i < first_prose or i > last_prose
+        found = _classify(t, n, edge, ph)
+        if found:
+            kind, what = found
+            out.append(_Line(s, e, kind, what))
+            if kind == "teaser":
+                in_block = True
+            continue
+        if in_block and _teaser_like(t, n) and not _CREDIT_RE.match(t):
+            out.append(_Line(s, e, "teaser-item", ""))
+            continue
+        in_block = False
+    return tuple(sorted(out, key=lambda l: l.start))
+
+
+def _report(rule, ctx, kind, message):
+    for ln in _layout(ctx.text):
+        if ln.kind == kind:
+            yield rule.finding(ctx, ln.start, ln.end, message(ln), suggestion="")
+
+
+@rule("BP01", "feed-footer", "boilerplate", "warning",
+      "A feed or syndication footer ('The post ... appeared first on ...').",
+      bad="Talks resume on Monday.\n\nThe post Talks resume appeared first on Daily Wire News.",
+      good="Talks resume on Monday, the ministry said in a post on its website.")
+def feed_footer(rule, ctx):
+    """A line or sentence that starts like a syndication footer from
+    data/boilerplate_footers.txt ("The post <title> appeared first on <site>.", "This article
+    was originally published on ...") is reported from its first word to the end of its line."""
+    yield from _report(rule, ctx, "feed-footer", lambda l: "feed footer: delete it")
+
+
+@rule("BP02", "teaser-header", "boilerplate", "warning",
+      "A header that introduces links to other stories ('You may also like', 'Related posts').",
+      bad="The talks ended without a deal.\n\nYou May Also Like\n\nFitness Club Shut Over Virus",
+      good="Officials said they may also like to revisit the proposal next year.")
+def teaser_header(rule, ctx):
+    """A line that is nothing but a teaser header from data/boilerplate_lines.tsv (kind
+    `teaser`: "You may also like", "Related articles", "More from <site>", "Trending"). The same
+    words inside a sentence are not reported."""
+    yield from _report(rule, ctx, "teaser",
+                       lambda l: f"teaser header '{l.what}': delete it and the links after it")
+
+
+@rule("BP03", "teaser-item", "boilerplate", "warning",
+      "A headline or snippet of another story: after a teaser header or after 'Read more:'.",
+      bad="You may also like\n\nTaiwan to Impose Health Declaration Forms on All Visitors",
+      good="Taiwan will impose health declaration forms on all visitors, officials said.")
+def teaser_item(rule, ctx):
+    """Lines after a teaser header that look like headlines or cut-off snippets (short, no
+    closing full stop, or ending in an ellipsis), one finding per line, until a line of prose
+    resumes the article; also one-line links such as "Read more: <headline>" or
+    "RELATED: <headline>"."""
+    yield from _report(rule, ctx, "teaser-item", lambda l: "teaser for another story: delete it")
+    yield from _report(rule, ctx, "teaser-label",
+                       lambda l: f"'{l.what}' link to another story: delete it")
+
+
+@rule("BP04", "share-prompt", "boilerplate", "warning",
+      "A share or follow prompt ('Share this article', 'Follow us on Twitter').",
+      bad="The ministry confirmed the figures.\nShare this article\nFollow us on Twitter",
+      good="Users were quick to share the article on social media, the ministry said.")
+def share_prompt(rule, ctx):
+    """A line that is a share or social-media prompt from data/boilerplate_lines.tsv (kind
+    `share`): whole lines or short lines starting with the phrase; bare button names ("Share",
+    "Facebook", "Email") only before the first or after the last paragraph of prose."""
+    yield from _report(rule, ctx, "share", lambda l: f"share prompt '{l.what}': delete it")
+
+
+@rule("BP05", "subscribe-prompt", "boilerplate", "warning",
+      "A newsletter, subscription, paywall or sign-in prompt.",
+      bad="Prices rose 3% in May.\n\nSign up for our newsletter to get the latest news.",
+      good="More readers signed up for the newsletter after the election, the editor said.")
+def subscribe_prompt(rule, ctx):
+    """A line that is a newsletter, subscription, app or sign-in prompt from
+    data/boilerplate_lines.tsv (kind `subscribe`): the whole line, or a short line starting with
+    the phrase (two-word phrases only on lines of six words or fewer)."""
+    yield from _report(rule, ctx, "subscribe", lambda l: f"subscription prompt '{l.what}': "
+                       "delete it")
+
+
+@rule("BP06", "legal-notice", "boilerplate", "warning",
+      "A copyright, cookie, privacy or affiliate notice ('All rights reserved').",
+      bad="The company declined to comment.\n\nCopyright © 2024 Example Media. All rights reserved.",
+      good="The company said its copyright claim covered all the songs on the album.")
+def legal_notice(rule, ctx):
+    """A short line starting with ©, '(c) 2024', 'Copyright' or 'Copyleft', containing
+    'All rights reserved', or matching a cookie, privacy, terms or disclosure phrase from
+    data/boilerplate_lines.tsv (kind `legal`)."""
+    yield from _report(rule, ctx, "legal", lambda l: f"legal notice ({l.what}): delete it")
+
+
+@rule("BP07", "site-header", "boilerplate", "warning",
+      "A line that is only the site's name or domain ('Example.com') above the article.",
+      bad="Arah.my\n\nBreakthrough hopes fade as diplomats meet\n\nDiplomats met on Thursday.",
+      good="Breakthrough hopes fade as diplomats meet\n\nDiplomats met on Thursday.")
+def site_header(rule, ctx):
+    """The first line is a single domain name with a known top-level domain (from
+    data/boilerplate_tlds.txt: 'Arah.my', 'EXAMPLE.COM') followed by a blank line; or a
+    domain-only line before the first or after the last paragraph of prose. A short title
+    without a domain is never taken for a site name."""
+    yield from _report(rule, ctx, "site-header", lambda l: f"site name '{l.what}': delete it")
+
+
+@rule("BP08", "repeated-title", "boilerplate", "warning",
+      "The title line repeated on the next line.",
+      bad="Peace talks stall in Istanbul\nPeace talks stall in Istanbul\n\nThe talks stalled.",
+      good="Peace talks stall in Istanbul\n\nThe talks stalled on Thursday.")
+def repeated_title(rule, ctx):
+    """The first line (after any site-name line) is a title of at most 25 words and the next
+    non-blank line repeats it exactly (ignoring case and spacing). The span covers both copies
+    and the fix keeps the first."""
+    for ln in _layout(ctx.text):
+        if ln.kind == "repeated-title":
+            first = ctx.text[ln.start:ln.end].split("\n", 1)[0].rstrip()
+            yield rule.finding(ctx, ln.start, ln.end, "title repeated: keep one copy",
+                               suggestion=first)
+
+
+@rule("BP09", "page-chrome", "boilerplate", "warning",
+      "Navigation, comment-form, advertising and metadata lines ('Advertisement', 'Leave a Reply').",
+      bad="The vote is on Friday.\n\nAdvertisement\n\nLeave a Reply",
+      good="The advertisement ran for a week before the vote, and readers left replies.")
+def page_chrome(rule, ctx):
+    """A line that is page furniture from data/boilerplate_lines.tsv (kind `chrome`:
+    "Advertisement", "Skip to content", "Leave a Reply", "Your email address will not be
+    published"); and, before the first or after the last paragraph of prose only, a line that
+    is just a date, a time, a reading time ("4 min read") or a byline ("By Jane Smith")."""
+    yield from _report(rule, ctx, "chrome", lambda l: f"page furniture ({l.what}): delete it")
+
+
+RULES = (feed_footer, teaser_header, teaser_item, share_prompt, subscribe_prompt, legal_notice,
+         site_header, repeated_title, page_chrome)
