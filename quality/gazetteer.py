@@ -313,16 +313,18 @@ class _Index:
                 self._accept(fold(form), entry)
                 for word in form.split():
                     self.tokens.add(fold(word.strip(",.")))
-                if entry.is_person or entry.kind == "unknown":
+                words = form.split()
+                if entry.is_person or (entry.kind == "unknown" and len(words) > 1):
+                    # People (and multi-word names of unknown kind, which are mostly people)
+                    # are also written by surname alone, and with their first name before it.
                     sur = surname_of(form)
                     if entry.is_person:
                         self._accept(fold(sur), entry)
-                    if " " not in sur or entry.kind == "unknown":
-                        self._add_fuzzy(sur if entry.is_person else form, entry, seen_fuzzy)
-                elif " " not in form:
+                    self._add_fuzzy(sur, entry, seen_fuzzy)
+                    if len(words) > 1:
+                        self.given.setdefault(fold(words[0]), []).append(entry)
+                elif len(words) == 1:
                     self._add_fuzzy(form, entry, seen_fuzzy)
-                if entry.is_person and len(form.split()) > 1:
-                    self.given.setdefault(fold(form.split()[0]), []).append(entry)
             for form in entry.wrong:
                 self.wrong.setdefault(form, entry)
                 self._add_phrase(form, "wrong", entry)

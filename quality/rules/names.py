@@ -71,7 +71,8 @@ def _evidence(ctx: Context, tok: Token, index: int, cand: Candidate) -> tuple[fl
     entry = cand.entry
     why: list[str] = []
     given = preceding_given(ctx, index)
-    if given is not None and entry.is_person:
+    personal = _personal(entry)
+    if given is not None and personal:
         # Any accepted form of the entry whose first name matches counts as context.
         for form in entry.forms:
             parts = form.split()
@@ -99,33 +100,46 @@ def _evidence(ctx: Context, tok: Token, index: int, cand: Candidate) -> tuple[fl
     if zipf >= COMMON_ZIPF:
         return 0.0, []
     if cand.same_skeleton and zipf < RARE_ZIPF + 1:
-        return (0.9 if in_doc or entry.is_person else 0.75), why
+        return (0.9 if in_doc or personal else 0.75), why
     if in_doc and cand.similarity >= 0.9 and distance <= 2 and zipf < RARE_ZIPF + 1:
         return 0.85, why
-    if (zipf < RARE_ZIPF and cand.similarity >= 0.93 and distance <= (1 if len(tok.text) <= 6 else 2)
+    if (not personal and zipf < RARE_ZIPF and cand.similarity >= 0.93 and distance <= (1 if len(tok.text) <= 6 else 2)
             and (phonetic or fold(tok.text)[:2] == fold(cand.form)[:2])):
         why.append(f"one of few close spellings ({distance} edit{'s' if distance > 1 else ''})")
         return 0.7, why
     return 0.0, []
 
 
+def _personal(entry: Entry) -> bool:
+    """People, and multi-word names of unknown kind (mostly people): written by surname too."""
+    return entry.is_person or (entry.kind == "unknown" and " " in entry.name)
+
+
+def _canonical_word(entry: Entry) -> str:
+    return entry.surname if _personal(entry) else entry.name
+
+
 def _surface_forms(entry: Entry) -> set[str]:
-    """Single-word spellings a text may use for the entry (surnames for persons)."""
-    forms = set()
-    for f in entry.forms:
-        forms.add(surname_of(f) if entry.is_person else f)
-    return forms
+    """Single-word spellings a text may use for the entry (surnames for people)."""
+    return {surname_of(f) if _personal(entry) else f for f in entry.forms}
 
 
 def _suggestion(ctx: Context, tok: Token, cand: Candidate) -> str:
     """The canonical spelling, unless the document already uses an accepted house style."""
     entry = cand.entry
-    forms = sorted(_surface_forms(entry), key=lambda f: (-ctx.token_counts.get(f, 0), f != (entry.surname if entry.is_person else entry.name)))
-    best = forms[0] if forms and ctx.token_counts.get(forms[0], 0) else (
-        entry.surname if entry.is_person else entry.name)
+    canonical = _canonical_word(entry)
+    forms = sorted(_surface_forms(entry), key=lambda f: (-ctx.token_counts.get(f, 0), f != canonical, f))
+    best = forms[0] if forms and ctx.token_counts.get(forms[0], 0) else canonical
     if tok.text.isupper():
         best = best.upper()
     return best
+
+
+def without_possessive(tok: Token) -> Token:
+    """"Tskinvali's" -> "Tskinvali": the name without its possessive ending."""
+    if tok.text.endswith(("'s", "’s")) and len(tok.text) > 2:
+        return Token(tok.start, tok.end - 2, tok.text[:-2])
+    return tok
 
 
 def _is_candidate_token(ctx: Context, tok: Token) -> bool:
@@ -150,6 +164,7 @@ def name_misspelling(rule, ctx: Context) -> Iterator:
     cache: dict[tuple[str, Optional[str]], Optional[tuple]] = {}
     known_wrong = [(s, e) for s, e, _ in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong")]
     for i, tok in enumerate(ctx.tokens):
+        tok = without_possessive(tok)
         if not _is_candidate_token(ctx, tok):
             continue
         if any(s <= tok.start < e for s, e in known_wrong):
@@ -240,6 +255,7 @@ def consensus_spelling(rule, ctx: Context) -> Iterator:
     gaz = ctx.gazetteer
     seen: dict[str, object] = {}
     for i, tok in enumerate(ctx.tokens):
+        tok = without_possessive(tok)
         t = tok.text
         if len(t) < MIN_LENGTH or not t[0].isupper() or is_all_caps(t) or not t.isalpha():
             continue
