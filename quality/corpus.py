@@ -315,8 +315,9 @@ class CorpusView:
         found: list[tuple[int, float, str, str]] = []
         ff = fold(form)
         for other in self._by_skeleton_initial.get(sk[0], ()):
-            if other == form or fold(other) == ff:
-                continue
+            fo = fold(other)
+            if fo == ff or fo.startswith(ff) or ff.startswith(fo):
+                continue  # the same word, or another form of it (Greenland, Greenlandic)
             theirs = df[other]
             if theirs < max(2, 2 * mine):
                 continue
@@ -332,6 +333,8 @@ class CorpusView:
                 reason = f"both follow '{shared[0]}'"
             elif sim >= 0.95 and len(form) >= 6 and Levenshtein.distance(ff, fold(other)) == 1:
                 reason = "one letter apart"
+            elif sim >= 0.9 and len(form) >= 8 and theirs >= max(5, 5 * mine):
+                reason = "nearly every other document spells it so"
             else:
                 continue
             if lexicon is not None and lexicon.zipf(form) >= 3.0 and not shared:

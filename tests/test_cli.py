@@ -106,9 +106,10 @@ def test_jsonl_and_csv_records(tmp_path):
     c = tmp_path / "c.csv"
     c.write_text('id,text\nx,"They flew to Kiev."\n', encoding="utf-8")
     docs = json.loads(lint("--format", "json", str(j), str(c)).output)["documents"]
-    assert [(d["id"], len(d["findings"])) for d in docs] == [("a", 1), ("1", 0), ("2", 1), ("x", 1)]
-    assert docs[2]["findings"][0]["category"] == "input"
-    assert docs[0]["findings"][0]["text"] == "Kiev"
+    # paths are audited in sorted order: c.csv, then c.jsonl
+    assert [(d["id"], len(d["findings"])) for d in docs] == [("x", 1), ("a", 1), ("1", 0), ("2", 1)]
+    assert docs[3]["findings"][0]["category"] == "input"
+    assert docs[1]["findings"][0]["text"] == "Kiev"
 
 
 def test_config_file_is_read_and_unknown_keys_fail(tmp_path, monkeypatch):

@@ -25,6 +25,9 @@ class Context:
         self.lexicon = lexicon
         self.options = options or {}
         self.corpus = corpus
+        # Results shared by sibling rules (NM01 and PL03 read one computation); keyed by the
+        # producing function, filled on first use. Deterministic, like everything here.
+        self.memo: dict = {}
 
     @cached_property
     def tokens(self) -> list[textmod.Token]:

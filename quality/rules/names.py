@@ -161,6 +161,17 @@ def name_misspelling(rule, ctx: Context) -> Iterator:
     very close, rare token. Common English words, accepted aliases and accent-less forms of
     accented names are never flagged. The suggestion is the canonical spelling, or the house
     style the document already uses."""
+    for tok, cand, conf, msg, suggestion in misspellings(ctx):
+        if not cand.entry.is_place:
+            yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
+
+
+def misspellings(ctx: Context) -> list:
+    """[(token, candidate, confidence, message, suggestion)] for NM01 and PL03, computed once
+    per document."""
+    if "misspellings" in ctx.memo:
+        return ctx.memo["misspellings"]
+    out = []
     cache: dict[tuple[str, Optional[str]], Optional[tuple]] = {}
     known_wrong = [(s, e) for s, e, _ in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong")]
     for i, tok in enumerate(ctx.tokens):
@@ -186,7 +197,9 @@ def name_misspelling(rule, ctx: Context) -> Iterator:
             msg += f" ({label})"
         if why:
             msg += ": " + ", ".join(why)
-        yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
+        out.append((tok, cand, conf, msg, suggestion))
+    ctx.memo["misspellings"] = out
+    return out
 
 
 def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, float, list[str]]]:
@@ -251,6 +264,16 @@ def consensus_spelling(rule, ctx: Context) -> Iterator:
     first name before them; the spelling most documents use is canonical (a gazetteer entry
     wins), and a spelling used by one or two documents gets a finding citing the counts.
     Works for names that are in no gazetteer. Two well-attested spellings are never merged."""
+    for tok, variant, msg, suggestion, conf, is_place in consensus_variants(ctx):
+        if not is_place:
+            yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
+
+
+def consensus_variants(ctx: Context) -> list:
+    """[(token, variant, message, suggestion, confidence, is_place)] for NM11 and PL12."""
+    if "consensus" in ctx.memo:
+        return ctx.memo["consensus"]
+    out = []
     corpus = ctx.corpus
     gaz = ctx.gazetteer
     seen: dict[str, object] = {}
@@ -271,17 +294,17 @@ def consensus_spelling(rule, ctx: Context) -> Iterator:
         suggestion = v.canonical if v.certain else None
         entries = gaz.lookup(v.canonical)
         if entries:  # the gazetteer decides between house styles
-            e = entries[0]
-            canon = e.surname if e.is_person else e.name
+            canon = _canonical_word(entries[0])
             suggestion = canon if skeleton(canon) == skeleton(v.canonical) or v.certain else None
         if suggestion is None and v.rivals and gaz.lookup(v.rivals[0]):
-            e = gaz.lookup(v.rivals[0])[0]
-            suggestion = e.surname if e.is_person else e.name
+            suggestion = _canonical_word(gaz.lookup(v.rivals[0])[0])
         rivals = "".join(f", {r} in {corpus.stats.form_df[r]}" for r in v.rivals)
         msg = (f"'{t}' is a rare spelling in this corpus: {v.canonical} in {v.canonical_docs} "
                f"documents{rivals}, {t} in {v.form_docs} ({v.reason})")
-        yield rule.finding(ctx, tok.start, tok.end, msg, suggestion,
-                           confidence=0.8 if v.certain else 0.6)
+        is_place = bool(entries) and all(e.is_place for e in entries)
+        out.append((tok, v, msg, suggestion, 0.8 if v.certain else 0.6, is_place))
+    ctx.memo["consensus"] = out
+    return out
 
 
 RULES = (name_misspelling, known_wrong_name, consensus_spelling)

@@ -10,7 +10,7 @@ from .. import data_files
 from ..gazetteer import Entry
 from ..text import fold, is_all_caps
 from .base import Context, rule
-from .names import trailing_words
+from .names import consensus_variants, misspellings, trailing_words, without_possessive
 
 _YEAR_RE = regex.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
 _CENTURY_RE = regex.compile(r"\b(\d{1,2}(st|nd|rd|th)|[a-z]+(teenth|tieth))[- ]century\b", regex.I)
@@ -130,6 +130,7 @@ def version_substitution(rule, ctx: Context) -> Iterator:
     corpus = ctx.corpus
     toks = ctx.tokens
     for i, tok in enumerate(toks):
+        tok = without_possessive(tok)
         t = tok.text
         if len(t) < 4 or not t[0].isupper() or is_all_caps(t) or ctx.gazetteer.deprecated_form(t):
             continue
@@ -144,12 +145,16 @@ def version_substitution(rule, ctx: Context) -> Iterator:
             if 0 <= j < len(toks):
                 gap = ctx.text[min(tok.end, toks[j].end):max(tok.start, toks[j].start)]
                 word = toks[j].text
+                word = word[:-2] if word.endswith(("'s", "’s")) else word
                 # Only plain lower-case neighbours ("leaders") are evidence: a capitalised one
                 # ("Minister", "Steve") makes this a name, not a substitution.
                 if gap.strip() or not word.islower() or word in _STOP:
                     continue
+                ft = fold(t)
                 for w, n in corpus.context_support(ctx.document, side + word.lower()).items():
-                    if n >= 2 and w[:1] == fold(t)[:1] and w != fold(t):
+                    # Same initial, but not another form of the same word (Greenland,
+                    # Greenlandic; Darwin, Darwinian's).
+                    if n >= 2 and w[:1] == ft[:1] and not (w.startswith(ft) or ft.startswith(w)):
                         support[w] = max(support.get(w, 0), n)
         if not support:
             continue
@@ -169,4 +174,30 @@ def _surface(ctx: Context, folded: str) -> str:
     return ctx.corpus.surface_forms.get(folded, folded.capitalize())
 
 
-RULES = (exonym, known_wrong_place, version_substitution)
+@rule("PL03", "place-misspelling", "place", "warning",
+      "A place name that is not in the gazetteer but is a close variant of a place in it.",
+      "Two soldiers were taken to a hospital in Tskinvali.",
+      "Two soldiers were taken to a hospital in Tskhinvali.")
+def place_misspelling(rule, ctx: Context) -> Iterator:
+    """The same matcher and evidence as NM01 (name-misspelling), for gazetteer entries that
+    are places (countries, cities, regions)."""
+    for tok, cand, conf, msg, suggestion in misspellings(ctx):
+        if cand.entry.is_place:
+            yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
+
+
+@rule("PL12", "consensus-place-spelling", "place", "warning",
+      "A rare spelling of a place that other documents of the corpus spell another way.",
+      "(one of fifteen versions) ... an iceberg I photographed on Kekerattsusiak in Greenland.",
+      "(as the fourteen others) ... an iceberg I photographed on Kekertsuatsiak in Greenland.",
+      corpus=True)
+def consensus_place_spelling(rule, ctx: Context) -> Iterator:
+    """NM11 (consensus-spelling) for spellings whose canonical form is a place in the
+    gazetteer."""
+    for tok, variant, msg, suggestion, conf, is_place in consensus_variants(ctx):
+        if is_place:
+            yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
+
+
+RULES = (exonym, known_wrong_place, place_misspelling, version_substitution,
+         consensus_place_spelling)
