@@ -5,8 +5,10 @@ the same text gets the same answer in every run and every process.
 """
 from __future__ import annotations
 
+import math
 import threading
-from typing import Optional
+from functools import lru_cache
+from typing import Iterable, Optional
 
 import regex
 
@@ -76,3 +78,46 @@ def detect_language(text: str) -> Optional[str]:
     if latin > 0.9 and n >= 20 and share >= 0.25:
         return "en"
     return langdetect_language(text)
+
+
+# --- Word-list evidence from wordfreq (its small lists ship in the wheel and load in ~20 ms) ---
+
+_PROFILE_WORDS = 100
+
+
+@lru_cache(maxsize=None)
+def _wordlist(lang: str) -> dict[str, float]:
+    """wordfreq's small frequency table for `lang` ({} when wordfreq has none)."""
+    from wordfreq import get_frequency_dict
+
+    try:
+        return get_frequency_dict(lang, wordlist="small")
+    except LookupError:
+        return {}
+
+
+@lru_cache(maxsize=None)
+def top_words(lang: str, n: int = _PROFILE_WORDS) -> frozenset[str]:
+    """The `n` most frequent words of `lang`: its function words."""
+    table = _wordlist(lang)
+    return frozenset(sorted(table, key=table.get, reverse=True)[:n])
+
+
+def zipf(lang: str, word: str) -> float:
+    """Zipf frequency of a lower-cased word in `lang` (0 when unseen)."""
+    f = _wordlist(lang).get(word)
+    return math.log10(f) + 9 if f else 0.0
+
+
+def stopword_shares(text: str, langs: Iterable[str]) -> dict[str, float]:
+    """{language: share of the words of `text` among that language's most frequent words}."""
+    words = [w.lower() for w in _WORD.findall(text[:SAMPLE * 2])]
+    if not words:
+        return {lang: 0.0 for lang in langs}
+    return {lang: sum(1 for w in words if w in top_words(lang)) / len(words) for lang in langs}
+
+
+def latin_share(text: str) -> float:
+    """Share of the letters of (a prefix of) `text` that are Latin."""
+    letters = len(_LETTER.findall(text[:SAMPLE]))
+    return len(_LATIN.findall(text[:SAMPLE])) / letters if letters else 0.0

@@ -1,4 +1,265 @@
-"""Rules of the language family."""
+"""Rules of the language family: a document, paragraph or a few words in the wrong language.
+
+Evidence is cheap first (function-word shares and word frequencies from wordfreq); langdetect
+(seeded, in quality.langid) only confirms what that evidence leaves open.
+"""
 from __future__ import annotations
 
-RULES = ()
+import bisect
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from .. import langid
+from ..data_files import lines, table
+from ..text import fold
+from .base import Context, rule
+
+# A paragraph needs this many letters before its language is judged.
+_PARAGRAPH_LETTERS = 80
+_LETTER_RE = regex.compile(r"\p{L}")
+# An English text has at least this share of English function words (prose: 0.35-0.5).
+_ENGLISH_SHARE = 0.12
+# A foreign paragraph: this share of one language's function words, little English.
+_FOREIGN_SHARE = 0.2
+# LG03: a word this rare in English (Zipf) ...
+_EN_MAX_ZIPF = 2.0
+# ... but this common in another language, by at least this margin.
+_FOREIGN_MIN_ZIPF = 4.0
+_MARGIN = 2.0
+# ... or a function word of another language (Zipf 6+) far more common there than in English.
+_FUNCTION_EN_MAX = 3.5
+_FUNCTION_MIN_ZIPF = 6.0
+_FUNCTION_MARGIN = 3.0
+_QUOTES = "\"'“”‘’«»„"
+
+
+@lru_cache(maxsize=None)
+def _languages() -> dict[str, tuple[str, bool]]:
+    return {r["code"]: (r["name"], r["codemix"] == "yes") for r in table("language_names.tsv")}
+
+
+def language_name(code: str) -> str:
+    return _languages().get(code, (code, False))[0]
+
+
+@lru_cache(maxsize=None)
+def codemix_languages() -> tuple[str, ...]:
+    return tuple(c for c, (_, mix) in _languages().items() if mix)
+
+
+def _expected(ctx: Context) -> str:
+    return ctx.option("lang", "en") or "en"
+
+
+def _first_paragraph(ctx: Context) -> tuple[int, int]:
+    if ctx.paragraphs:
+        s, e = ctx.paragraphs[0]
+    else:
+        s, e = 0, len(ctx.text)
+    text = ctx.text
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+@rule(
+    "LG01", "wrong-language", "language", "warning",
+    "The document is not in the expected language (English unless configured otherwise).",
+    bad=("Die Bundesregierung hat am Mittwoch neue Sanktionen gegen Russland beschlossen. "
+         "Der Kanzler sagte, man werde die Ukraine weiter unterstützen, solange es nötig sei."),
+    good=("The German government approved new sanctions against Russia on Wednesday. The "
+          "chancellor said it would keep supporting Ukraine for as long as it was needed."),
+)
+def wrong_language(rule, ctx):
+    """Compare the document's language (Context.language: English recognised by its function
+    words, anything else by seeded langdetect on a bounded prefix; None under ~60 letters) with
+    the expected one (option `lang`, default en). When English is expected, also require that
+    fewer than 12% of the words are English function words, so that English text langdetect
+    misreads (lists of names, headlines) stays quiet, and, for Latin-script text, that 20% of
+    the words are the detected language's own function words. One finding, on the first
+    paragraph."""
+    expected = _expected(ctx)
+    lang = ctx.language
+    if lang is None or lang == expected:
+        return
+    if expected == "en" and langid.english_share(ctx.text)[0] >= _ENGLISH_SHARE:
+        return
+    if langid.latin_share(ctx.text) >= 0.5 and langid.top_words(lang) \
+            and langid.stopword_shares(ctx.text, (lang,))[lang] < _FOREIGN_SHARE:
+        return  # langdetect's guess without that language's function words: names, lists
+    s, e = _first_paragraph(ctx)
+    if s >= e:
+        return
+    yield rule.finding(
+        ctx, s, e,
+        f"the document is in {language_name(lang)} ({lang}), not {language_name(expected)}",
+        confidence=0.9,
+    )
+
+
+def _english_document(ctx: Context) -> bool:
+    return _expected(ctx) == "en" and ctx.language in (None, "en")
+
+
+@rule(
+    "LG02", "foreign-paragraph", "language", "warning",
+    "An untranslated paragraph in another language inside an English document.",
+    bad=("The minister spoke to reporters after the meeting in Brussels on Tuesday.\n\n"
+         "Nous avons décidé de soutenir les agriculteurs, a-t-il dit, et nous allons continuer "
+         "dans cette voie pendant les prochains mois.\n\n"
+         "He did not say how much the plan would cost."),
+    good=("The minister spoke to reporters after the meeting in Brussels on Tuesday.\n\n"
+          "He said the government had decided to support farmers and would continue to do so "
+          "in the coming months, without saying how much the plan would cost."),
+)
+def foreign_paragraph(rule, ctx):
+    """In an English document, judge each paragraph of 80+ letters, mostly Latin script (other
+    scripts are SC01's), by function words: fewer than 12% English ones and at least 20% of one
+    other language's 100 most frequent words (wordfreq) make a candidate, which seeded
+    langdetect must confirm as not English. The message names langdetect's language."""
+    if not _english_document(ctx):
+        return
+    text = ctx.text
+    langs = ("en",) + codemix_languages()
+    for s, e in ctx.paragraphs:
+        para = text[s:e]
+        if len(_LETTER_RE.findall(para)) < _PARAGRAPH_LETTERS or langid.latin_share(para) < 0.5:
+            continue
+        shares = langid.stopword_shares(para, langs)
+        en = shares.pop("en")
+        best = max(shares, key=shares.get)
+        if en >= _ENGLISH_SHARE or shares[best] < _FOREIGN_SHARE:
+            continue
+        lang = langid.langdetect_language(para)
+        if lang in (None, "en"):
+            continue
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        yield rule.finding(
+            ctx, s, e, f"a paragraph in {language_name(lang)} ({lang}) in an English text",
+            confidence=0.85,
+        )
+
+
+@lru_cache(maxsize=None)
+def _loan_phrases() -> dict[str, tuple[str, ...]]:
+    """{word: the loan phrases (folded) it belongs to}."""
+    out: dict[str, list[str]] = {}
+    for phrase in lines("language_loan_phrases.txt"):
+        for w in regex.findall(r"[\w']+", phrase):
+            out.setdefault(w, []).append(phrase)
+    return {w: tuple(p) for w, p in out.items()}
+
+
+def _in_loan_phrase(text: str, start: int, end: int) -> bool:
+    phrases = _loan_phrases().get(fold(text[start:end]))
+    if not phrases:
+        return False
+    window = fold(text[max(0, start - 30):end + 30]).replace("-", " ")
+    return any(regex.search(r"(?<!\w)" + regex.escape(p) + r"(?!\w)", window) for p in phrases)
+
+
+_NON_ASCII_LATIN = regex.compile(r"(?=\p{Latin})[^a-zA-Z]")
+
+
+def _best_language(words: list[str]) -> str:
+    """The code-mix language in which a run of words is most common, all words together."""
+    return max(codemix_languages(),
+               key=lambda c: sum(langid.zipf(c, w.lower()) for w in words))
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD_RE.match(text, end)
+    return m.group(1) if m else ""
+
+
+_NEXT_WORD_RE = regex.compile(r"[ \t]+([\p{L}]+)")
+
+
+def _foreign_word(ctx: Context, word: str) -> "tuple[str, float] | None":
+    """(language, Zipf in it) when `word` is not English but another language's: rare in English
+    and common there; or a function word far more common there ('et', 'qui': Zipf 6+, 2.5
+    more); or unseen in English and spelt with letters English does not use ('nakaženými')."""
+    low = unicodedata.normalize("NFKC", word).lower()
+    en = ctx.lexicon.zipf(low)
+    if en > _FUNCTION_EN_MAX:
+        return None
+    best, lang = 0.0, ""
+    for code in codemix_languages():
+        z = langid.zipf(code, low)
+        if z > best:
+            best, lang = z, code
+    if en <= _EN_MAX_ZIPF and best >= _FOREIGN_MIN_ZIPF and best - en >= _MARGIN:
+        return lang, best
+    if best >= _FUNCTION_MIN_ZIPF and best - en >= _FUNCTION_MARGIN:
+        return lang, best
+    if en == 0.0 and len(low) >= 4 and _NON_ASCII_LATIN.search(low):
+        return lang, best
+    return None
+
+
+@rule(
+    "LG03", "foreign-words", "language", "warning",
+    "Common words of another Latin-script language inside an English sentence (code-mixing).",
+    bad="You can également seek advice from governments other than your own.",
+    good="The déjà vu of the status quo was, per se, a matter for the Bundestag and Mr Müller.",
+)
+def foreign_words(rule, ctx):
+    """In an English document, look at lower-case words (capitalised ones are usually names)
+    that are not the first of their line: a word at most Zipf 2.0 in English (wordfreq) but at
+    least 4.0 in one of the code-mix languages of quality/data/language_names.tsv, and 2.0 more
+    common there than in English, is a foreign word ('également', 'plötzlich', 'że'). Quiet on
+    loanwords English uses (déjà vu, per se, status quo: common in English too), on names and
+    on words quoted as words ('"carro" means'). Adjacent foreign words of one language are
+    reported together. No fix: the English word is unknown."""
+    if not _english_document(ctx):
+        return
+    text = ctx.text
+    starts = ctx.sentence_starts
+    hits: list[list] = []  # [start, end, words]
+    for t in ctx.tokens:
+        w = t.text
+        if len(w) < 2 or not w[0].islower() or t.start in starts:
+            continue
+        before = text[t.start - 1] if t.start else " "
+        after = text[t.end:t.end + 2]
+        if before in _QUOTES and after[:1] in _QUOTES:
+            continue  # a word quoted as a word: '"carro" means "carriage"'
+        if before in "./@#_" or (after[:1] in "./_@" and after[1:2].isalnum()):
+            continue  # part of an address, a file name or a handle: 'gordonua.com'
+        nxt = _next_word(text, t.end)
+        if nxt[:1].isupper() and len(w) <= 3:
+            continue  # a name particle: 'del Potro', 'von Braun', 'da Silva'
+        found = _foreign_word(ctx, w)
+        if found is None or _in_loan_phrase(text, t.start, t.end):
+            continue
+        if hits and regex.fullmatch(r"[ \-]{1,2}", text[hits[-1][1]:t.start]):
+            hits[-1][1] = t.end
+            hits[-1][2].append((w, found[0]))
+        else:
+            hits.append([t.start, t.end, [(w, found[0])]])
+    paragraphs = ctx.paragraphs
+    english: dict[int, bool] = {}
+    for s, e, words in hits:
+        lang = words[0][1] if len(words) == 1 else _best_language([w for w, _ in words])
+        i = bisect.bisect_right(paragraphs, (s, len(text) + 1)) - 1
+        if i >= 0 and i not in english:  # a foreign paragraph is LG02's, not a list of words
+            ps, pe = paragraphs[i]
+            english[i] = langid.english_share(text[ps:pe])[0] >= _ENGLISH_SHARE
+        if i >= 0 and not english[i]:
+            continue
+        yield rule.finding(
+            ctx, s, e,
+            f"'{text[s:e]}' looks like {language_name(lang) if lang else 'a foreign word'}, "
+            "not English",
+            confidence=0.6,
+        )
+
+
+RULES = (wrong_language, foreign_paragraph, foreign_words)

@@ -1,0 +1,74 @@
+"""Table tests for the language family (LG)."""
+from __future__ import annotations
+
+import pytest
+
+from quality.data_files import DATA_DIR, lines
+from quality.rules import language
+from tests.helpers import findings, spans
+
+ENGLISH = ("The minister spoke to reporters after the meeting in Brussels on Tuesday and said "
+           "that the government would present its plan to parliament next month.")
+GERMAN = ("Die Bundesregierung hat am Mittwoch neue Sanktionen gegen Russland beschlossen. Der "
+          "Kanzler sagte, man werde die Ukraine weiter unterstützen, solange es nötig sei.")
+FRENCH = ("Nous avons décidé de soutenir les agriculteurs, a-t-il dit, et nous allons continuer "
+          "dans cette voie pendant les prochains mois avec le gouvernement.")
+
+CASES = [
+    # LG01: the whole document is in another language (one finding, on the first paragraph)
+    (GERMAN + "\n\n" + GERMAN, [("LG01", GERMAN)]),
+    (ENGLISH, []),
+    ("Kyiv, Ukraine", []),  # too short to judge
+    ("Vladimir Putin, Volodymyr Zelensky, Recep Tayyip Erdoğan, Emmanuel Macron, Olaf Scholz, "
+     "Giorgia Meloni, Pedro Sánchez, Donald Tusk, Viktor Orbán", []),  # a list of names
+    # LG02: an untranslated paragraph
+    (ENGLISH + "\n\n" + FRENCH + "\n\n" + ENGLISH, [("LG02", FRENCH)]),
+    (ENGLISH + "\n\nPutin, Zelensky, Erdoğan, Macron, Scholz, Meloni, Sánchez, Tusk, Orbán, "
+     "Rutte, Stoltenberg.", []),
+    # LG03: foreign words inside English sentences
+    ("You can également seek advice from governments other than your own.",
+     [("LG03", "également")]),
+    ("When a large number of companies plötzlich applied for part-time work, the agency "
+     "had to react quickly.", [("LG03", "plötzlich")]),
+    ("The vehicle lui-même was removed from the crash site around noon the same day.",
+     [("LG03", "lui-même")]),
+    ("Officials said że the talks would continue on Friday in Warsaw.", [("LG03", "że")]),
+    ("Several million vials of vaccine were pledged by the government, qui will help the "
+     "health agencies.", [("LG03", "qui")]),
+    # LG03 quiet: loanwords, names and particles, quoted words, addresses, accented English
+    ("The déjà vu of the status quo was, per se, a matter for the Bundestag, Müller said.", []),
+    ("Juan Martín del Potro beat Leonardo da Silva; Wernher von Braun was mentioned.", []),
+    ('Note the pronunciation: "caro" means dear, while "carro" means carriage.', []),
+    ("The report was published on gordonua.com and shared widely on social media.", []),
+    ("The naïve café owner served a crème brûlée and a piñata to the fiancée.", []),
+    ("Prices fell, Smith et al. reported in the journal.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_language_rules(text, expected):
+    assert spans(text, "LG") == expected
+
+
+def test_messages_and_no_fix():
+    (f,) = findings(GERMAN, "LG")
+    assert f.message == "the document is in German (de), not English"
+    assert f.suggestion is None
+    (f,) = findings("You can également seek advice from governments.", "LG")
+    assert f.message == "'également' looks like French, not English"
+    assert f.suggestion is None
+
+
+@pytest.mark.parametrize("rule", language.RULES, ids=lambda r: r.code)
+def test_bad_and_good_examples(rule):
+    assert any(code == rule.code for code, _ in spans(rule.bad, rule.code))
+    assert spans(rule.good, rule.code) == []
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA_DIR.glob("language_*")))
+def test_data_sorted_unique(name):
+    rows = lines(name)
+    body = rows[1:] if name.endswith(".tsv") else rows
+    keys = [r.split("\t")[0] for r in body]
+    assert keys == sorted(keys)
+    assert len(keys) == len(set(keys))

@@ -1,0 +1,67 @@
+"""Language identification: cheap English pre-check, seeded langdetect, same answers always."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from quality import langid
+from tests.helpers import ROOT
+
+SAMPLES = [
+    "Kyiv, Ukraine and the surrounding region",
+    "Die Bundesregierung hat am Mittwoch neue Sanktionen gegen Russland beschlossen.",
+    "Nous avons décidé de soutenir les agriculteurs pendant les prochains mois.",
+    "Москва — столица России, крупнейший по численности населения город страны.",
+    "El gobierno aprobó el miércoles un nuevo paquete de medidas económicas.",
+    "Pomeranian authorities hope the process will be finished by the end of the year.",
+    "Tere, kuidas läheb? Ilm on täna ilus ja päike paistab.",
+    "Zelensky Erdoğan Putin Macron Scholz Meloni Sánchez Tusk",
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The government said on Tuesday that it would present the plan to parliament next month "
+     "and that the opposition had been invited to the talks, which are expected to last until "
+     "the end of the week.", "en"),
+    ("Die Bundesregierung hat am Mittwoch neue Sanktionen gegen Russland beschlossen. Der Kanzler "
+     "sagte, man werde die Ukraine weiter unterstützen.", "de"),
+    ("Москва — столица России, крупнейший по численности населения город страны и её "
+     "политический, экономический и культурный центр.", "ru"),
+    ("Short.", None),
+])
+def test_detect_language(text, expected):
+    assert langid.detect_language(text) == expected
+
+
+def test_english_is_recognised_without_langdetect(monkeypatch):
+    def boom(text):
+        raise AssertionError("langdetect should not be needed for plain English prose")
+
+    monkeypatch.setattr(langid, "langdetect_language", boom)
+    text = ("The minister spoke to reporters after the meeting and said that the government "
+            "would present its plan to parliament next month, when it is expected to pass.")
+    assert langid.detect_language(text) == "en"
+
+
+def _run_in_subprocess() -> list:
+    code = ("import json, sys; from quality import langid; "
+            "print(json.dumps([langid.langdetect_language(t) for t in json.load(sys.stdin)]))")
+    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(SAMPLES), cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_langdetect_is_deterministic_in_process_and_across_processes():
+    first = [langid.langdetect_language(t) for t in SAMPLES]
+    for _ in range(5):
+        assert [langid.langdetect_language(t) for t in SAMPLES] == first
+    assert _run_in_subprocess() == first
+    assert _run_in_subprocess() == first
+
+
+def test_stopword_shares():
+    shares = langid.stopword_shares("der die und das ist nicht the", ("de", "en"))
+    assert shares["de"] > shares["en"] > 0
