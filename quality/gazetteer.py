@@ -12,7 +12,7 @@ transliteration skeleton and by (first skeleton letter, length).
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
@@ -43,6 +43,7 @@ class Entry:
     since: Optional[int] = None
     note: Optional[str] = None
     source: str = field(default="", compare=False)
+    builtin: bool = field(default=False, compare=False)  # from quality/data, not the user
 
     @property
     def is_person(self) -> bool:
@@ -242,7 +243,10 @@ class Gazetteer:
     def entries(self) -> tuple[Entry, ...]:
         out: list[Entry] = []
         for src in self._sources:
-            out.extend(load_file(src))
+            entries = load_file(src)
+            if Path(src).parent == DATA_DIR:
+                entries = [replace(e, builtin=True) for e in entries]
+            out.extend(entries)
         out.extend(self._extra)
         return tuple(out)
 

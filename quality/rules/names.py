@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import data_files
 from ..gazetteer import Candidate, Entry, surname_of
-from ..text import FUNCTION_WORDS, Token, fold, is_all_caps, skeleton
+from ..text import FUNCTION_WORDS, Token, derived_forms, fold, is_all_caps, skeleton
 from .base import Context, rule
 
 # A token rarer than this in English (wordfreq Zipf scale) is unlikely to be a word or a
@@ -103,7 +103,9 @@ def _evidence(ctx: Context, tok: Token, index: int, cand: Candidate) -> tuple[fl
         return (0.9 if in_doc or personal else 0.75), why
     if in_doc and cand.similarity >= 0.9 and distance <= 2 and zipf < RARE_ZIPF + 1:
         return 0.85, why
-    if (not personal and zipf < RARE_ZIPF and cand.similarity >= 0.93 and distance <= (1 if len(tok.text) <= 6 else 2)
+    # Similarity alone is evidence only against names the user supplied: the built-in
+    # gazetteer is broad (thousands of cities), so it needs context as well.
+    if (not personal and not entry.builtin and zipf < RARE_ZIPF and cand.similarity >= 0.93 and distance <= (1 if len(tok.text) <= 6 else 2)
             and (phonetic or fold(tok.text)[:2] == fold(cand.form)[:2])):
         why.append(f"one of few close spellings ({distance} edit{'s' if distance > 1 else ''})")
         return 0.7, why
@@ -205,6 +207,8 @@ def misspellings(ctx: Context) -> list:
 def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, float, list[str]]]:
     scored = []
     for cand in ctx.gazetteer.candidates(tok.text, min_similarity=0.72, limit=8):
+        if derived_forms(tok.text, cand.form):
+            continue  # Greenlandic is not a misspelling of Greenland
         conf, why = _evidence(ctx, tok, index, cand)
         if conf > 0:
             scored.append((conf, cand.similarity, cand, why))
