@@ -1,4 +1,470 @@
-"""Rules of the mt family."""
+"""Machine-translation and scraping artifacts in running text.
+
+MT01 calqued articles ("THE Zelenski He is"), MT02 a space before the hyphen of a compound
+("two -day"), MT03 words glued where a link was removed ("OneTrump"), MT04 a capitalised
+function word stranded mid-sentence ("in Istanbul It has"), MT05 quotation marks pointing the
+wrong way, MT06 punctuation from another script or from scraping (Greek question mark,
+full-width commas, runs of non-breaking spaces).
+
+Every rule looks at one document; none scans a word list per token (frozenset probes only).
+"""
 from __future__ import annotations
 
-RULES = ()
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Iterator, Optional
+
+import regex
+
+from .. import data_files
+from .. import text as textmod
+from ..gazetteer import PLACE_KINDS
+from ..model import Severity
+from ..text import FUNCTION_WORDS, Token, is_all_caps
+from .base import Context, rule
+
+_SPACE = (" ", "\u00a0")
+_OPEN_QUOTES = "\"“‘'«"
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    return frozenset(data_files.lines(name))
+
+
+def _line_of(ctx: Context, offset: int) -> tuple[int, int]:
+    lines = ctx.lines
+    starts = _line_starts(ctx)
+    return lines[bisect_right(starts, offset) - 1]
+
+
+def _line_starts(ctx: Context) -> list[int]:
+    cache = ctx.__dict__.setdefault("_mt_line_starts", None)
+    if cache is None:
+        cache = [s for s, _ in ctx.lines]
+        ctx.__dict__["_mt_line_starts"] = cache
+    return cache
+
+
+def _is_heading(ctx: Context, offset: int) -> bool:
+    """True for a title-case or all-caps line (headline, heading, byline): capitals there are
+    expected everywhere, so mid-line capitals prove nothing."""
+    cache = ctx.__dict__.setdefault("_mt_heading", {})
+    s, e = _line_of(ctx, offset)
+    if s in cache:
+        return cache[s]
+    line = ctx.text[s:e]
+    words = [w for w in line.split() if w[:1].isalpha()]
+    long_words = [w for w in words if len(w) > 3]
+    caps = sum(1 for w in long_words if w[:1].isupper())
+    upper = sum(1 for w in words if is_all_caps(w))
+    result = bool(words) and (
+        (long_words and caps >= 0.7 * len(long_words) and len(words) >= 2)
+        or upper >= 0.5 * len(words))
+    cache[s] = result
+    return result
+
+
+def _sentence_initial(ctx: Context, offset: int) -> bool:
+    """Offset starts a sentence or a line (allowing an opening quote or bracket before it)."""
+    if offset in ctx.sentence_starts:
+        return True
+    i = offset
+    text = ctx.text
+    while i > 0 and text[i - 1] in _OPEN_QUOTES + "([":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    return j == 0 or text[j - 1] in "\n.!?:;…—–" or (i < offset and text[j - 1] in ",")
+
+
+# ---------------------------------------------------------------------------------------------
+# MT01
+
+def _proper_noun(ctx: Context, run: list[Token]) -> Optional[bool]:
+    """Does the capitalised phrase after a calqued article name a person or place (English
+    takes no article: True), an institution or group (English keeps 'The': False), or is it
+    unclear (None)?"""
+    phrase = " ".join(t.text for t in run)
+    head = run[-1].text
+    gaz = ctx.gazetteer
+    kinds = {e.kind for e in gaz.lookup(phrase)} | {e.kind for e in gaz.lookup(head)}
+    if "person" in kinds or kinds & PLACE_KINDS:
+        return True
+    if head.lower() in _words("mt_article_nouns.txt"):
+        return False
+    # the document's own usage: "the Kremlin" elsewhere means it takes an article
+    toks = ctx.tokens
+    for k, t in enumerate(toks):
+        if t.text == head and k > 0 and toks[k - 1].text in ("the", "The") \
+                and ctx.text[toks[k - 1].end:t.start] == " ":
+            return False
+    if head.endswith("s") and ctx.lexicon.zipf(head) >= 3.5:  # Americans, Socialists
+        return False
+    if ctx.lexicon.zipf(head) < 4.0 or (len(run) >= 2 and gaz.persons_with_given(run[0].text)):
+        return True
+    return None
+
+
+@rule(
+    "MT01", "calqued-article", "mt", "warning",
+    "An all-caps THE or OR opening a sentence before a name: another language's article left by "
+    "machine translation.",
+    bad="THE Zelenski is still pushing for a meeting with Putin himself in Turkey.",
+    good="Zelenski is still pushing for a meeting with Putin himself in Turkey.",
+)
+def calqued_article(rule, ctx: Context) -> Iterator:
+    """An all-caps THE / OR / OI (data: mt_calqued_articles.txt) at a sentence or line start,
+    followed by a capitalised (not all-caps) phrase on a line that is not a heading. Greek
+    articles (Ο, Η, Οι) come out this way. Fix: drop the article before a person or place
+    ('THE Emmanuel Macron' -> 'Emmanuel Macron'); 'The' before an institution or group
+    ('OR European Union' -> 'The European Union'); no fix when the phrase is unclear. An
+    all-caps 'THE' opening a paragraph before a common noun is the wire-style lead ('THE
+    Government said'), so it is left alone."""
+    arts = _words("mt_calqued_articles.txt")
+    stray = _words("mt_stray_words.txt")
+    text, toks = ctx.text, ctx.tokens
+    para_starts = None
+    for i, t in enumerate(toks):
+        if t.text not in arts or not _sentence_initial(ctx, t.start):
+            continue
+        run: list[Token] = []
+        pos, j = t.end, i + 1
+        while j < len(toks) and len(run) < 4:
+            n = toks[j]
+            if text[pos:n.start] not in _SPACE or not n.text[:1].isupper() \
+                    or is_all_caps(n.text) or n.text in stray:
+                break
+            run.append(n)
+            pos, j = n.end, j + 1
+        if not run or _is_heading(ctx, t.start):
+            continue
+        if t.end < len(text) and text[t.end] in "-–":
+            continue
+        proper = _proper_noun(ctx, run)
+        phrase = text[run[0].start:run[-1].end]
+        if proper is True:
+            suggestion, conf = phrase, 0.9
+        elif proper is False:
+            if t.text == "THE":
+                if para_starts is None:
+                    para_starts = {s for s, _ in ctx.paragraphs} | {s for s, _ in ctx.lines}
+                line_start = _line_of(ctx, t.start)[0]
+                lead = text[line_start:t.start].strip(" \t\u00a0" + _OPEN_QUOTES) == ""
+                if lead:
+                    continue  # wire-style capitalised lead word
+            suggestion, conf = "The " + phrase, 0.8
+        else:
+            suggestion, conf = None, 0.6
+        yield rule.finding(
+            ctx, t.start, run[-1].end,
+            f"'{t.text}' before '{phrase}' looks like an article carried over by machine "
+            "translation", suggestion=suggestion, confidence=conf)
+
+
+# ---------------------------------------------------------------------------------------------
+# MT02
+
+_SPACED_HYPHEN_RE = regex.compile(
+    r"(?<![\p{L}\p{N}\-/.])([\p{L}\p{N}]+)((?: -\p{Ll}+(?![\p{L}\p{N}\-]))+)")
+
+
+@rule(
+    "MT02", "space-before-hyphen", "mt", "warning",
+    "A space before the hyphen of a compound word: 'two -day', 'so -called', 'long -term'.",
+    bad="Discussions at the two -day meeting were dominated by the latest developments.",
+    good="Discussions at the two-day meeting were dominated by the latest developments.",
+)
+def space_before_hyphen(rule, ctx: Context) -> Iterator:
+    """A word or number, one space, then a hyphen glued to a common lower-case word (3+ letters,
+    wordfreq Zipf >= 3): the compound was split. Chains ('30 -year -old') are one finding.
+    Quiet on minus signs and ranges (a digit or a space after the hyphen), dashes, list
+    markers, command-line flags (short or unknown words, lines with '--', '$ ' or backticks) and
+    cited suffixes ('words ending in -ness')."""
+    text = ctx.text
+    if " -" not in text:
+        return
+    lex = ctx.lexicon
+    cited = _words("mt_cited_suffixes.txt")
+    for m in _SPACED_HYPHEN_RE.finditer(text):
+        prefix = m.group(1)
+        if len(prefix) < 2 and not prefix.isdigit():
+            continue
+        parts = m.group(2).split(" -")[1:]
+        if any(len(p) < 3 or lex.zipf(p) < 3.0 or p in cited or p in FUNCTION_WORDS
+               for p in parts):
+            continue
+        s, e = _line_of(ctx, m.start())
+        line = text[s:e]
+        if "`" in line or " --" in line or line.lstrip().startswith(("$", ">", "-")):
+            continue
+        joined = prefix + "".join("-" + p for p in parts)
+        yield rule.finding(ctx, m.start(), m.end(),
+                           f"space before the hyphen of the compound '{joined}'",
+                           suggestion=joined, confidence=0.9)
+
+
+# ---------------------------------------------------------------------------------------------
+# MT03
+
+_CAMEL_RE = regex.compile(r"^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})$")
+
+
+@rule(
+    "MT03", "glued-words", "mt", "warning",
+    "Two words run together where a link was removed: 'Air Force OneTrump told reporters'.",
+    bad="Aboard Air Force OneTrump told reporters that he did not know if Putin would come.",
+    good="Aboard Air Force One, Trump told reporters that he did not know if Putin would come.",
+)
+def glued_words(rule, ctx: Context) -> Iterator:
+    """A token shaped Xxx+Yyy (two capitalised parts of 3+ letters) that is unknown as a whole
+    (wordfreq Zipf < 1: real brands and names such as YouTube, PlayStation or MacArthur are
+    frequent as one word), appears once, whose first part is a common word and whose second
+    part is a common word or a name that the document also uses on its own (or the gazetteer
+    knows). Name particles (Mac, Van, De...) and listed CamelCase brands are never split; code
+    (a dot or bracket touching the token) is left alone. Fix: insert the missing space."""
+    text, lex, gaz = ctx.text, ctx.lexicon, ctx.gazetteer
+    counts = ctx.token_counts
+    particles = _words("mt_name_particles.txt")
+    brands = _words("mt_camelcase_names.txt")
+    for t in ctx.tokens:
+        w = t.text
+        if len(w) < 6 or w.islower() or w.isupper():
+            continue
+        m = _CAMEL_RE.match(w)
+        if not m:
+            continue
+        first, second = m.group(1), m.group(2)
+        if first in particles or w in brands or counts.get(w, 0) > 1:
+            continue
+        if lex.zipf(w) >= 1.0 or lex.zipf(first) < 3.0:
+            continue
+        if not (counts.get(second, 0) >= 1 or gaz.is_accepted(second)):
+            continue
+        if not (lex.zipf(second) >= 3.0 or gaz.is_name_token(second)):
+            continue
+        before = text[t.start - 1] if t.start else " "
+        after = text[t.end] if t.end < len(text) else " "
+        if before in "./_#@<" or after in "(_/@>" or (after == "." and text[t.end + 1:t.end + 2].isalnum()):
+            continue
+        yield rule.finding(ctx, t.start, t.end,
+                           f"'{w}' looks like '{first}' and '{second}' run together",
+                           suggestion=f"{first} {second}", confidence=0.8)
+
+
+# ---------------------------------------------------------------------------------------------
+# MT04
+
+@rule(
+    "MT04", "stranded-capital", "mt", "warning",
+    "A capitalised function word mid-sentence after a word with no punctuation between: text "
+    "glued where a link or line was removed ('in Istanbul It has derailed').",
+    bad="The promise of talks in Istanbul It has derailed European efforts on sanctions.",
+    good="The promise of talks in Istanbul has derailed European efforts on sanctions.",
+)
+def stranded_capital(rule, ctx: Context) -> Iterator:
+    """A closed-class word that is lower case mid-sentence (It, They, He, And, But, ...; data:
+    mt_stray_words.txt) written capitalised, directly after a word (one space, no punctuation,
+    same line) and directly before a lower-case word, not at a sentence or line start, on a
+    line that is not a title or heading. The span covers the previous word too, as the join
+    is between them. No fix: the stray word is usually junk from a removed link, not a word to
+    lower-case."""
+    stray = _words("mt_stray_words.txt")
+    text, toks = ctx.text, ctx.tokens
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if t.text not in stray:
+            continue
+        p, n = toks[i - 1], toks[i + 1]
+        if text[p.end:t.start] not in _SPACE or text[t.end:n.start] not in _SPACE:
+            continue
+        if not n.text[:1].islower() or t.start in ctx.sentence_starts:
+            continue
+        if p.text == "I" or _is_heading(ctx, t.start):
+            continue
+        yield rule.finding(ctx, p.start, t.end,
+                           f"capitalised '{t.text}' in mid-sentence after '{p.text}': text "
+                           "joined where a link or line break was lost", confidence=0.8)
+
+
+# ---------------------------------------------------------------------------------------------
+# MT05
+
+_DQ_RE = regex.compile(r"[\"“”]")
+_ATTRIB_RE = regex.compile(
+    r"(?:\p{Ll}[\p{L}’']*|\p{Lu}[\p{Ll}’']+)(?:[ \u00a0][\p{L}’']+){0,5}?(?=[.,;!?]|$)")
+
+
+def _attribution(ctx: Context, start: int, end: int) -> Optional[int]:
+    """End offset of a quote attribution ('said one official', 'he said', 'Whitaker added')
+    starting at `start`, or None."""
+    m = _ATTRIB_RE.match(ctx.text, start, end)
+    if not m:
+        return None
+    verbs = _words("mt_speech_verbs.txt")
+    words = m.group().split()
+    if not any(w.lower() in verbs for w in words[:4]):
+        return None
+    return m.end()
+
+
+@rule(
+    "MT05", "misdirected-quote", "mt", "warning",
+    "Quotation marks that point the wrong way or are left open: ', “said one official.' or a "
+    "paragraph ending in '. “'.",
+    bad="“Everything depends on Putin, “said one Ukrainian official.",
+    good="“Everything depends on Putin,” said one Ukrainian official.",
+)
+def misdirected_quote(rule, ctx: Context) -> Iterator:
+    """Within each paragraph, double quotation marks are checked in order:
+    an opening mark (“ or ") after a comma or full stop and a space, followed by an attribution
+    ('said one official', 'he said', 'Whitaker added'), with no closing mark after it in the
+    paragraph, stands where a closing mark belongs (the span runs to the end of the
+    attribution); an opening mark after punctuation and a space at the very end of a paragraph
+    closes nothing; a closing mark ” at a paragraph start opens nothing. Straight quotes: an odd
+    count in a paragraph is flagged at the last mark when it closes ('... well," he said.' with
+    no opening mark), unless inch marks (a digit before it) or a quotation continuing into the
+    next paragraph explain it. No fix: which mark is wrong is a judgement call."""
+    text = ctx.text
+    if '"' not in text and "“" not in text and "”" not in text:
+        return
+    paras = ctx.paragraphs
+    for k, (ps, pe) in enumerate(paras):
+        para = text[ps:pe]
+        if '"' not in para and "“" not in para and "”" not in para:
+            continue
+        # trim trailing whitespace
+        while pe > ps and text[pe - 1] in " \t\u00a0\n\r":
+            pe -= 1
+        marks = [(m.start(), m.group()) for m in _DQ_RE.finditer(text, ps, pe)]
+        flagged = set()
+        lead = ps
+        while lead < pe and text[lead] in " \t\u00a0":
+            lead += 1
+        for idx, (pos, ch) in enumerate(marks):
+            nxt = marks[idx + 1][1] if idx + 1 < len(marks) else None
+            before = text[max(ps, pos - 2):pos]
+            if ch == "”" and pos == lead and pos + 1 < pe and text[pos + 1].isalpha():
+                flagged.add(pos)
+                yield rule.finding(ctx, pos, pos + 1,
+                                   "closing quotation mark at the start of a paragraph",
+                                   confidence=0.8)
+                continue
+            if ch not in "“\"":
+                continue
+            after_punct = len(before) == 2 and before[0] in ",.!?…" and before[1] in _SPACE
+            if not after_punct:
+                continue
+            if pos + 1 >= pe and ch == "“":  # '... next steps. “' at the end of the paragraph
+                flagged.add(pos)
+                yield rule.finding(ctx, pos, pos + 1,
+                                   "opening quotation mark at the end of a paragraph: a "
+                                   "closing mark belongs here", confidence=0.8)
+                continue
+            if pos + 1 >= pe or nxt == "”" or (ch == '"' and nxt == '"'):
+                continue
+            end = _attribution(ctx, pos + 1, pe)
+            if end is not None:
+                flagged.add(pos)
+                yield rule.finding(ctx, pos, end,
+                                   "opening quotation mark before the attribution: a closing "
+                                   "mark belongs here", confidence=0.85)
+        straight = [pos for pos, ch in marks if ch == '"']
+        if len(straight) % 2 == 1 and not flagged and len(straight) == len(marks):
+            pos = straight[-1]
+            if pos > ps and text[pos - 1].isdigit():
+                continue
+            nxt_para = text[paras[k + 1][0]:paras[k + 1][0] + 2].lstrip() if k + 1 < len(paras) else ""
+            if nxt_para.startswith(('"', "“")):
+                continue
+            # only a mark in closing position after an unquoted stretch: '... well," he said.'
+            if pos + 1 < pe and text[pos + 1] not in " \t\u00a0,.;:!?)":
+                continue
+            if text[pos - 1] in " \t\u00a0":
+                continue
+            # in the paragraph's first sentence the opening mark may sit in the line before
+            # (sentence-per-line text, excerpts): only a later sentence proves it missing
+            first = next(iter(textmod.sentence_spans(text, ps, pe)), (ps, pe))
+            if pos < first[1]:
+                continue
+            yield rule.finding(ctx, pos, pos + 1,
+                               "unbalanced straight quotation marks in this paragraph",
+                               confidence=0.6)
+
+
+# ---------------------------------------------------------------------------------------------
+# MT06
+
+_FOREIGN_PUNCT = {
+    "\u037e": "?",   # GREEK QUESTION MARK
+    "\u0387": None,  # GREEK ANO TELEIA
+    "\u3001": ",", "\u3002": ".",
+}
+_FULLWIDTH_RE = regex.compile(r"[\uff01\uff08\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\u3001\u3002\u037e\u0387]")
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_NBSP_RUN_RE = regex.compile(r"(?<=\S)[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*(?=\S)|(?<=\S)\u00a0 +(?=\S)|(?<=\S) +\u00a0(?=\S)")
+_QUESTION_SEMI_RE = regex.compile(
+    r"[\"“‘']?(?:Why|What|How|Who|Whom|Whose|When|Where|Which|Is|Are|Was|Were|Do|Does|Did|"
+    r"Can|Could|Would|Should|Shall|Has|Have)[ \u00a0]\p{Ll}[^.!?;:\n]{0,150}?(;)[ \u00a0]+"
+    r"(\p{Lu}\p{Ll}+)")
+
+
+@rule(
+    "MT06", "foreign-punctuation", "mt", "warning",
+    "Punctuation from another script or from scraping: a Greek question mark, full-width "
+    "commas, runs of non-breaking spaces.",
+    bad="Why meet him in person\u037e Because he decides.",
+    good="Why meet him in person? Because he decides.",
+)
+def foreign_punctuation(rule, ctx: Context) -> Iterator:
+    """The Greek question mark U+037E (fix '?') and ano teleia U+0387; full-width and
+    ideographic punctuation (，。！？：；（）) with no Chinese, Japanese or Korean text near it (fix:
+    the ASCII mark); runs of two or more non-breaking spaces between words (info, fix: one
+    space); and, as info, an ASCII ';' that ends a question in text translated from Greek
+    (where ';' is the question mark): a sentence opening with an interrogative word and a
+    lower-case word, a ';' and then a common capitalised word ('Why personally with him;
+    Because ...'), fix '?'."""
+    text = ctx.text
+    if not text.isascii():
+        for m in _FULLWIDTH_RE.finditer(text):
+            ch = m.group()
+            window = text[max(0, m.start() - 20):m.end() + 20]
+            if ch not in "\u037e\u0387" and _CJK_RE.search(window):
+                continue
+            if not regex.search(r"\p{Latin}", window):
+                continue
+            if ch in _FOREIGN_PUNCT:
+                sug = _FOREIGN_PUNCT[ch]
+            else:
+                import unicodedata
+                sug = unicodedata.normalize("NFKC", ch)
+            if sug is not None and sug in ",.!?:;" and m.end() < len(text) and text[m.end()].isalpha():
+                sug += " "
+            name = "Greek" if ch in "\u037e\u0387" else "full-width"
+            yield rule.finding(ctx, m.start(), m.end(),
+                               f"{name} punctuation '{ch}' (U+{ord(ch):04X}) in English text",
+                               suggestion=sug, confidence=0.9)
+        if "\u00a0" in text:
+            for m in _NBSP_RUN_RE.finditer(text):
+                yield rule.finding(ctx, m.start(), m.end(),
+                                   "run of non-breaking spaces between words (scraping residue)",
+                                   suggestion=" ", confidence=0.7, severity=Severity.INFO)
+    if ";" in text:
+        lex = ctx.lexicon
+        for s, e in ctx.sentences:
+            if text[s] not in "WHIDCSA\"“‘'":
+                continue
+            m = _QUESTION_SEMI_RE.match(text, s, e)
+            if not m:
+                continue
+            word = m.group(2)
+            if lex.zipf(word) < 5.0 or ctx.gazetteer.is_name_token(word):
+                continue
+            yield rule.finding(ctx, m.start(1), m.end(1),
+                               "';' ends a question here: a Greek question mark rendered as a "
+                               "semicolon", suggestion="?", confidence=0.6, severity=Severity.INFO)
+
+
+RULES = (calqued_article, space_before_hyphen, glued_words, stranded_capital,
+         misdirected_quote, foreign_punctuation)

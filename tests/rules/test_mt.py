@@ -1,0 +1,177 @@
+"""MT rules: machine-translation and scraping artifacts, firing and quiet cases side by side."""
+import pytest
+
+from quality.data_files import DATA_DIR, lines
+from quality.rules import mt
+from tests.helpers import findings, fixed, seed_text, spans
+
+
+def mt_spans(text):
+    return spans(text, "MT")
+
+
+# (text, expected [(code, flagged text)], fixed text or None = unchanged)
+FIRING = [
+    # MT01 calqued articles, with the stranded pronoun after them (MT04)
+    ("THE Zelenski He is still pushing for a meeting with Putin himself in Turkey.",
+     [("MT01", "THE Zelenski"), ("MT04", "Zelenski He")],
+     "Zelenski He is still pushing for a meeting with Putin himself in Turkey."),
+    ("OR European Union He agreed on Wednesday on the 17th package of sanctions against Russia.",
+     [("MT01", "OR European Union"), ("MT04", "Union He")],
+     "The European Union He agreed on Wednesday on the 17th package of sanctions against Russia."),
+    ("THE Emmanuel Macron said that officials were in talks with US senators.",
+     [("MT01", "THE Emmanuel Macron")],
+     "Emmanuel Macron said that officials were in talks with US senators."),
+    ("The meeting ended late. THE Commission will publish its proposal next week, officials said.",
+     [("MT01", "THE Commission")],
+     "The meeting ended late. The Commission will publish its proposal next week, officials said."),
+    # MT02 space before a hyphen
+    ("Discussions at the two -day meeting of NATO foreign ministers began in Antalya.",
+     [("MT02", "two -day")],
+     "Discussions at the two-day meeting of NATO foreign ministers began in Antalya."),
+    ("The aim is mainly the so -called shadow fleet used to bypass the embargo.",
+     [("MT02", "so -called")], "The aim is mainly the so-called shadow fleet used to bypass the embargo."),
+    ("He spoke of a 30 -day ceasefire and a long -term settlement.",
+     [("MT02", "30 -day"), ("MT02", "long -term")],
+     "He spoke of a 30-day ceasefire and a long-term settlement."),
+    ("A 45 -year -old man was arrested on Sunday.",
+     [("MT02", "45 -year -old")], "A 45-year-old man was arrested on Sunday."),
+    # MT03 glued words
+    ("To Air Force OneTrump, who is on a trip to the Middle East, told reporters he did not know. "
+     "Trump said he would wait.",
+     [("MT03", "OneTrump")],
+     "To Air Force One Trump, who is on a trip to the Middle East, told reporters he did not know. "
+     "Trump said he would wait."),
+    # MT04 stranded capitals
+    ("The promise of talks in Istanbul It has derailed European efforts to impose sanctions.",
+     [("MT04", "Istanbul It")], None),
+    ("They had telephone contact with Donald Trump And he expressed willingness to exert pressure.",
+     [("MT04", "Trump And")], None),
+    ("And since the envoys of USA They reinforced the conversations, the Kremlin said nothing.",
+     [("MT04", "USA They")], None),
+    ("Macron said that EU officials They were in talks with government officials.",
+     [("MT04", "officials They")], None),
+    # MT05 quotation marks the wrong way
+    ("‘Why personally with him? Because the one who decides is in Russia, “said one Ukrainian "
+     "official. “Everything will depend on whether Putin comes. “",
+     [("MT05", "“said one Ukrainian official"), ("MT05", "“")], None),
+    ("“I know he would like to be there. We will find out, “he said.",
+     [("MT05", "“he said")], None),
+    ("“I think he is frustrated with Russia. He had been disappointed by Ukraine, “Whitaker added.",
+     [("MT05", "“Whitaker added")], None),
+    ("”We are ready,” the minister told reporters on Friday.", [("MT05", "”")], None),
+    ("He arrived late on Monday. Talks went on for hours. Nothing will change,\" the minister added.",
+     [("MT05", "\"")], None),
+    # MT06 punctuation from another script
+    ("Why meet him in person\u037e Because he is the one who decides.",
+     [("MT06", "\u037e")], "Why meet him in person? Because he is the one who decides."),
+    ("The ministers met in Brussels\uff0cand agreed on new sanctions\uff0e",
+     [("MT06", "\uff0c"), ("MT06", "\uff0e")],
+     "The ministers met in Brussels, and agreed on new sanctions."),
+    ("The ministers met\u00a0\u00a0\u00a0in Brussels on Monday.", [("MT06", "\u00a0\u00a0\u00a0")],
+     "The ministers met in Brussels on Monday."),
+    ("‘Why personally with him [Putin]; Because a serious debate must be held with the one who "
+     "decides.", [("MT06", ";")],
+     "‘Why personally with him [Putin]? Because a serious debate must be held with the one who "
+     "decides."),
+]
+
+
+@pytest.mark.parametrize("text,expected,fixed_text", FIRING)
+def test_fires(text, expected, fixed_text):
+    assert sorted(mt_spans(text)) == sorted(expected)
+    want = text if fixed_text is None else fixed_text
+    once = fixed(text, "MT")
+    assert once == want
+    assert fixed(once, "MT") == once  # fixing twice equals fixing once
+
+
+QUIET = [
+    # MT01: acronyms, headings, wire-style leads
+    "THE WALL STREET JOURNAL reported on Monday that the talks had stalled.",
+    "OR-Tools is an open-source software suite for combinatorial optimisation.",
+    "OR nurses worked double shifts during the outbreak.",
+    "THE GOVERNMENT HAS FALLEN",
+    "THE Government has announced a new budget for schools and hospitals.",
+    "TOP US and European diplomats are gathering in Antalya on Thursday.",
+    "US and NATO officials met in Brussels on Tuesday.",
+    # MT02: minus signs, ranges, dashes, flags, lists, cited suffixes
+    "Temperatures of -5 degrees are expected overnight.",
+    "Turnout was between 10 - 20 per cent in most districts.",
+    "The war - and it is a war - goes on.",
+    "- first item on the list\n- second item on the list",
+    "Run ls -l to list the files, or use --format json for machine output.",
+    "Words ending in -ness are usually nouns.",
+    "Solve for x -y when both are known.",
+    "These images-this is an orchid disguised as an insect -you can see the colours.",
+    "The well-known two-day summit produced a long-term plan.",
+    # MT03: real CamelCase names and brands
+    "McDonald, MacArthur, YouTube, iPhone, PayPal and LinkedIn were all mentioned.",
+    "DeSantis, McCarthy and LeBron spoke; JavaScript, PlayStation and WhatsApp were cited.",
+    "BlackRock, SpaceX, OpenAI and GitHub: the Rock, the Space and the Hub were all there.",
+    "The FreshDirect delivery arrived. Fresh produce, Direct sales.",
+    "Call StringBuilder.append() to add text.",
+    # MT04: sentence starts, titles, names, quotes, lists
+    "Talks in Istanbul. It has derailed European efforts to impose sanctions.",
+    "Why It Matters for Europe and the Rest of the World",
+    "The summit will be held in The Hague in late June.",
+    "He boarded Air Force One on Wednesday.",
+    "She read And Then There Were None on the train.",
+    "He said: It is over for now.",
+    "“It is over,” he said. “We will go home.”",
+    "The list:\nIt works well\nThey agree",
+    "I think I know what happened.",
+    # MT05: balanced quotes, nesting, apostrophes, inch marks, multi-paragraph quotations
+    "“Yes,” he said, “and then we left.”",
+    "“He told me ‘no’ twice,” she said.",
+    "I don’t remember the ‘90s, but rock ’n’ roll never dies.",
+    "The player is 6'2\" tall and weighs 90 kg.",
+    "“The first paragraph of a long quotation opens here and goes on.\n\n"
+    "“The second paragraph continues the same quotation and ends it.”",
+    "He said, \"we will see,\" and left. \"Later,\" she said.",
+    "“There was a time when the talks looked lost, but now there is impetus,” a diplomat said.",
+    "‘Signaling Contempt’",
+    # MT06: real CJK text, ordinary semicolons
+    "The sign read 你好，世界 in large letters.",
+    "What we need is time; the rest will follow.",
+    "He was tired; Washington was not.",
+    "The ministers met\u00a0in Brussels on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_quiet(text):
+    assert mt_spans(text) == []
+
+
+@pytest.mark.parametrize("r", mt.RULES, ids=lambda r: r.code)
+def test_examples(r):
+    assert [f for f in findings(r.bad, r.code)], f"{r.code} does not fire on its bad example"
+    assert findings(r.good, r.code) == [], f"{r.code} fires on its good example"
+
+
+@pytest.mark.parametrize("r", mt.RULES, ids=lambda r: r.code)
+def test_documented(r):
+    assert r.category == "mt" and r.summary and r.check.__doc__
+
+
+@pytest.mark.parametrize("path", sorted(DATA_DIR.glob("mt_*.txt")), ids=lambda p: p.name)
+def test_data_sorted_unique(path):
+    body = list(lines(path.name))
+    assert body == sorted(set(body)), f"{path.name} must be sorted and free of duplicates"
+
+
+def test_seed_001():
+    got = set(mt_spans(seed_text("001")))
+    for item in [("MT01", "THE Zelenski"), ("MT01", "OR European Union"),
+                 ("MT01", "THE Emmanuel Macron"), ("MT02", "two -day"), ("MT02", "so -called"),
+                 ("MT02", "long -term"), ("MT03", "OneTrump"), ("MT04", "Istanbul It"),
+                 ("MT04", "USA They"), ("MT04", "Trump And"), ("MT04", "Kloge They"),
+                 ("MT04", "Zelenski He"), ("MT04", "Union He"), ("MT04", "Macron He"),
+                 ("MT04", "officials They"), ("MT05", "“said one Ukrainian official")]:
+        assert item in got
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+def test_clean_seeds_quiet(prefix):
+    assert mt_spans(seed_text(prefix)) == []
