@@ -9,9 +9,12 @@ of prose; the lines after a teaser header are reported until prose resumes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
+
+import ahocorasick
 
 from ..data_files import lines as data_lines
 from ..text import fold
@@ -19,9 +22,10 @@ from .base import rule
 
 # Characters stripped from both ends of a line before it is compared with the phrase lists.
 _OUTER = " \t\u00a0-–—•·*|>»›<«‹:;.,!?…()[]{}\"'“”‘’/\\=_~#+"
-_WORD_STRIP_RE = re.compile(r"[^\w'&@©+-]+")
+_WORD_RE = re.compile(r"[\w'&@©+-]+")
 _SPACE_RE = re.compile(r"\s+")
 _LABEL_SEP_RE = re.compile(r"\s*(?:[:|»›]|\s[-–—]\s)\s*")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:|•·]\s*)[\"'“‘(\[]?$")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
 _ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*$")
 _TERMINAL_PUNCT_RE = re.compile(r"[.!?:;,][\"'”’)\]]*$")
@@ -42,7 +46,7 @@ _METADATA_RE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_RE = re.compile(
-    r"^(?:by|posted by|written by|words by|reporting by)\s+"
+    r"^(?i:by|posted by|written by|words by)\s+"
     r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin)){0,5}$"
 )
 _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s*\d|copyright\b|copyleft\b)", re.IGNORECASE)
@@ -50,15 +54,17 @@ _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s*\d|copyright\b|copyleft\b)", re.IGNO
 # newsletter", "Get the best stories straight to your inbox"); or a short line ending in
 # "newsletter" ("Plant Care Newsletter").
 _NEWSLETTER_RE = re.compile(
-    r"^(?:get|join|receive|subscribe|sign up|signup|never miss|don't miss|want)\b.*"
-    r"\b(?:newsletters?|inbox|e-?mail updates)\b|^(?:\S+\s+){0,4}newsletters?$")
+    r"(?:get|join|receive|subscribe|sign up|signup|never miss|don't miss|want)\b.*"
+    r"\b(?:newsletters?|inbox|e-?mail updates)\b|(?:\S+\s+){0,4}newsletters?$")
 # A call to follow a social-media account.
 _FOLLOW_RE = re.compile(
-    r"^(?:follow|connect with|find|like)\b.*\b(?:twitter|facebook|instagram|linkedin|youtube|"
+    r"(?:follow|connect with|find|like)\b.*\b(?:twitter|facebook|instagram|linkedin|youtube|"
     r"tiktok|threads|mastodon|bluesky)\b")
 # The article's own credit lines, which end a teaser block.
 _CREDIT_RE = re.compile(r"^(?:additional reporting|reporting|editing|writing|compiled|"
                         r"produced)\s+by\b", re.IGNORECASE)
+_CALL_WORDS = frozenset("get join receive subscribe sign signup never don't want follow connect "
+                        "find like".split())
 _EMAIL_ONLY_RE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 
@@ -68,11 +74,13 @@ class _Phrases:
     prefix: dict        # first words -> kind
     label: dict         # words before a ":" -> kind
     edge: dict          # normalised line -> kind, edge zones only
-    contains: re.Pattern
+    automaton: object   # Aho-Corasick over lower-cased text: `contains` phrases, footer cues
     contains_kind: dict
     footer: re.Pattern
     tlds: frozenset
     max_prefix_words: int
+    prefix_first: frozenset  # first words of the prefix phrases
+    max_line_words: int
 
 
 @lru_cache(maxsize=1)
@@ -82,29 +90,39 @@ def _phrases() -> _Phrases:
         phrase, kind, how = row.split("\t")
         tables[how][_words_key(phrase)] = kind
     contains = tables["contains"]
-    contains_re = re.compile(
-        r"\b(?:" + "|".join(re.escape(p) for p in sorted(contains, key=len, reverse=True))
-        + r")\b")
+    auto = ahocorasick.Automaton()
+    for row in data_lines("boilerplate_lines.tsv"):
+        phrase, kind, how = row.split("\t")
+        if how == "contains":
+            auto.add_word(phrase.lower(), ("contains", _words_key(phrase), len(phrase)))
     templates = []
     for t in data_lines("boilerplate_footers.txt"):
         parts = [r"\s+".join(map(re.escape, p.split())) for p in t.split("*")]
-        tail = parts.pop() if parts[-1] else None  # a template ending in "*" needs a word
-        templates.append(r"\s+\S.*?\s+".join(parts) + (r"\s+\S" if tail is None
-                                                         else r"\s+\S.*?\s+" + tail))
+        if parts[-1]:
+            templates.append(r"\s+\S.*?\s+".join(parts))
+        else:  # a template ending in "*" needs at least one more word
+            templates.append(r"\s+\S.*?\s+".join(parts[:-1]) + r"\s+\S")
     footer_re = re.compile(r"\b(?:" + "|".join(templates) + r")", re.IGNORECASE)
+    # The longest literal word of each template: a cheap first pass finds candidate lines.
+    for t in data_lines("boilerplate_footers.txt"):
+        cue = max(t.replace("*", " ").split(), key=len)
+        auto.add_word(cue, ("cue", cue, len(cue)))
+    auto.make_automaton()
     return _Phrases(
         line=tables["line"], prefix=tables["prefix"], label=tables["label"],
-        edge=tables["edge"], contains=contains_re, contains_kind=contains,
+        edge=tables["edge"], automaton=auto, contains_kind=contains,
         footer=footer_re, tlds=frozenset(data_lines("boilerplate_tlds.txt")),
         max_prefix_words=max(len(k.split()) for k in tables["prefix"]),
+        prefix_first=frozenset(k.split()[0] for k in tables["prefix"]),
+        max_line_words=max(len(k.split()) for k in (*tables["line"], *tables["edge"])),
     )
 
 
 def _words_key(s: str) -> str:
     """Fold case and accents, drop punctuation around words: 'Share this article:' ->
     'share this article'."""
-    words = (_WORD_STRIP_RE.sub("", w).strip("-") for w in fold(s).split())
-    return " ".join(w for w in words if w)
+    s = s.lower() if s.isascii() else fold(s)
+    return " ".join(w for w in (w.strip("-") for w in _WORD_RE.findall(s)) if w)
 
 
 def _domain_like(line: str, tlds: frozenset) -> bool:
@@ -138,27 +156,33 @@ def _teaser_like(line: str, n_words: int) -> bool:
     return n_words <= 40 and not _TERMINAL_PUNCT_RE.search(line)
 
 
-def _classify(line: str, n_words: int, edge: bool, ph: _Phrases) -> Optional[tuple[str, str]]:
-    """(kind, phrase) when the stripped line is boilerplate, else None."""
+def _classify(line: str, n_words: int, edge: bool, ph: _Phrases,
+              contained: Optional[str]) -> Optional[tuple[str, str]]:
+    """(kind, phrase) when the stripped line is boilerplate, else None. `contained` is a
+    `contains` phrase found in the line by the document-wide pass."""
     if n_words > 40:
         return None
-    key = _words_key(line)
-    if not key:
-        return None
-    kind = ph.line.get(key)
-    if kind:
-        return kind, key
-    if edge and key in ph.edge:
-        return ph.edge[key], key
-    words = key.split()
+    if n_words <= ph.max_line_words:
+        key = _words_key(line)
+        kind = ph.line.get(key)
+        if kind:
+            return kind, key
+        if edge and key in ph.edge:
+            return ph.edge[key], key
     # A label: "Read more: <headline>", "Tags: ...".
-    m = _LABEL_SEP_RE.search(line)
+    m = _LABEL_SEP_RE.search(line, 0, 40)
     if m and m.start() > 0 and n_words <= 30:
         head = _words_key(line[:m.start()])
         kind = ph.label.get(head)
         if kind and line[m.end():].strip():
             return ("teaser-label" if kind == "teaser" else kind), head
-    for k in range(min(len(words), ph.max_prefix_words), 0, -1):
+    words = _words_key(" ".join(line.split(None, ph.max_prefix_words)[:ph.max_prefix_words]))
+    words = words.split()
+    if not words or words[0] not in ph.prefix_first:
+        words_for_prefix = 0
+    else:
+        words_for_prefix = min(len(words), ph.max_prefix_words)
+    for k in range(words_for_prefix, 0, -1):
         head = " ".join(words[:k])
         kind = ph.prefix.get(head)
         if not kind:
@@ -172,15 +196,18 @@ def _classify(line: str, n_words: int, edge: bool, ph: _Phrases) -> Optional[tup
         break
     if _COPYRIGHT_RE.match(line) or ("©" in line and n_words <= 20):
         return "legal", "copyright notice"
-    m = ph.contains.search(key)
-    if m:
-        return ph.contains_kind[m.group()], m.group()
-    if n_words <= 20:
-        if _NEWSLETTER_RE.search(key):
+    if contained:
+        return ph.contains_kind[contained[0]], contained[0]
+    if n_words <= 20 and words and words[0] in _CALL_WORDS:
+        key = _words_key(line)
+        if _NEWSLETTER_RE.match(key):
             return "subscribe", "newsletter"
-        if _FOLLOW_RE.search(key):
+        if _FOLLOW_RE.match(key):
             return "share", "follow us"
-    if edge:
+    if n_words <= 6 and words and words[-1].startswith("newsletter"):
+        if _NEWSLETTER_RE.match(_words_key(line)):
+            return "subscribe", "newsletter"
+    if edge and n_words <= 8:
         if _METADATA_RE.match(line):
             return "chrome", "date or reading time"
         if _BYLINE_RE.match(line):
@@ -213,10 +240,38 @@ def _layout(text: str) -> tuple[_Line, ...]:
     first_prose = prose[0] if prose else len(spans)
     last_prose = prose[-1] if prose else -1
 
+    # One pass of the automaton finds `contains` phrases and the lines that may hold a footer.
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = low.replace("’", "'")
+    starts = [sp[0] for sp in spans]
+    contained: dict[int, tuple[str]] = {}
+    cue_lines: set[int] = set()
+    for last, (what, key, length) in ph.automaton.iter(low):
+        if what == "cue":
+            cue_lines.add(low.rfind("\n", 0, last) + 1)
+            continue
+        i = bisect_right(starts, last) - 1
+        first = last + 1 - length
+        if (i >= 0 and first >= spans[i][0] and i not in contained
+                and not (first > 0 and low[first - 1].isalnum())
+                and not (last + 1 < len(low) and low[last + 1].isalnum())):
+            line_start, line_end, line, n = spans[i]
+            # A short phrase inside a sentence of prose ("... covered all rights reserved under
+            # ...") is not a notice: it must open a sentence, or the line be short or unfinished.
+            if (len(key.split()) >= 4 or _SENTENCE_START_RE.search(text, line_start, first)
+                    or n <= 8 or not _SENTENCE_END_RE.search(line)):
+                contained[i] = (key,)
+
     out: list[_Line] = []
     taken: set[int] = set()
     # Feed footers may also close the last paragraph, so they are searched in the whole text.
-    for m in ph.footer.finditer(text):
+    for line_start in sorted(cue_lines):
+        line_end = text.find("\n", line_start)
+        m = ph.footer.search(text, line_start, len(text) if line_end < 0 else line_end)
+        if not m:
+            continue
         s = m.start()
         before = text[max(0, s - 3):s]
         if s and not (before.endswith("\n") or re.search(r"[.!?\"”’]\s+$|^\s*$", before)):
@@ -248,7 +303,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
         if i in taken:
             continue
         edge = i < first_prose or i > last_prose
-        found = _classify(t, n, edge, ph)
+        found = _classify(t, n, edge, ph, contained.get(i))
         if found:
             kind, what = found
             out.append(_Line(s, e, kind, what))

@@ -1,0 +1,169 @@
+"""BP rules: page furniture on its own line is flagged; the same words inside prose are not."""
+import pytest
+
+from quality.data_files import DATA_DIR, lines
+from quality.rules import boilerplate
+from tests.helpers import fixed, seed_text, spans
+
+BODY = ("The ministry said on Tuesday that the new tariffs would take effect next month, "
+        "adding that talks with trading partners were continuing.")
+BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while economists "
+         "said the impact on prices would be limited in the short term.")
+
+
+@pytest.mark.parametrize("text,expected,result", [
+    # BP01 feed footers, whole line; also closing the last paragraph.
+    (f"{BODY}\n\nThe post Tariffs to take effect next month appeared first on Daily Wire News.",
+     [("BP01", "The post Tariffs to take effect next month appeared first on Daily Wire News.")],
+     f"{BODY}\n\n"),
+    (f"{BODY} This article was originally published on The Conversation.\n",
+     [("BP01", "This article was originally published on The Conversation.")],
+     f"{BODY} \n"),
+    (f"{BODY}\n\nThe post Rates on hold first appeared on Market Daily.",
+     [("BP01", "The post Rates on hold first appeared on Market Daily.")], f"{BODY}\n\n"),
+    # BP02 + BP03: a teaser header and the block of headlines and snippets after it.
+    (f"{BODY}\n\nYou May Also Like\n\nFitness Club Shut Due To Coronavirus Fears\n\n"
+     "despite a requirement for self-quarantine, a club member chose to visit\n\n"
+     "Taiwan Raises Economic Forecast For 2020\n\n"
+     "The ongoing trade war seems to be impacting everyone, except perhaps…",
+     [("BP02", "You May Also Like"), ("BP03", "Fitness Club Shut Due To Coronavirus Fears"),
+      ("BP03", "despite a requirement for self-quarantine, a club member chose to visit"),
+      ("BP03", "Taiwan Raises Economic Forecast For 2020"),
+      ("BP03", "The ongoing trade war seems to be impacting everyone, except perhaps…")],
+     f"{BODY}\n\n\n\n\n\n\n\n\n\n"),
+    # The block ends where the article's prose resumes.
+    (f"{BODY}\n\nRelated Articles\n\nMinister resigns over tariff row\n\n{BODY2}",
+     [("BP02", "Related Articles"), ("BP03", "Minister resigns over tariff row")],
+     f"{BODY}\n\n\n\n\n\n{BODY2}"),
+    (f"{BODY}\nRead more: Minister resigns over tariff row\n{BODY2}",
+     [("BP03", "Read more: Minister resigns over tariff row")], f"{BODY}\n\n{BODY2}"),
+    (f"{BODY}\n\nMore from Business Daily\n", [("BP02", "More from Business Daily")],
+     f"{BODY}\n\n\n"),
+    # BP04-BP06 prompts and notices.
+    (f"{BODY}\nShare this article:\nFollow us on Twitter and Facebook",
+     [("BP04", "Share this article:"), ("BP04", "Follow us on Twitter and Facebook")],
+     f"{BODY}\n\n"),
+    (f"{BODY}\n\nSign up for our newsletter to get the latest headlines every morning.",
+     [("BP05", "Sign up for our newsletter to get the latest headlines every morning.")],
+     f"{BODY}\n\n"),
+    (f"{BODY}\nGet the best stories straight to your inbox\nPlant Care Newsletter",
+     [("BP05", "Get the best stories straight to your inbox"),
+      ("BP05", "Plant Care Newsletter")], f"{BODY}\n\n"),
+    (f"{BODY}\n\nCopyright © 2024 Example Media Ltd. All rights reserved.",
+     [("BP06", "Copyright © 2024 Example Media Ltd. All rights reserved.")], f"{BODY}\n\n"),
+    (f"{BODY}\nWe use cookies to improve your experience on our site.",
+     [("BP06", "We use cookies to improve your experience on our site.")], f"{BODY}\n"),
+    # BP07 site name above the title.
+    (f"Arah.my\n\nTariffs to take effect next month\n\n{BODY}",
+     [("BP07", "Arah.my")], f"\n\nTariffs to take effect next month\n\n{BODY}"),
+    (f"EXAMPLE.COM\n\nTariffs to take effect next month\n\n{BODY}",
+     [("BP07", "EXAMPLE.COM")], f"\n\nTariffs to take effect next month\n\n{BODY}"),
+    # BP08 repeated title: one span over both copies, the fix keeps one.
+    (f"Russia Ukraine peace talks\nRussia Ukraine peace talks\n\n{BODY}",
+     [("BP08", "Russia Ukraine peace talks\nRussia Ukraine peace talks")],
+     f"Russia Ukraine peace talks\n\n{BODY}"),
+    # BP09 page chrome; dates and bylines only outside the prose.
+    (f"Skip to content\n\n{BODY}\n\nAdvertisement\n\n{BODY2}\n\nLeave a Reply",
+     [("BP09", "Skip to content"), ("BP09", "Advertisement"), ("BP09", "Leave a Reply")],
+     f"\n\n{BODY}\n\n\n\n{BODY2}\n\n"),
+    (f"Tariffs to take effect\nBy Jane Smith\n4 min read\n\n{BODY}\n\n{BODY2}",
+     [("BP09", "By Jane Smith"), ("BP09", "4 min read")],
+     f"Tariffs to take effect\n\n\n\n{BODY}\n\n{BODY2}"),
+    (f"{BODY}\n\nYour email address will not be published. Required fields are marked *",
+     [("BP09", "Your email address will not be published. Required fields are marked *")],
+     f"{BODY}\n\n"),
+])
+def test_fires(text, expected, result):
+    assert spans(text, "BP") == expected
+    assert fixed(text, "BP") == result
+
+
+@pytest.mark.parametrize("text", [
+    BODY,
+    # The phrases inside article sentences.
+    "Officials said they may also like to revisit the proposal next year.",
+    "Readers can read more about the plan on the ministry's website, the spokesman said.",
+    "Users were quick to share the article on social media after the vote.",
+    "The regulator said websites that use cookies must ask for consent first.",
+    "More readers subscribe to local newspapers than a decade ago, the survey found.",
+    "The company said its copyright claim covered all rights reserved under the contract.",
+    "The post of prime minister has been vacant since the election.",
+    "The post appeared first on the ministry's website on Monday, officials said.",
+    "Related articles in the treaty cover trade and migration.",
+    # A short title is not a site name; a title with a dot is not a domain.
+    f"Peace Talks\n\n{BODY}",
+    f"Node.js\n\nA new release of the runtime came out on Tuesday.\n\n{BODY}",
+    # Headings inside an article are not chrome.
+    f"{BODY}\n\nContact\n\n{BODY2}\n\n{BODY}",
+    f"{BODY}\n\nMay 15, 2025\n\n{BODY2}",
+    # A title followed by a different subtitle.
+    f"Peace talks stall\nPeace talks stall in Istanbul as leaders stay away\n\n{BODY}",
+    # Credit lines close a Reuters story.
+    f"{BODY}\n\nReporting by Jane Smith; Editing by John Doe",
+    # Sentences that start like a prompt but are prose.
+    "Powered by renewable energy, the new plant will supply 40,000 homes from next year "
+    "and cut emissions sharply.",
+    "Follow-up talks are planned for next week in Geneva, the foreign ministry said.",
+])
+def test_quiet(text):
+    assert spans(text, "BP") == []
+
+
+def test_seed_002_boilerplate():
+    text = seed_text("002")
+    got = spans(text, "BP")
+    assert ("BP07", "Arah.my") in got
+    assert ("BP01", "The post Ukraine-Russia breakthrough hopes fade as NATO diplomats meet "
+                    "appeared first on The Malaysian Reserve.") in got
+    assert ("BP02", "You may also like") in got
+    assert len(got) == 3
+
+
+def test_seed_004_teasers():
+    got = spans(seed_text("004"), "BP")
+    assert got[0] == ("BP08", "Russia Ukraine peace talks\nRussia Ukraine peace talks")
+    assert ("BP02", "You May Also Like") in got
+    for headline in ("Fitness Club Shut Due To Coronavirus Fears",
+                     "Taiwan to Impose Health Declaration Forms on All Visitors",
+                     "In Taiwan, Southeast Asians Find Roots In A Bookstore"):
+        assert ("BP03", headline) in got
+    body_end = seed_text("004").index("You May Also Like")
+    assert all(seed_text("004").index(t) >= body_end for c, t in got if c != "BP08")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003"])
+def test_seed_clean_bodies(prefix):
+    assert spans(seed_text(prefix), "BP") == []
+
+
+def test_fix_is_idempotent():
+    text = seed_text("004")
+    once = fixed(text, "BP")
+    assert fixed(once, "BP") == once
+
+
+@pytest.mark.parametrize("r", boilerplate.RULES, ids=lambda r: r.code)
+def test_examples(r):
+    assert [c for c, _ in spans(r.bad, r.code)] and all(c == r.code for c, _ in
+                                                        spans(r.bad, r.code))
+    assert spans(r.good, r.code) == []
+
+
+@pytest.mark.parametrize("name", ["boilerplate_lines.tsv", "boilerplate_footers.txt",
+                                  "boilerplate_tlds.txt"])
+def test_data_sorted_unique(name):
+    rows = lines(name)
+    assert (DATA_DIR / name).exists()
+    assert list(rows) == sorted(rows)
+    assert len(set(rows)) == len(rows)
+
+
+def test_lines_table_is_well_formed():
+    kinds = {"teaser", "share", "subscribe", "legal", "chrome"}
+    seen = set()
+    for row in lines("boilerplate_lines.tsv"):
+        phrase, kind, how = row.split("\t")
+        assert kind in kinds and how in {"line", "prefix", "label", "contains", "edge"}, row
+        assert phrase == phrase.lower().strip(), row
+        assert (phrase, how) not in seen, row
+        seen.add((phrase, how))
