@@ -188,7 +188,10 @@ def _classify(line: str, n_words: int, edge: bool, ph: _Phrases,
         if not kind:
             continue
         if kind == "teaser":
-            ok = n_words <= 6 and not _SENTENCE_END_RE.search(line)
+            # "More from Business Daily", "Trending on Rough Draft": the rest is a name.
+            rest = line.split()[k:]
+            ok = (n_words <= 6 and ":" not in line and not _SENTENCE_END_RE.search(line)
+                  and (not rest or rest[0][:1].isupper() or rest[0][:1].isdigit()))
         else:
             ok = n_words <= (6 if k <= 2 else 40)
         if ok:
@@ -306,6 +309,8 @@ def _layout(text: str) -> tuple[_Line, ...]:
         found = _classify(t, n, edge, ph, contained.get(i))
         if found:
             kind, what = found
+            if kind == "teaser" and i == 0:
+                continue  # the first line is the title, whatever its words
             out.append(_Line(s, e, kind, what))
             if kind == "teaser":
                 in_block = True
@@ -348,7 +353,7 @@ def teaser_header(rule, ctx):
 
 @rule("BP03", "teaser-item", "boilerplate", "warning",
       "A headline or snippet of another story: after a teaser header or after 'Read more:'.",
-      bad="You may also like\n\nTaiwan to Impose Health Declaration Forms on All Visitors",
+      bad="The talks ended.\n\nYou may also like\n\nTaiwan to Impose Health Declaration Forms",
       good="Taiwan will impose health declaration forms on all visitors, officials said.")
 def teaser_item(rule, ctx):
     """Lines after a teaser header that look like headlines or cut-off snippets (short, no

@@ -98,6 +98,10 @@ def test_fires(text, expected, result):
     f"{BODY}\n\nMay 15, 2025\n\n{BODY2}",
     # A title followed by a different subtitle.
     f"Peace talks stall\nPeace talks stall in Istanbul as leaders stay away\n\n{BODY}",
+    # Titles and subheadings that start like a teaser header.
+    f"More from less: how farmers cope\n\nA short subtitle without a full stop\n\n{BODY}",
+    f"{BODY}\n\nAlso on the agenda\n\nClimate finance and debt relief\n\n{BODY2}",
+    f"Trending\n\n{BODY}",
     # Credit lines close a Reuters story.
     f"{BODY}\n\nReporting by Jane Smith; Editing by John Doe",
     # Sentences that start like a prompt but are prose.
