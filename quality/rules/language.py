@@ -14,6 +14,7 @@ import regex
 from .. import langid
 from ..data_files import lines, table
 from ..text import fold
+from ..lexicon import Lexicon
 from .base import Context, rule
 
 # A paragraph needs this many letters before its language is judged.
@@ -127,12 +128,13 @@ def foreign_paragraph(rule, ctx):
     langs = ("en",) + codemix_languages()
     for s, e in ctx.paragraphs:
         para = text[s:e]
+        if e - s < _PARAGRAPH_LETTERS or langid.english_share(para)[0] >= _ENGLISH_SHARE:
+            continue
         if len(_LETTER_RE.findall(para)) < _PARAGRAPH_LETTERS or langid.latin_share(para) < 0.5:
             continue
-        shares = langid.stopword_shares(para, langs)
-        en = shares.pop("en")
+        shares = langid.stopword_shares(para, langs[1:])
         best = max(shares, key=shares.get)
-        if en >= _ENGLISH_SHARE or shares[best] < _FOREIGN_SHARE:
+        if shares[best] < _FOREIGN_SHARE:
             continue
         lang = langid.langdetect_language(para)
         if lang in (None, "en"):
@@ -182,12 +184,16 @@ def _next_word(text: str, end: int) -> str:
 _NEXT_WORD_RE = regex.compile(r"[ \t]+([\p{L}]+)")
 
 
-def _foreign_word(ctx: Context, word: str) -> "tuple[str, float] | None":
+_EN_LEXICON = Lexicon("en")
+
+
+@lru_cache(maxsize=1 << 18)
+def _foreign_word(word: str) -> "tuple[str, float] | None":
     """(language, Zipf in it) when `word` is not English but another language's: rare in English
     and common there; or a function word far more common there ('et', 'qui': Zipf 6+, 2.5
     more); or unseen in English and spelt with letters English does not use ('nakaženými')."""
     low = unicodedata.normalize("NFKC", word).lower()
-    en = ctx.lexicon.zipf(low)
+    en = _EN_LEXICON.zipf(low)
     if en > _FUNCTION_EN_MAX:
         return None
     best, lang = 0.0, ""
@@ -221,11 +227,13 @@ def foreign_words(rule, ctx):
     if not _english_document(ctx):
         return
     text = ctx.text
-    starts = ctx.sentence_starts
     hits: list[list] = []  # [start, end, words]
     for t in ctx.tokens:
         w = t.text
-        if len(w) < 2 or not w[0].islower() or t.start in starts:
+        if not w[0].islower() or len(w) < 2:
+            continue
+        found = _foreign_word(w)
+        if found is None or t.start in ctx.sentence_starts:
             continue
         before = text[t.start - 1] if t.start else " "
         after = text[t.end:t.end + 2]
@@ -236,8 +244,7 @@ def foreign_words(rule, ctx):
         nxt = _next_word(text, t.end)
         if nxt[:1].isupper() and len(w) <= 3:
             continue  # a name particle: 'del Potro', 'von Braun', 'da Silva'
-        found = _foreign_word(ctx, w)
-        if found is None or _in_loan_phrase(text, t.start, t.end):
+        if _in_loan_phrase(text, t.start, t.end):
             continue
         if hits and regex.fullmatch(r"[ \-]{1,2}", text[hits[-1][1]:t.start]):
             hits[-1][1] = t.end

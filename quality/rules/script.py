@@ -5,6 +5,7 @@ and the look-alike letters (homoglyphs) are data under quality/data/.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
@@ -15,10 +16,9 @@ from ..data_files import table
 from .base import Context, rule
 
 # A letter that is neither Latin nor shared by every script (Common) nor a combining mark.
-_FOREIGN_LETTER = r"(?=\p{L})[^\p{Latin}\p{Common}\p{Inherited}]"
-_FOREIGN_RE = regex.compile(_FOREIGN_LETTER)
-# A whole word (letters and marks) holding at least one foreign letter.
-_FOREIGN_WORD_RE = regex.compile(r"[\p{L}\p{M}]*" + _FOREIGN_LETTER + r"[\p{L}\p{M}]*")
+_FOREIGN_RE = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}]")
+_FOREIGN_LETTERS_RE = regex.compile(r"[\p{L}--[\p{Latin}\p{Common}\p{Inherited}]]+",
+                                    flags=regex.V1)
 _LATIN_RUN_RE = regex.compile(r"\p{Latin}+")
 _COMMON_RE = regex.compile(r"\p{Common}")
 # What may separate two words of one run: spaces and punctuation, never a letter or a line break.
@@ -86,17 +86,31 @@ class _Word:
     foreign: dict[str, int]  # script -> letters
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"
+
+
 def _foreign_words(text: str) -> list[_Word]:
-    out = []
-    for m in _FOREIGN_WORD_RE.finditer(text):
+    """Every whole word (letters and marks) holding at least one foreign letter."""
+    out: list[_Word] = []
+    n = len(text)
+    for m in _FOREIGN_LETTERS_RE.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and _is_word_char(text[start - 1]):
+            start -= 1
+        while end < n and _is_word_char(text[end]):
+            end += 1
+        word = text[start:end]
         latin, foreign = 0, {}
-        for ch in m.group():
+        for ch in word:
             s = letter_script(ch)
             if s == "Latin":
                 latin += 1
             elif ch.isalpha() and not (s == "Other" and _COMMON_RE.match(ch)):
                 foreign[s] = foreign.get(s, 0) + 1
-        out.append(_Word(m.start(), m.end(), m.group(), latin, foreign))
+        out.append(_Word(start, end, word, latin, foreign))
     return out
 
 
