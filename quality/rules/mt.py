@@ -10,6 +10,7 @@ Every rule looks at one document; none scans a word list per token (frozenset pr
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator, Optional
@@ -30,6 +31,26 @@ _OPEN_QUOTES = "\"“‘'«"
 @lru_cache(maxsize=None)
 def _words(name: str) -> frozenset[str]:
     return frozenset(data_files.lines(name))
+
+
+@lru_cache(maxsize=None)
+def _alternation(name: str) -> str:
+    return "|".join(regex.escape(w) for w in sorted(_words(name), key=len, reverse=True))
+
+
+_WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$")
+_CAP_RUN_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*")
+
+
+@lru_cache(maxsize=None)
+def _article_re():
+    return regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?:%s)(?=[ \u00a0]\p{Lu})" % _alternation("mt_calqued_articles.txt"))
+
+
+@lru_cache(maxsize=None)
+def _stray_re():
+    # stdlib re: about three times faster than `regex` for this literal alternation
+    return re.compile(r"[ \u00a0](%s)[ \u00a0](?=[^\W\d_])" % _alternation("mt_stray_words.txt"))
 
 
 def _line_of(ctx: Context, offset: int) -> tuple[int, int]:
@@ -63,6 +84,23 @@ def _is_heading(ctx: Context, offset: int) -> bool:
         or upper >= 0.5 * len(words))
     cache[s] = result
     return result
+
+
+_CODE_MARKS = (">>>", "`", "==", "()", "::", "{", "}", "=>", "->", "</", "/>", "\\x")
+
+
+def _is_code(ctx: Context, offset: int) -> bool:
+    """True for a line that looks like code or a shell session: capitals and hyphens there
+    follow other rules than prose."""
+    cache = ctx.__dict__.setdefault("_mt_code", {})
+    s, e = _line_of(ctx, offset)
+    if s not in cache:
+        line = ctx.text[s:e]
+        stripped = line.lstrip()
+        cache[s] = any(mark in line for mark in _CODE_MARKS) or stripped.startswith(
+            ("$ ", "# ", "% ", ">>> ", "import ", "from ", "def ", "class ")) or (
+            line.startswith(("    ", "\t")) and not stripped[:1].isupper())
+    return cache[s]
 
 
 def _sentence_initial(ctx: Context, offset: int) -> bool:
@@ -122,22 +160,23 @@ def calqued_article(rule, ctx: Context) -> Iterator:
     ('OR European Union' -> 'The European Union'); no fix when the phrase is unclear. An
     all-caps 'THE' opening a paragraph before a common noun is the wire-style lead ('THE
     Government said'), so it is left alone."""
-    arts = _words("mt_calqued_articles.txt")
     stray = _words("mt_stray_words.txt")
-    text, toks = ctx.text, ctx.tokens
+    text = ctx.text
     para_starts = None
-    for i, t in enumerate(toks):
-        if t.text not in arts or not _sentence_initial(ctx, t.start):
+    for m in _article_re().finditer(text):
+        t = Token(m.start(), m.end(), m.group())
+        if not _sentence_initial(ctx, t.start):
             continue
         run: list[Token] = []
-        pos, j = t.end, i + 1
-        while j < len(toks) and len(run) < 4:
-            n = toks[j]
-            if text[pos:n.start] not in _SPACE or not n.text[:1].isupper() \
-                    or is_all_caps(n.text) or n.text in stray:
+        pos = t.end
+        while len(run) < 4 and text[pos:pos + 1] in _SPACE:
+            w = _CAP_RUN_WORD_RE.match(text, pos + 1)
+            if not w or is_all_caps(w.group()) or w.group() in stray:
                 break
-            run.append(n)
-            pos, j = n.end, j + 1
+            if w.end() < len(text) and (text[w.end()].isalnum() or text[w.end()] == "-"):
+                break
+            run.append(Token(w.start(), w.end(), w.group()))
+            pos = w.end()
         if not run or _is_heading(ctx, t.start):
             continue
         if t.end < len(text) and text[t.end] in "-–":
@@ -166,8 +205,9 @@ def calqued_article(rule, ctx: Context) -> Iterator:
 # ---------------------------------------------------------------------------------------------
 # MT02
 
-_SPACED_HYPHEN_RE = regex.compile(
-    r"(?<![\p{L}\p{N}\-/.])([\p{L}\p{N}]+)((?: -\p{Ll}+(?![\p{L}\p{N}\-]))+)")
+_SPACED_HYPHEN_RE = regex.compile(r" -\p{Ll}+(?:(?: -\p{Ll}+)*)(?![\p{L}\p{N}\-])")
+_FLAG_RE = re.compile(r"(?<!\S)--[a-z]")
+_PREFIX_RE = regex.compile(r"(?<![\p{L}\p{N}\-/.])[\p{L}\p{N}]+$")
 
 
 @rule(
@@ -185,22 +225,36 @@ def space_before_hyphen(rule, ctx: Context) -> Iterator:
     text = ctx.text
     if " -" not in text:
         return
+    if _FLAG_RE.search(text):  # a text with command-line options: '-std', '-dev' are flags
+        return
     lex = ctx.lexicon
     cited = _words("mt_cited_suffixes.txt")
+    stop = _words("mt_hyphen_stop_prefixes.txt")
     for m in _SPACED_HYPHEN_RE.finditer(text):
-        prefix = m.group(1)
+        pm = _PREFIX_RE.search(text, max(0, m.start() - 40), m.start())
+        if not pm:
+            continue
+        prefix = pm.group()
         if len(prefix) < 2 and not prefix.isdigit():
             continue
-        parts = m.group(2).split(" -")[1:]
+        low = prefix.lower()
+        if low != "so" and (low in FUNCTION_WORDS or low in stop):
+            continue
+        parts = m.group().split(" -")[1:]
         if any(len(p) < 3 or lex.zipf(p) < 3.0 or p in cited or p in FUNCTION_WORDS
                for p in parts):
             continue
         s, e = _line_of(ctx, m.start())
         line = text[s:e]
-        if "`" in line or " --" in line or line.lstrip().startswith(("$", ">", "-")):
+        if line.lstrip().startswith(("$", ">", "-", "*", "+", "•")) or "\t" in line.strip() \
+                or _is_code(ctx, m.start()):
+            continue
+        before = text[pm.start() - 1] if pm.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if before in "\"'‘“" and after in "\"'’”":  # a quoted command: "ps -aux"
             continue
         joined = prefix + "".join("-" + p for p in parts)
-        yield rule.finding(ctx, m.start(), m.end(),
+        yield rule.finding(ctx, pm.start(), m.end(),
                            f"space before the hyphen of the compound '{joined}'",
                            suggestion=joined, confidence=0.9)
 
@@ -208,7 +262,21 @@ def space_before_hyphen(rule, ctx: Context) -> Iterator:
 # ---------------------------------------------------------------------------------------------
 # MT03
 
-_CAMEL_RE = regex.compile(r"^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})$")
+_CAMEL_RE = regex.compile(r"(?<![\p{L}\p{M}'’])(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}]|['’]\p{L})")
+
+
+_ANY_CAMEL_RE = regex.compile(r"\p{L}\p{Ll}+\p{Lu}")
+
+
+def _used_as_name(text: str, word: str) -> bool:
+    """`word` stands alone, capitalised, mid-sentence somewhere in `text` (after a word or a
+    comma, not after a full stop) and never in lower case: evidence that it is a name ('with
+    Trump'), not a common noun written with a capital in a heading or identifier."""
+    pat = regex.compile(r"(?<=[\p{L}\p{M},][ \u00a0])%s(?![\p{L}\p{M}])" % regex.escape(word))
+    if pat.search(text) is None:
+        return False
+    lower = regex.compile(r"(?<![\p{L}\p{M}])%s(?![\p{L}\p{M}])" % regex.escape(word.lower()))
+    return lower.search(text) is None
 
 
 @rule(
@@ -221,28 +289,33 @@ def glued_words(rule, ctx: Context) -> Iterator:
     """A token shaped Xxx+Yyy (two capitalised parts of 3+ letters) that is unknown as a whole
     (wordfreq Zipf < 1: real brands and names such as YouTube, PlayStation or MacArthur are
     frequent as one word), appears once, whose first part is a common word and whose second
-    part is a common word or a name that the document also uses on its own (or the gazetteer
-    knows). Name particles (Mac, Van, De...) and listed CamelCase brands are never split; code
-    (a dot or bracket touching the token) is left alone. Fix: insert the missing space."""
+    part is a common word or a name: one the gazetteer knows, or one the document uses on its
+    own, capitalised mid-sentence and never in lower case. Name particles (Mac, Van, De...)
+    and listed CamelCase brands are never split; code lines and technical texts (more than
+    three CamelCase words) are left alone. Fix: insert the missing space."""
     text, lex, gaz = ctx.text, ctx.lexicon, ctx.gazetteer
-    counts = ctx.token_counts
     particles = _words("mt_name_particles.txt")
     brands = _words("mt_camelcase_names.txt")
-    for t in ctx.tokens:
+    candidates = list(_CAMEL_RE.finditer(text))
+    if not candidates:
+        return
+    if len(_ANY_CAMEL_RE.findall(text)) > 3:
+        return  # technical text, full of identifiers and product names
+    for m in candidates:
+        t = Token(m.start(), m.end(), m.group())
         w = t.text
-        if len(w) < 6 or w.islower() or w.isupper():
-            continue
-        m = _CAMEL_RE.match(w)
-        if not m:
-            continue
         first, second = m.group(1), m.group(2)
-        if first in particles or w in brands or counts.get(w, 0) > 1:
+        if first in particles or w in brands:
             continue
         if lex.zipf(w) >= 1.0 or lex.zipf(first) < 3.0:
             continue
-        if not (counts.get(second, 0) >= 1 or gaz.is_accepted(second)):
-            continue
         if not (lex.zipf(second) >= 3.0 or gaz.is_name_token(second)):
+            continue
+        if text.count(w) > 1:
+            continue
+        if not (gaz.is_accepted(second) or _used_as_name(text, second)):
+            continue
+        if _is_code(ctx, t.start):
             continue
         before = text[t.start - 1] if t.start else " "
         after = text[t.end] if t.end < len(text) else " "
@@ -270,18 +343,16 @@ def stranded_capital(rule, ctx: Context) -> Iterator:
     line that is not a title or heading. The span covers the previous word too, as the join
     is between them. No fix: the stray word is usually junk from a removed link, not a word to
     lower-case."""
-    stray = _words("mt_stray_words.txt")
-    text, toks = ctx.text, ctx.tokens
-    for i in range(1, len(toks) - 1):
-        t = toks[i]
-        if t.text not in stray:
+    text = ctx.text
+    for m in _stray_re().finditer(text):
+        t = Token(m.start(1), m.end(1), m.group(1))
+        if not text[m.end()].islower() or t.start in ctx.sentence_starts:
             continue
-        p, n = toks[i - 1], toks[i + 1]
-        if text[p.end:t.start] not in _SPACE or text[t.end:n.start] not in _SPACE:
+        pm = _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+        if not pm:
             continue
-        if not n.text[:1].islower() or t.start in ctx.sentence_starts:
-            continue
-        if p.text == "I" or _is_heading(ctx, t.start):
+        p = Token(pm.start(), pm.end(), pm.group())
+        if p.text == "I" or _is_heading(ctx, t.start) or _is_code(ctx, t.start):
             continue
         yield rule.finding(ctx, p.start, t.end,
                            f"capitalised '{t.text}' in mid-sentence after '{p.text}': text "
@@ -375,6 +446,9 @@ def misdirected_quote(rule, ctx: Context) -> Iterator:
             pos = straight[-1]
             if pos > ps and text[pos - 1].isdigit():
                 continue
+            if any(text[q - 1:q] in "\\'`" or text[q + 1:q + 2] in "'`" for q in straight) \
+                    or _is_code(ctx, pos):
+                continue  # escaped quotes, quote-mark names ('"), code
             nxt_para = text[paras[k + 1][0]:paras[k + 1][0] + 2].lstrip() if k + 1 < len(paras) else ""
             if nxt_para.startswith(('"', "“")):
                 continue

@@ -175,3 +175,25 @@ def test_seed_001():
 @pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
 def test_clean_seeds_quiet(prefix):
     assert mt_spans(seed_text(prefix)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of BlackRock rose after Rock Holdings, run by Larry Fink, reported results.",
+    "Sony said PlayStation sales rose, and Station Square stores sold out.",
+    "Analysts at DoorDash said Dash Capital would invest.",
+    "The MacArthur Foundation, named after John Arthur, gave grants.",
+    "She posted the clip on YouTube, which Tube Media then shared.",
+])
+def test_camelcase_brands_quiet(text):
+    """One brand per text, its second part used as a name: only the whole-token frequency, the
+    name particles or the brand list keep the rule quiet."""
+    assert mt_spans(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Aboard Air Force OneBiden told reporters that Biden would decide.", [("MT03", "OneBiden")]),
+    ("He met the press at the White HouseMacron said later that Macron would travel.",
+     [("MT03", "HouseMacron")]),
+])
+def test_glued_names(text, expected):
+    assert mt_spans(text) == expected
