@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from .text import WORD_RE, Token, fold, skeleton
@@ -236,6 +237,12 @@ class Gazetteer:
     def __reduce__(self):
         return (Gazetteer, (self._extra, self._sources))
 
+    @cached_property
+    def memo(self) -> dict:
+        """A per-process cache for pure functions of (gazetteer, token): rules may keep
+        results here that depend on nothing else. Never pickled."""
+        return {}
+
     def __len__(self) -> int:
         return len(self.entries)
 
@@ -309,7 +316,9 @@ class _Index:
         self.deprecated: dict[str, Entry] = {}
         self.given: dict[str, list[Entry]] = {}
         self.by_skeleton: dict[str, list[tuple[str, Entry]]] = {}
-        self.blocks: dict[tuple[str, int], list[tuple[str, str, Entry]]] = {}
+        self.blocks: dict[tuple[str, int], tuple[list[str], list[list[tuple[str, Entry]]]]] = {}
+        self._building: dict[tuple[str, int], dict[str, list[tuple[str, Entry]]]] = {}
+        self._memo: dict[tuple, list[Candidate]] = {}
         self.phrases: dict[tuple[str, str], list[tuple[str, Entry]]] = {}
         seen_fuzzy: set[tuple[str, int]] = set()
         for entry in entries:
@@ -335,6 +344,7 @@ class _Index:
             for form in entry.deprecated:
                 self.deprecated.setdefault(form, entry)
                 self._add_phrase(form, "deprecated", entry)
+        self._finish_blocks()
 
     def _add_phrase(self, form: str, which: str, entry: Entry) -> None:
         words = WORD_RE.findall(form)
@@ -357,9 +367,27 @@ class _Index:
         if not skel:
             return
         self.by_skeleton.setdefault(skel, []).append((form, entry))
-        self.blocks.setdefault((skel[0], len(skel)), []).append((fold(form), form, entry))
+        block = self._building.setdefault((skel[0], len(skel)), {})
+        block.setdefault(fold(form), []).append((form, entry))
+
+    def _finish_blocks(self) -> None:
+        """Blocks become parallel lists (folded spellings, their entries) for rapidfuzz."""
+        for key, block in self._building.items():
+            folded = sorted(block)
+            self.blocks[key] = (folded, [block[f] for f in folded])
+        del self._building
 
     def candidates(self, token: str, min_similarity: float, limit: int) -> list[Candidate]:
+        key = (token, min_similarity, limit)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._candidates(token, min_similarity, limit)
+            if len(self._memo) >= 200_000:
+                self._memo.clear()
+            self._memo[key] = hit
+        return hit
+
+    def _candidates(self, token: str, min_similarity: float, limit: int) -> list[Candidate]:
         skel = skeleton(token)
         if not skel:
             return []
@@ -370,12 +398,15 @@ class _Index:
             found[(form, id(entry))] = Candidate(form, entry, sim, True)
         n = len(skel)
         for length in range(max(1, n - 2), n + 3):
-            for ffold, form, entry in self.blocks.get((skel[0], length), ()):
-                key = (form, id(entry))
-                if key in found:
-                    continue
-                sim = JaroWinkler.normalized_similarity(folded, ffold)
-                if sim >= min_similarity:
-                    found[key] = Candidate(form, entry, sim, False)
+            block = self.blocks.get((skel[0], length))
+            if not block:
+                continue
+            keys, items = block
+            for _, sim, i in process.extract(folded, keys, scorer=JaroWinkler.normalized_similarity,
+                                             score_cutoff=min_similarity, limit=None):
+                for form, entry in items[i]:
+                    k = (form, id(entry))
+                    if k not in found:
+                        found[k] = Candidate(form, entry, sim, False)
         ranked = sorted(found.values(), key=lambda c: (-c.same_skeleton, -c.similarity, c.form))
         return ranked[:limit]

@@ -84,6 +84,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return out
 
 
+@lru_cache(maxsize=262144)
 def fold(s: str) -> str:
     """Lower-case and strip diacritics: 'Erdoğan' -> 'erdogan', 'Łódź' -> 'lodz'."""
     s = s.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O")
@@ -114,5 +115,18 @@ def skeleton(s: str) -> str:
 
 
 def is_all_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """'NATO', 'THE', 'U.S.' -> True; 'Nato', 'A' -> False (a single letter is no acronym)."""
+    return s.isupper() and sum(c.isalpha() for c in s) >= 2
+
+
+_SUFFIXES = ("s", "es", "a", "ic", "ics", "ian", "ians", "an", "ans", "ese", "ish", "ist",
+             "ists", "ism", "ite", "ites", "i")
+
+
+def derived_forms(a: str, b: str) -> bool:
+    """True when one word is the other plus an English or feminine suffix: Greenland and
+    Greenlandic, Darwin and Darwinian, Romanian and Romanians, Fomin and Fomina."""
+    a, b = fold(a), fold(b)
+    if len(a) > len(b):
+        a, b = b, a
+    return b.startswith(a) and b[len(a):] in _SUFFIXES

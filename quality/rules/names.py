@@ -66,11 +66,11 @@ def _metaphone(s: str) -> str:
         return ""
 
 
-def _evidence(ctx: Context, tok: Token, index: int, cand: Candidate) -> tuple[float, list[str]]:
+def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
+              cand: Candidate) -> tuple[float, list[str]]:
     """How sure we are that `tok` is a misspelling of `cand` (0 = not at all), and why."""
     entry = cand.entry
     why: list[str] = []
-    given = preceding_given(ctx, index)
     personal = _personal(entry)
     if given is not None and personal:
         # Any accepted form of the entry whose first name matches counts as context.
@@ -92,7 +92,6 @@ def _evidence(ctx: Context, tok: Token, index: int, cand: Candidate) -> tuple[fl
     phonetic = _metaphone(tok.text) == _metaphone(cand.form)
     if phonetic and not cand.same_skeleton:
         why.append("same sound (metaphone)")
-    zipf = ctx.lexicon.zipf(tok.text)
     has_given = any(w.startswith("same first name") for w in why)
 
     if has_given and cand.similarity >= 0.72:
@@ -121,9 +120,10 @@ def _canonical_word(entry: Entry) -> str:
     return entry.surname if _personal(entry) else entry.name
 
 
-def _surface_forms(entry: Entry) -> set[str]:
+@lru_cache(maxsize=65536)
+def _surface_forms(entry: Entry) -> frozenset[str]:
     """Single-word spellings a text may use for the entry (surnames for people)."""
-    return {surname_of(f) if _personal(entry) else f for f in entry.forms}
+    return frozenset(surname_of(f) if _personal(entry) else f for f in entry.forms)
 
 
 def _suggestion(ctx: Context, tok: Token, cand: Candidate) -> str:
@@ -177,6 +177,8 @@ def misspellings(ctx: Context) -> list:
     cache: dict[tuple[str, Optional[str]], Optional[tuple]] = {}
     known_wrong = [(s, e) for s, e, _ in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong")]
     for i, tok in enumerate(ctx.tokens):
+        if not tok.text[0].isupper() or len(tok.text) < MIN_LENGTH:
+            continue  # the fast path for most tokens
         tok = without_possessive(tok)
         if not _is_candidate_token(ctx, tok):
             continue
@@ -205,13 +207,31 @@ def misspellings(ctx: Context) -> list:
 
 
 def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, float, list[str]]]:
-    scored = []
-    for cand in ctx.gazetteer.candidates(tok.text, min_similarity=0.72, limit=8):
-        if derived_forms(tok.text, cand.form):
-            continue  # Greenlandic is not a misspelling of Greenland
-        conf, why = _evidence(ctx, tok, index, cand)
-        if conf > 0:
-            scored.append((conf, cand.similarity, cand, why))
+    given = preceding_given(ctx, index)
+    zipf = ctx.lexicon.zipf(tok.text)
+    if given is None and zipf >= COMMON_ZIPF:
+        return None  # a common word or name, and no first name to say otherwise
+    # Without a first name only very close spellings (or the same skeleton) can qualify.
+    floor = 0.72 if given is not None else 0.9
+    cands = [c for c in ctx.gazetteer.candidates(tok.text, min_similarity=floor, limit=8)
+             if not derived_forms(tok.text, c.form)]  # Greenlandic is no misspelling of Greenland
+    if not cands:
+        return None
+    # The evidence depends on the document only through which accepted spellings it uses:
+    # results are shared across documents under that key.
+    uses = tuple(any(ctx.token_counts.get(f, 0) for f in _surface_forms(c.entry)) for c in cands)
+    key = ("names.evidence", tok.text, given.text if given else None, uses)
+    memo = ctx.gazetteer.memo
+    scored = memo.get(key)
+    if scored is None:
+        scored = []
+        for cand in cands:
+            conf, why = _evidence(ctx, tok, given, zipf, cand)
+            if conf > 0:
+                scored.append((conf, cand.similarity, cand, why))
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[key] = scored
     if not scored:
         return None
     scored.sort(key=lambda s: (-s[0], -s[1], s[2].form))
