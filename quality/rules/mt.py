@@ -122,27 +122,45 @@ def _sentence_initial(ctx: Context, offset: int) -> bool:
 
 def _proper_noun(ctx: Context, run: list[Token]) -> Optional[bool]:
     """Does the capitalised phrase after a calqued article name a person or place (English
-    takes no article: True), an institution or group (English keeps 'The': False), or is it
-    unclear (None)?"""
+    takes no article: True), an institution, group or title (English keeps 'The': False), or
+    is it unclear (None)?"""
     phrase = " ".join(t.text for t in run)
     head = run[-1].text
     gaz = ctx.gazetteer
+    nouns = _words("mt_article_nouns.txt")
+    if any(t.text.lower() in nouns for t in run):
+        return False
     kinds = {e.kind for e in gaz.lookup(phrase)} | {e.kind for e in gaz.lookup(head)}
     if "person" in kinds or kinds & PLACE_KINDS:
         return True
-    if head.lower() in _words("mt_article_nouns.txt"):
-        return False
     # the document's own usage: "the Kremlin" elsewhere means it takes an article
-    toks = ctx.tokens
-    for k, t in enumerate(toks):
-        if t.text == head and k > 0 and toks[k - 1].text in ("the", "The") \
-                and ctx.text[toks[k - 1].end:t.start] == " ":
-            return False
+    if regex.search(r"(?<![\p{L}\p{M}])[Tt]he[ \u00a0]%s(?![\p{L}\p{M}])" % regex.escape(head),
+                    ctx.text):
+        return False
     if head.endswith("s") and ctx.lexicon.zipf(head) >= 3.5:  # Americans, Socialists
         return False
     if ctx.lexicon.zipf(head) < 4.0 or (len(run) >= 2 and gaz.persons_with_given(run[0].text)):
         return True
     return None
+
+
+def _phrase_continues(ctx: Context, end: int) -> Optional[str]:
+    """The lower-case word after a capitalised phrase when it continues the noun phrase
+    ('Trump administration'), else None ('Zelenski is', 'Macron said')."""
+    m = _NEXT_LOWER_RE.match(ctx.text, end)
+    if not m:
+        return None
+    word = m.group(1)
+    if word in FUNCTION_WORDS or word in _words("mt_speech_verbs.txt") \
+            or word.endswith(("s", "ed")) or not word.isalpha():
+        return None
+    return word
+
+
+_NEXT_LOWER_RE = regex.compile(r"[ \u00a0](\p{Ll}[\p{L}’']*)")
+# A calqued article this early in a document may be a wire-style capitalised first word
+# ('THE Prime Minister said ...'): there only a bare name (never written so in English) counts.
+LEAD_PARAGRAPHS = 3
 
 
 @rule(
@@ -157,12 +175,13 @@ def calqued_article(rule, ctx: Context) -> Iterator:
     followed by a capitalised (not all-caps) phrase on a line that is not a heading. Greek
     articles (Ο, Η, Οι) come out this way. Fix: drop the article before a person or place
     ('THE Emmanuel Macron' -> 'Emmanuel Macron'); 'The' before an institution or group
-    ('OR European Union' -> 'The European Union'); no fix when the phrase is unclear. An
-    all-caps 'THE' opening a paragraph before a common noun is the wire-style lead ('THE
-    Government said'), so it is left alone."""
+    ('OR European Union' -> 'The European Union', 'THE Trump administration' -> 'The Trump
+    administration'); no fix when the phrase is unclear. Person or place: the gazetteer, else a
+    head word rare in English (Zipf < 4) that the document never writes after 'the'. An
+    all-caps 'THE' opening a line in the first paragraphs may be a wire-style lead ('THE
+    Prime Minister said'): there only a bare name counts."""
     stray = _words("mt_stray_words.txt")
     text = ctx.text
-    para_starts = None
     for m in _article_re().finditer(text):
         t = Token(m.start(), m.end(), m.group())
         if not _sentence_initial(ctx, t.start):
@@ -181,18 +200,21 @@ def calqued_article(rule, ctx: Context) -> Iterator:
             continue
         if t.end < len(text) and text[t.end] in "-–":
             continue
-        proper = _proper_noun(ctx, run)
         phrase = text[run[0].start:run[-1].end]
+        proper = _proper_noun(ctx, run)
+        follower = _phrase_continues(ctx, run[-1].end)
+        if follower is not None:  # 'THE Trump administration': the article stays
+            proper = False if follower in _words("mt_article_nouns.txt") else None
+        paras = ctx.paragraphs
+        early = bool(paras) and t.start < paras[min(LEAD_PARAGRAPHS, len(paras)) - 1][1]
+        line_start = _line_of(ctx, t.start)[0]
+        lead = t.text == "THE" and early and \
+            text[line_start:t.start].strip(" \t\u00a0" + _OPEN_QUOTES) == ""
+        if lead and proper is not True:
+            continue  # wire-style capitalised first word
         if proper is True:
             suggestion, conf = phrase, 0.9
         elif proper is False:
-            if t.text == "THE":
-                if para_starts is None:
-                    para_starts = {s for s, _ in ctx.paragraphs} | {s for s, _ in ctx.lines}
-                line_start = _line_of(ctx, t.start)[0]
-                lead = text[line_start:t.start].strip(" \t\u00a0" + _OPEN_QUOTES) == ""
-                if lead:
-                    continue  # wire-style capitalised lead word
             suggestion, conf = "The " + phrase, 0.8
         else:
             suggestion, conf = None, 0.6

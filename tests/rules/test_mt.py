@@ -197,3 +197,29 @@ def test_camelcase_brands_quiet(text):
 ])
 def test_glued_names(text, expected):
     assert mt_spans(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an institution after the article keeps 'The'
+    ("Talks went on. THE Kremlin He said nothing about the delegation.",
+     [("MT01", "THE Kremlin", "The Kremlin"), ("MT04", "Kremlin He", None)]),
+    # the noun phrase goes on in lower case: the article stays
+    ("Talks went on. THE Trump administration said it would wait.",
+     [("MT01", "THE Trump", "The Trump")]),
+    # a title keeps 'The'
+    ("The talks ended. THE Prime Minister said on Monday the vote would go ahead.",
+     [("MT01", "THE Prime Minister", "The Prime Minister")]),
+])
+def test_calqued_article_fixes(text, expected):
+    got = [(f.code, f.text, f.suggestion) for f in findings(text, "MT")]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    # wire-style capitalised first word of an article
+    "KUALA LUMPUR\n\nTHE Prime Minister Anwar Ibrahim said on Monday that the budget would pass.",
+    "THE Federal Government has approved a new budget for hospitals.",
+    "Oil prices\n\nTHE Kuala Lumpur stock exchange closed higher on Friday.",
+])
+def test_calqued_article_wire_leads_quiet(text):
+    assert mt_spans(text) == []
