@@ -107,3 +107,29 @@ def test_gazetteer_learn_writes_a_loadable_tsv(tmp_path):
     assert "Steve Witkoff\tperson\t\tWhitkov\t\tWitkoff: 4 documents; Whitkov: 1 document" in text
     gaz = Gazetteer.load([out], builtin=False)
     assert gaz.wrong_form("Kloge").name == "Keith Kellogg"
+
+
+STORIES = [
+    "Parliament passed the budget on Tuesday after a long debate over defence spending.",
+    "Floods forced thousands from their homes in the river valley, officials said on Monday.",
+    "The central bank held interest rates steady, citing slowing inflation in the spring.",
+    "A new vaccine trial began in three hospitals, the health ministry announced.",
+]
+FOOTER = "Tap here to get our morning briefing in your inbox every day"
+
+
+def test_recurring_lines_across_stories_are_learned_boilerplate():
+    docs = [Document(f"{s}\n\n{FOOTER}\n", f"d{i}") for i, s in enumerate(STORIES)]
+    reports = list(no_gazetteer(select=("BP11",)).audit_corpus(docs))
+    assert all([(f.code, f.text, f.suggestion) for f in r.findings] == [("BP11", FOOTER, "")]
+               for r in reports)
+    assert "4 documents of 4 different stories" in reports[0].findings[0].message
+
+
+def test_lines_shared_by_versions_of_one_story_are_not_boilerplate():
+    title = "Rubio and Lavrov meet in Riyadh for Ukraine talks"
+    body = ("Marco Rubio met Sergei Lavrov and Yuri Ushakov in Riyadh with Steve Witkoff and "
+            "Mike Waltz, and Kirill Dmitriev joined the talks on Ukraine.")
+    docs = [Document(f"{title}\n\n{body} Version {i}.", f"v{i}") for i in range(4)]
+    reports = no_gazetteer(select=("BP11",)).audit_corpus(docs)
+    assert all(r.findings == () for r in reports)

@@ -222,9 +222,14 @@ def _classify(line: str, n_words: int, edge: bool, ph: _Phrases,
     return None
 
 
-@lru_cache(maxsize=16)
-def _layout(text: str) -> tuple[_Line, ...]:
-    """Classify every line of `text` once; shared by all the rules of this module."""
+def _layout(ctx) -> tuple[_Line, ...]:
+    """Classify every line of the document once; shared by all the rules of this module."""
+    if "boilerplate.layout" not in ctx.memo:
+        ctx.memo["boilerplate.layout"] = _classify_lines(ctx.text)
+    return ctx.memo["boilerplate.layout"]
+
+
+def _classify_lines(text: str) -> tuple[_Line, ...]:
     ph = _phrases()
     spans = []  # (start, end, stripped text, n_words) of non-blank lines
     pos = 0
@@ -323,7 +328,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
 
 
 def _report(rule, ctx, kind, message):
-    for ln in _layout(ctx.text):
+    for ln in _layout(ctx):
         if ln.kind == kind:
             yield rule.finding(ctx, ln.start, ln.end, message(ln), suggestion="")
 
@@ -419,7 +424,7 @@ def repeated_title(rule, ctx):
     """The first line (after any site-name line) is a title of at most 25 words and the next
     non-blank line repeats it exactly (ignoring case and spacing). The span covers both copies
     and the fix keeps the first."""
-    for ln in _layout(ctx.text):
+    for ln in _layout(ctx):
         if ln.kind == "repeated-title":
             first = ctx.text[ln.start:ln.end].split("\n", 1)[0].rstrip()
             yield rule.finding(ctx, ln.start, ln.end, "title repeated: keep one copy",
@@ -438,5 +443,27 @@ def page_chrome(rule, ctx):
     yield from _report(rule, ctx, "chrome", lambda l: f"page furniture ({l.what}): delete it")
 
 
+@rule("BP11", "recurring-line", "boilerplate", "warning",
+      "A line that recurs across documents of different stories: learned boilerplate.",
+      bad="(in 40 documents about different events) Tap here to get our morning briefing",
+      good="(a line that appears only in versions of one story) Talks resume in Istanbul",
+      corpus=True)
+def recurring_line(rule, ctx):
+    """Needs the corpus pass. Each line is fingerprinted (case, digits and spacing folded); a
+    line found in documents of at least three different stories is boilerplate, wherever it
+    stands in the document. Lines shared only by versions of one story (a title, a quote)
+    are not."""
+    text = ctx.text
+    for start, end in ctx.lines:
+        evidence = ctx.corpus.line_evidence(text[start:end])
+        if evidence:
+            docs, stories = evidence
+            s = start + len(text[start:end]) - len(text[start:end].lstrip())
+            e = start + len(text[start:end].rstrip())
+            yield rule.finding(ctx, s, e, f"line recurs in {docs} documents of {stories} "
+                               "different stories: boilerplate", suggestion="",
+                               confidence=0.9)
+
+
 RULES = (feed_footer, teaser_header, teaser_item, share_prompt, subscribe_prompt, legal_notice,
-         site_header, repeated_title, page_chrome)
+         site_header, repeated_title, page_chrome, recurring_line)

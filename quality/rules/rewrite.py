@@ -69,10 +69,15 @@ def _extend_noun_phrase(text: str, end: int) -> int:
     return pos
 
 
-@lru_cache(maxsize=16)
-def _hits(text: str) -> tuple[tuple[int, int, str, str, object], ...]:
+def _hits(ctx) -> tuple[tuple[int, int, str, str, object], ...]:
     """(start, end, phrase, kind, original) of every phrase on word boundaries, longest first
-    among overlaps."""
+    among overlaps; computed once per document and shared by the rules of this module."""
+    if "rewrite.hits" not in ctx.memo:
+        ctx.memo["rewrite.hits"] = _find_hits(ctx.text)
+    return ctx.memo["rewrite.hits"]
+
+
+def _find_hits(text: str) -> tuple[tuple[int, int, str, str, object], ...]:
     low = _lower_same_length(text)
     found = []
     for last, (phrase, kind, original) in _automaton().iter(low):
@@ -100,7 +105,7 @@ def _hits(text: str) -> tuple[tuple[int, int, str, str, object], ...]:
 
 def _report(rule, ctx, kind, message):
     text = ctx.text
-    for start, end, phrase, k, _ in _hits(text):
+    for start, end, phrase, k, _ in _hits(ctx):
         if k != kind:
             continue
         if phrase.endswith(" of"):
@@ -172,7 +177,7 @@ def tortured_phrase(rule, ctx):
     tools ("bosom malignant growth", "irregular woodland"); each stands for exactly one term,
     which is suggested as the fix (the original capitalisation of a sentence start is kept)."""
     text = ctx.text
-    for start, end, phrase, kind, original in _hits(text):
+    for start, end, phrase, kind, original in _hits(ctx):
         if kind != "tortured":
             continue
         fix = original
