@@ -417,8 +417,10 @@ def misdirected_quote(rule, ctx: Context) -> Iterator:
     attribution); an opening mark after punctuation and a space at the very end of a paragraph
     closes nothing; a closing mark ” at a paragraph start opens nothing. Straight quotes: an odd
     count in a paragraph is flagged at the last mark when it closes ('... well," he said.' with
-    no opening mark), unless inch marks (a digit before it) or a quotation continuing into the
-    next paragraph explain it. No fix: which mark is wrong is a judgement call."""
+    no opening mark) in a later sentence than the paragraph's first (sentence-per-line text
+    and excerpts may open the quotation on the line before), unless inch marks (a digit before
+    it), escaped quotes, code, or a quotation continuing into the next paragraph explain it.
+    No fix: which mark is wrong is a judgement call."""
     text = ctx.text
     if '"' not in text and "“" not in text and "”" not in text:
         return
@@ -499,7 +501,9 @@ _FOREIGN_PUNCT = {
 }
 _FULLWIDTH_RE = regex.compile(r"[\uff01\uff08\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\u3001\u3002\u037e\u0387]")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_NBSP_RUN_RE = regex.compile(r"(?<=\S)[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*(?=\S)|(?<=\S)\u00a0 +(?=\S)|(?<=\S) +\u00a0(?=\S)")
+# two or more no-break spaces (spaces may mix in) between words, not after a sentence end
+# (". &nbsp;" is only the two-space sentence spacing of hand-written HTML)
+_NBSP_RUN_RE = regex.compile(r"(?<=[^\s.!?:;])[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*(?=\S)")
 _QUESTION_SEMI_RE = regex.compile(
     r"[\"“‘']?(?:Why|What|How|Who|Whom|Whose|When|Where|Which|Is|Are|Was|Were|Do|Does|Did|"
     r"Can|Could|Would|Should|Shall|Has|Have)[ \u00a0]\p{Ll}[^.!?;:\n]{0,150}?(;)[ \u00a0]+"
@@ -516,8 +520,8 @@ _QUESTION_SEMI_RE = regex.compile(
 def foreign_punctuation(rule, ctx: Context) -> Iterator:
     """The Greek question mark U+037E (fix '?') and ano teleia U+0387; full-width and
     ideographic punctuation (，。！？：；（）) with no Chinese, Japanese or Korean text near it (fix:
-    the ASCII mark); runs of two or more non-breaking spaces between words (info, fix: one
-    space); and, as info, an ASCII ';' that ends a question in text translated from Greek
+    the ASCII mark); runs of two or more non-breaking spaces between words, not after a
+    sentence end (info, fix: one space); and, as info, an ASCII ';' that ends a question in text translated from Greek
     (where ';' is the question mark): a sentence opening with an interrogative word and a
     lower-case word, a ';' and then a common capitalised word ('Why personally with him;
     Because ...'), fix '?'."""

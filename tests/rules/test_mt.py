@@ -223,3 +223,17 @@ def test_calqued_article_fixes(text, expected):
 ])
 def test_calqued_article_wire_leads_quiet(text):
     assert mt_spans(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ministers met\u00a0\u00a0in Brussels.", [("MT06", "\u00a0\u00a0", " ")]),
+    ("The ministers met \u00a0\u00a0 in Brussels.", [("MT06", " \u00a0\u00a0 ", " ")]),
+    ("The ministers met in Brussels.\u00a0 Talks went on.", []),
+    ("The ministers met in Brussels.\u00a0\u00a0Talks went on.", []),
+    ("Prices rose\u00a05% on Monday.", []),
+])
+def test_nbsp_runs(text, expected):
+    got = [(f.code, f.text, f.suggestion) for f in findings(text, "MT")]
+    assert got == expected
+    if expected:
+        assert findings(text, "MT")[0].severity.value == "info"
