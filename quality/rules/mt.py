@@ -60,17 +60,16 @@ def _line_of(ctx: Context, offset: int) -> tuple[int, int]:
 
 
 def _line_starts(ctx: Context) -> list[int]:
-    cache = ctx.__dict__.setdefault("_mt_line_starts", None)
+    cache = ctx.memo.get("mt.line_starts")
     if cache is None:
-        cache = [s for s, _ in ctx.lines]
-        ctx.__dict__["_mt_line_starts"] = cache
+        cache = ctx.memo["mt.line_starts"] = [s for s, _ in ctx.lines]
     return cache
 
 
 def _is_heading(ctx: Context, offset: int) -> bool:
     """True for a title-case or all-caps line (headline, heading, byline): capitals there are
     expected everywhere, so mid-line capitals prove nothing."""
-    cache = ctx.__dict__.setdefault("_mt_heading", {})
+    cache = ctx.memo.setdefault("mt.heading", {})
     s, e = _line_of(ctx, offset)
     if s in cache:
         return cache[s]
@@ -92,7 +91,7 @@ _CODE_MARKS = (">>>", "`", "==", "()", "::", "{", "}", "=>", "->", "</", "/>", "
 def _is_code(ctx: Context, offset: int) -> bool:
     """True for a line that looks like code or a shell session: capitals and hyphens there
     follow other rules than prose."""
-    cache = ctx.__dict__.setdefault("_mt_code", {})
+    cache = ctx.memo.setdefault("mt.code", {})
     s, e = _line_of(ctx, offset)
     if s not in cache:
         line = ctx.text[s:e]
