@@ -26,7 +26,7 @@ from typing import Iterable, Optional
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .model import Document
-from .text import FUNCTION_WORDS, WORD_RE, fold, is_all_caps, skeleton
+from .text import FUNCTION_WORDS, WORD_RE, derived_forms, fold, is_all_caps, skeleton
 
 FORMAT_VERSION = 1
 _DIGITS = re.compile(r"\d")
@@ -316,7 +316,7 @@ class CorpusView:
         ff = fold(form)
         for other in self._by_skeleton_initial.get(sk[0], ()):
             fo = fold(other)
-            if fo == ff or fo.startswith(ff) or ff.startswith(fo):
+            if fo == ff or derived_forms(ff, fo):
                 continue  # the same word, or another form of it (Greenland, Greenlandic)
             theirs = df[other]
             if theirs < max(2, 2 * mine):

@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler
 from .text import WORD_RE, Token, fold, skeleton
 
 DATA_DIR = Path(__file__).parent / "data"
-BUILTIN_FILES = ("people.tsv", "places.tsv", "orgs.tsv")
+BUILTIN_FILES = ("people.tsv", "places.tsv", "orgs.tsv", "misspellings.tsv")
 COLUMNS = ("name", "kind", "aliases", "wrong", "deprecated", "since", "note")
 KINDS = frozenset({"person", "place", "country", "city", "region", "org", "unknown"})
 PLACE_KINDS = frozenset({"place", "country", "city", "region"})
@@ -210,6 +210,24 @@ def load_file(path: "str | Path") -> list[Entry]:
 
 # --------------------------------------------------------------------------- the index
 
+def _merge_into(merged: dict[str, Entry], e: Entry) -> None:
+    old = merged.get(e.name)
+    if old is None:
+        merged[e.name] = e
+        return
+
+    def union(a: tuple, b: tuple) -> tuple:
+        return a + tuple(x for x in b if x not in a)
+
+    merged[e.name] = replace(
+        old,
+        kind=old.kind if old.kind != "unknown" else e.kind,
+        aliases=union(old.aliases, e.aliases), wrong=union(old.wrong, e.wrong),
+        deprecated=union(old.deprecated, e.deprecated),
+        since=old.since if old.since is not None else e.since,
+        note=old.note or e.note, builtin=old.builtin and e.builtin)
+
+
 class Gazetteer:
     """An immutable collection of entries with a lazily built lookup index.
 
@@ -248,14 +266,16 @@ class Gazetteer:
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
-        out: list[Entry] = []
+        """All entries, one per name: a name given in several files (a house-style file adding
+        aliases to a built-in person, say) is merged into one entry."""
+        merged: dict[str, Entry] = {}
         for src in self._sources:
-            entries = load_file(src)
-            if Path(src).parent == DATA_DIR:
-                entries = [replace(e, builtin=True) for e in entries]
-            out.extend(entries)
-        out.extend(self._extra)
-        return tuple(out)
+            builtin = Path(src).parent == DATA_DIR
+            for e in load_file(src):
+                _merge_into(merged, replace(e, builtin=True) if builtin else e)
+        for e in self._extra:
+            _merge_into(merged, e)
+        return tuple(merged.values())
 
     # ---- index construction
     @cached_property

@@ -119,14 +119,19 @@ def is_all_caps(s: str) -> bool:
     return s.isupper() and sum(c.isalpha() for c in s) >= 2
 
 
-_SUFFIXES = ("s", "es", "a", "ic", "ics", "ian", "ians", "an", "ans", "ese", "ish", "ist",
-             "ists", "ism", "ite", "ites", "i")
+_DERIVATIONS = frozenset(("ic", "ics", "ian", "ians", "an", "ans", "ese", "ish", "ist", "ists",
+                          "ism", "ite", "ites"))
+_INFLECTIONS = frozenset(("s", "es", "a", "i"))
 
 
-def derived_forms(a: str, b: str) -> bool:
-    """True when one word is the other plus an English or feminine suffix: Greenland and
-    Greenlandic, Darwin and Darwinian, Romanian and Romanians, Fomin and Fomina."""
+def derived_forms(a: str, b: str, inflections: bool = True) -> bool:
+    """True when one word is the other plus an English derivational suffix (Greenland and
+    Greenlandic, Darwin and Darwinian) or, with `inflections`, a plural or feminine ending
+    (Romanian and Romanians, Fomin and Fomina)."""
     a, b = fold(a), fold(b)
     if len(a) > len(b):
         a, b = b, a
-    return b.startswith(a) and b[len(a):] in _SUFFIXES
+    if not b.startswith(a):
+        return False
+    rest = b[len(a):]
+    return rest in _DERIVATIONS or (inflections and rest in _INFLECTIONS)

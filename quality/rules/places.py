@@ -8,7 +8,7 @@ import regex
 
 from .. import data_files
 from ..gazetteer import Entry
-from ..text import fold, is_all_caps
+from ..text import derived_forms, fold, is_all_caps
 from .base import Context, rule
 from .names import consensus_variants, misspellings, trailing_words, without_possessive
 
@@ -99,8 +99,8 @@ def exonym(rule, ctx: Context) -> Iterator:
 
 @rule("PL02", "known-wrong-place", "place", "warning",
       "A spelling the gazetteer lists as a known wrong form of a place name.",
-      "Talks resumed in Istambul on Friday.",
-      "Talks resumed in Istanbul on Friday.")
+      "Typhoon survivors in the Phillipines waited for aid.",
+      "Typhoon survivors in the Philippines waited for aid.")
 def known_wrong_place(rule, ctx: Context) -> Iterator:
     """Exact, case-sensitive, whole-word matches of a place entry's `wrong` forms."""
     for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong"):
@@ -154,7 +154,7 @@ def version_substitution(rule, ctx: Context) -> Iterator:
                 for w, n in corpus.context_support(ctx.document, side + word.lower()).items():
                     # Same initial, but not another form of the same word (Greenland,
                     # Greenlandic; Darwin, Darwinian's).
-                    if n >= 2 and w[:1] == ft[:1] and not (w.startswith(ft) or ft.startswith(w)):
+                    if n >= 2 and w[:1] == ft[:1] and not derived_forms(w, ft):
                         support[w] = max(support.get(w, 0), n)
         if not support:
             continue
@@ -176,8 +176,8 @@ def _surface(ctx: Context, folded: str) -> str:
 
 @rule("PL03", "place-misspelling", "place", "warning",
       "A place name that is not in the gazetteer but is a close variant of a place in it.",
-      "Two soldiers were taken to a hospital in Tskinvali.",
-      "Two soldiers were taken to a hospital in Tskhinvali.")
+      "Russian forces shelled Zaporizhia overnight, the governor said.",
+      "Russian forces shelled Zaporizhzhia overnight, the governor said.")
 def place_misspelling(rule, ctx: Context) -> Iterator:
     """The same matcher and evidence as NM01 (name-misspelling), for gazetteer entries that
     are places (countries, cities, regions)."""

@@ -47,7 +47,3 @@ def test_unfixable_findings_have_no_suggestion():
         assert f.suggestion is None
 
 
-@pytest.mark.parametrize("rule", encoding.RULES, ids=lambda r: r.code)
-def test_bad_and_good_examples(rule):
-    assert any(code == rule.code for code, _ in spans(rule.bad, rule.code))
-    assert spans(rule.good, rule.code) == []

@@ -59,12 +59,6 @@ def test_messages_and_no_fix():
     assert f.suggestion is None
 
 
-@pytest.mark.parametrize("rule", language.RULES, ids=lambda r: r.code)
-def test_bad_and_good_examples(rule):
-    assert any(code == rule.code for code, _ in spans(rule.bad, rule.code))
-    assert spans(rule.good, rule.code) == []
-
-
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA_DIR.glob("language_*")))
 def test_data_sorted_unique(name):
     rows = lines(name)

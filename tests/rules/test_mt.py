@@ -144,17 +144,6 @@ def test_quiet(text):
     assert mt_spans(text) == []
 
 
-@pytest.mark.parametrize("r", mt.RULES, ids=lambda r: r.code)
-def test_examples(r):
-    assert [f for f in findings(r.bad, r.code)], f"{r.code} does not fire on its bad example"
-    assert findings(r.good, r.code) == [], f"{r.code} fires on its good example"
-
-
-@pytest.mark.parametrize("r", mt.RULES, ids=lambda r: r.code)
-def test_documented(r):
-    assert r.category == "mt" and r.summary and r.check.__doc__
-
-
 @pytest.mark.parametrize("path", sorted(DATA_DIR.glob("mt_*.txt")), ids=lambda p: p.name)
 def test_data_sorted_unique(path):
     body = list(lines(path.name))

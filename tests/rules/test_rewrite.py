@@ -76,13 +76,6 @@ def test_seed_human_articles_quiet(prefix):
     assert spans(seed_text(prefix), "RW") == []
 
 
-@pytest.mark.parametrize("r", rewrite.RULES, ids=lambda r: r.code)
-def test_examples(r):
-    got = spans(r.bad, r.code)
-    assert got and all(c == r.code for c, _ in got)
-    assert spans(r.good, r.code) == []
-
-
 @pytest.mark.parametrize("name", ["rewrite_phrases.tsv", "rewrite_tortured.tsv"])
 def test_data_sorted_unique(name):
     rows = lines(name)

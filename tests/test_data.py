@@ -1,0 +1,55 @@
+"""The built-in knowledge under quality/data/: well-formed, sorted, consistent."""
+import unicodedata
+
+import pytest
+
+from quality.data_files import DATA_DIR, lines
+from quality.gazetteer import BUILTIN_FILES, Gazetteer, load_file
+from quality.text import fold
+
+
+def order(name: str) -> tuple[str, str]:
+    """The build script's order: accent- and case-insensitive, ties by the exact string."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return plain.casefold(), name
+
+
+@pytest.fixture(scope="module")
+def builtin():
+    return Gazetteer.load(builtin=True)
+
+
+@pytest.mark.parametrize("name", BUILTIN_FILES)
+def test_builtin_files_load_and_have_no_duplicate_names(name):
+    entries = load_file(DATA_DIR / name)
+    names = [e.name for e in entries]
+    assert len(names) == len(set(names))
+    assert names == sorted(names, key=order)
+
+
+def test_no_flagged_form_is_an_accepted_spelling(builtin):
+    for e in builtin.entries:
+        for form in e.wrong + e.deprecated:
+            others = [x.name for x in builtin.lookup(form) if x.name != e.name]
+            assert not builtin.is_accepted(form) or not others, (form, e.name, others)
+
+
+def test_no_suggested_name_is_itself_flagged(builtin):
+    flagged = set(builtin.wrong_forms) | set(builtin.deprecated_forms)
+    for e in builtin.entries:
+        if e.wrong or e.deprecated:
+            assert e.name not in flagged, e.name
+
+
+def test_house_styles_are_accepted(builtin):
+    for form in ("Zelenskiy", "Zelenskyy", "Erdogan", "Erdoğan", "Turkiye", "Türkiye", "Kyiv"):
+        assert builtin.is_accepted(form), form
+    assert builtin.deprecated_form("Kiev").name == "Kyiv"
+    assert builtin.deprecated_form("Constantinople").name == "Istanbul"
+
+
+@pytest.mark.parametrize("name", ["exonym_exceptions.txt", "historical_cues.txt", "given_names.tsv"])
+def test_plain_lists_are_sorted_and_unique(name):
+    rows = lines(name)
+    assert len(rows) == len(set(rows))
+    assert list(rows) in (sorted(rows, key=order), sorted(rows))
