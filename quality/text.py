@@ -84,13 +84,22 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return out
 
 
+# Letters that Unicode does not decompose into a base letter plus a mark.
+_SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i",
+                          "æ": "ae", "Æ": "Ae", "ß": "ss", "þ": "th", "Þ": "Th", "ð": "d",
+                          "Ð": "D", "œ": "oe", "Œ": "Oe", "ʻ": "'", "ʼ": "'", "’": "'", "‘": "'"})
+
+
+def strip_accents(s: str) -> str:
+    """'Erdoğan' -> 'Erdogan', 'Łódź' -> 'Lodz', 'Đuro' -> 'Duro'; case is kept."""
+    decomposed = unicodedata.normalize("NFKD", s.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=262144)
 def fold(s: str) -> str:
     """Lower-case and strip diacritics: 'Erdoğan' -> 'erdogan', 'Łódź' -> 'lodz'."""
-    s = s.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O")
-    s = s.replace("ß", "ss").replace("’", "'").replace("ı", "i")
-    decomposed = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return strip_accents(s).casefold()
 
 
 # Letter groups that transliteration systems render differently; applied in order.

@@ -38,6 +38,9 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from quality.text import strip_accents  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "quality" / "data"
 TRANSLIT_DIR = ROOT.parent / "shared" / "data" / "wikidata-transliteration"
@@ -50,15 +53,9 @@ MIN_CITY_POPULATION = 100_000
 
 # ----------------------------------------------------------------------------- helpers
 
-_SPECIAL = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae",
-            "Æ": "Ae", "ß": "ss", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "œ": "oe", "Œ": "Oe",
-            "ʻ": "'", "ʼ": "'", "’": "'", "‘": "'"}
-
-
 def ascii_fold(text: str) -> str:
-    text = "".join(_SPECIAL.get(c, c) for c in text)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return text
+    """Accents stripped, case kept: the same folding the linter matches names with."""
+    return strip_accents(text)
 
 
 def sort_key(name: str) -> tuple[str, str]:
