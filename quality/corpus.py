@@ -43,7 +43,9 @@ def line_key(line: str) -> Optional[str]:
     """A fingerprint of a line for boilerplate counting: case, digits and spaces folded.
     Lines too short to carry evidence return None."""
     norm = _SPACE.sub(" ", _DIGITS.sub("0", line.strip().casefold()))
-    if len(norm) < 12 or len(norm.split()) < 2:
+    # Short lines ("Thank you very much.") recur as ordinary speech; the phrase-list rules
+    # cover short boilerplate ("Advertisement", "Share this").
+    if len(norm) < 25 or len(norm.split()) < 5:
         return None
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
 

@@ -219,9 +219,13 @@ def _merge_into(merged: dict[str, Entry], e: Entry) -> None:
     def union(a: tuple, b: tuple) -> tuple:
         return a + tuple(x for x in b if x not in a)
 
+    if old.builtin and not e.builtin:
+        kind = e.kind  # the user's own file says what the name is, even "unknown"
+    else:
+        kind = old.kind if old.kind != "unknown" else e.kind
     merged[e.name] = replace(
         old,
-        kind=old.kind if old.kind != "unknown" else e.kind,
+        kind=kind,
         aliases=union(old.aliases, e.aliases), wrong=union(old.wrong, e.wrong),
         deprecated=union(old.deprecated, e.deprecated),
         since=old.since if old.since is not None else e.since,
