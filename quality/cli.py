@@ -6,7 +6,6 @@ be done (bad option, config or gazetteer) with a one-line message on standard er
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 import click
 

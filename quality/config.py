@@ -9,7 +9,7 @@ An unknown key or a bad value raises ConfigError naming the file and the key.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Optional
 

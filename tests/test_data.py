@@ -45,8 +45,20 @@ def test_house_styles_are_accepted(builtin):
     assert builtin.deprecated_form("Constantinople").name == "Istanbul"
 
 
-@pytest.mark.parametrize("name", ["exonym_exceptions.txt", "historical_cues.txt", "given_names.tsv"])
-def test_plain_lists_are_sorted_and_unique(name):
-    rows = lines(name)
-    assert len(rows) == len(set(rows))
-    assert list(rows) in (sorted(rows, key=order), sorted(rows))
+# Data files whose first non-comment row is a header naming the columns.
+WITH_HEADER = {"exonyms.tsv", "language_names.tsv", "script_homoglyphs.tsv", "script_names.tsv",
+               *BUILTIN_FILES}
+LISTS = sorted(p.name for p in DATA_DIR.iterdir()
+               if p.suffix in (".txt", ".tsv") and p.name not in BUILTIN_FILES)
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_phrase_lists_and_tables_are_sorted_without_duplicates(name):
+    rows = list(lines(name))
+    if name in WITH_HEADER:
+        rows = rows[1:]
+    keys = [r.split("\t")[0] for r in rows] if name.endswith(".tsv") else rows
+    assert keys, name
+    assert keys in (sorted(keys), sorted(keys, key=order)), f"{name} is not sorted"
+    if name != "boilerplate_lines.tsv":  # one phrase may match in several ways there
+        assert len(keys) == len(set(keys)), f"{name} has duplicates"

@@ -1,8 +1,7 @@
 """BP rules: page furniture on its own line is flagged; the same words inside prose are not."""
 import pytest
 
-from quality.data_files import DATA_DIR, lines
-from quality.rules import boilerplate
+from quality.data_files import lines
 from tests.helpers import fixed, seed_text, spans
 
 BODY = ("The ministry said on Tuesday that the new tariffs would take effect next month, "
@@ -144,15 +143,6 @@ def test_fix_is_idempotent():
     text = seed_text("004")
     once = fixed(text, "BP")
     assert fixed(once, "BP") == once
-
-
-@pytest.mark.parametrize("name", ["boilerplate_lines.tsv", "boilerplate_footers.txt",
-                                  "boilerplate_tlds.txt"])
-def test_data_sorted_unique(name):
-    rows = lines(name)
-    assert (DATA_DIR / name).exists()
-    assert list(rows) == sorted(rows)
-    assert len(set(rows)) == len(rows)
 
 
 def test_lines_table_is_well_formed():

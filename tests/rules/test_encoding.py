@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from quality.rules import encoding
 from tests.helpers import findings, fixed, spans
 
 CASES = [

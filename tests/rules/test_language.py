@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from quality.data_files import DATA_DIR, lines
-from quality.rules import language
 from tests.helpers import findings, spans
 
 ENGLISH = ("The minister spoke to reporters after the meeting in Brussels on Tuesday and said "
@@ -57,12 +55,3 @@ def test_messages_and_no_fix():
     (f,) = findings("You can également seek advice from governments.", "LG")
     assert f.message == "'également' looks like French, not English"
     assert f.suggestion is None
-
-
-@pytest.mark.parametrize("name", sorted(p.name for p in DATA_DIR.glob("language_*")))
-def test_data_sorted_unique(name):
-    rows = lines(name)
-    body = rows[1:] if name.endswith(".tsv") else rows
-    keys = [r.split("\t")[0] for r in body]
-    assert keys == sorted(keys)
-    assert len(keys) == len(set(keys))

@@ -1,8 +1,6 @@
 """MT rules: machine-translation and scraping artifacts, firing and quiet cases side by side."""
 import pytest
 
-from quality.data_files import DATA_DIR, lines
-from quality.rules import mt
 from tests.helpers import findings, fixed, seed_text, spans
 
 
@@ -142,12 +140,6 @@ QUIET = [
 @pytest.mark.parametrize("text", QUIET)
 def test_quiet(text):
     assert mt_spans(text) == []
-
-
-@pytest.mark.parametrize("path", sorted(DATA_DIR.glob("mt_*.txt")), ids=lambda p: p.name)
-def test_data_sorted_unique(path):
-    body = list(lines(path.name))
-    assert body == sorted(set(body)), f"{path.name} must be sorted and free of duplicates"
 
 
 def test_seed_001():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from quality.data_files import DATA_DIR, lines, table
+from quality.data_files import table
 from quality.rules import script
 from tests.helpers import fixed, spans
 
@@ -68,15 +68,6 @@ def test_messages_name_the_script():
     (f,) = findings("He asked him [τον Πούτιν] about the war in Ukraine.", "SC")
     assert f.message == "Greek script in English text: 'τον Πούτιν'"
     assert f.suggestion is None
-
-
-@pytest.mark.parametrize("name", sorted(p.name for p in DATA_DIR.glob("script_*")))
-def test_data_sorted_unique(name):
-    rows = lines(name)
-    body = rows[1:] if name.endswith(".tsv") else rows
-    keys = [r.split("\t")[0] for r in body]
-    assert keys == sorted(keys)
-    assert len(keys) == len(set(keys))
 
 
 def test_homoglyphs_map_to_latin_and_scripts_exist():
