@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -30,8 +30,9 @@ FUNCTION_WORDS = frozenset(
     "will with you your after before during while however although because since until".split())
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its [start, end) span (a tuple: millions are made, so it must be cheap)."""
+
     start: int
     end: int
     text: str
@@ -42,7 +43,7 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+    return [Token(*m.span(), m.group()) for m in WORD_RE.finditer(text)]
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
