@@ -399,9 +399,26 @@ class CorpusView:
             out.setdefault(fold(form), form)
         return out
 
+    @cached_property
+    def _story_names(self) -> dict[str, Counter]:
+        """story -> Counter(folded capitalised word -> documents of the story using it)."""
+        out: dict[str, Counter] = {}
+        for story, members in self.story_members.items():
+            if len(members) > 1:
+                c: Counter = Counter()
+                for k in members:
+                    c.update(self.stats.profiles[k].names)
+                out[story] = c
+        return out
+
     def versions_using(self, doc: Document, word: str) -> int:
+        """How many OTHER versions of `doc`'s story use `word` (capitalised)."""
+        key = _doc_key(doc)
+        counts = self._story_names.get(self.story_of.get(key, ""))
+        if not counts:
+            return 0
         fw = fold(word)
-        return sum(1 for k in self.versions(doc) if fw in self.stats.profiles[k].names)
+        return counts[fw] - (fw in self.stats.profiles[key].names)
 
 
 def learned_gazetteer_rows(view: CorpusView, lexicon=None) -> list[tuple[str, ...]]:

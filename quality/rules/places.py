@@ -123,8 +123,8 @@ _STOP = frozenset("a an and are as at be by for from has have in is it of on or 
 def version_substitution(rule, ctx: Context) -> Iterator:
     """Needs the corpus pass. Documents that tell the same story (translated, paraphrased,
     republished) are grouped by the distinctive names they share. A capitalised word that no
-    other version uses, standing where at least two other versions put one and the same
-    other word with the same initial (before the same word, or after it), is reported with
+    other version uses, standing where at least two other versions, and at least half of
+    them, put one and the same other word with the same initial (before the same word, or after it), is reported with
     that word as the suggestion: "Epirus leaders" against "European leaders" in two other
     versions. Deprecated exonyms are left to PL01."""
     corpus = ctx.corpus
@@ -162,6 +162,8 @@ def version_substitution(rule, ctx: Context) -> Iterator:
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             continue  # two rival words: no single correction
         word, n = ranked[0]
+        if 2 * n < len(corpus.versions(ctx.document)):
+            continue  # the other word is not what most versions say
         form = _surface(ctx, word)
         yield rule.finding(
             ctx, tok.start, tok.end,
