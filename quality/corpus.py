@@ -59,7 +59,7 @@ class _Profile:
     """What one document contributes to story grouping and substitution detection."""
 
     names: frozenset = frozenset()     # distinctive capitalised words (folded)
-    bigrams: frozenset = frozenset()   # ("Cap", "next") and ("prev", "Cap") pairs, folded
+    bigrams: frozenset = frozenset()   # (capitalised word, ">next" / "<previous" content word)
     lines: frozenset = frozenset()     # line fingerprints
 
 
@@ -80,12 +80,14 @@ def _profile_of(text: str) -> tuple[_Profile, dict[str, Counter], set[str]]:
         forms.add(w)
         if i + 1 < len(words):
             nxt, ns, _ = words[i + 1]
-            bigrams.add((fold(w), ">" + nxt.lower()))
+            if nxt.islower() and nxt not in _FUNCTION:  # only content words are evidence
+                bigrams.add((fold(w), ">" + nxt))
             if nxt[:1].isupper() and nxt.lower() not in _FUNCTION and text[e:ns] == " ":
                 firsts.add(w)  # stands as a first name: "Andrij Yermak"
         if i > 0:
             prev, ps, pe = words[i - 1]
-            bigrams.add((fold(w), "<" + prev.lower()))
+            if prev.islower() and prev not in _FUNCTION:
+                bigrams.add((fold(w), "<" + prev))
             gap = text[pe:s]
             if len(prev) == 1 and prev.isupper() and i > 1:
                 prev, gap = words[i - 2][0], text[words[i - 2][2]:ps] + gap  # "Matthew G. Whitaker"

@@ -8,7 +8,7 @@ import regex
 
 from .. import data_files
 from ..gazetteer import Entry
-from ..text import derived_forms, fold, is_all_caps
+from ..text import FUNCTION_WORDS, derived_forms, fold, is_all_caps
 from .base import Context, rule
 from .names import consensus_variants, misspellings, trailing_words, without_possessive
 
@@ -111,10 +111,6 @@ def known_wrong_place(rule, ctx: Context) -> Iterator:
                            trailing_words(entry.name, ctx.text[start:end]))
 
 
-_STOP = frozenset("a an and are as at be by for from has have in is it of on or said that the "
-                  "this to was were will with".split())
-
-
 @rule("PL11", "version-substitution", "place", "warning",
       "A word that other versions of the same story have in its place: a wrong substitution.",
       "(one of five versions) Epirus leaders are still pushing for coordinated sanctions.",
@@ -148,7 +144,7 @@ def version_substitution(rule, ctx: Context) -> Iterator:
                 word = word[:-2] if word.endswith(("'s", "’s")) else word
                 # Only plain lower-case neighbours ("leaders") are evidence: a capitalised one
                 # ("Minister", "Steve") makes this a name, not a substitution.
-                if gap.strip() or not word.islower() or word in _STOP:
+                if gap.strip() or not word.islower() or word in FUNCTION_WORDS:
                     continue
                 ft = fold(t)
                 for w, n in corpus.context_support(ctx.document, side + word.lower()).items():
