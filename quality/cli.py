@@ -35,11 +35,31 @@ def _split(values) -> tuple[str, ...]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quality")
-def main() -> None:
+def cli() -> None:
     """Audit text corpora for translation artifacts, boilerplate and misspelt names."""
 
 
-@main.command()
+def main(argv=None) -> None:
+    """The console entry point: click's usage errors become one line on standard error
+    (`quality: error: ...`, exit 2), as the output contract asks."""
+    try:
+        cli.main(args=argv, prog_name="quality", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        hint = f" (see `quality {exc.ctx.command_path.split(' ', 1)[1]} --help`)" \
+            if exc.ctx is not None and " " in exc.ctx.command_path else " (see `quality --help`)"
+        click.echo(f"quality: error: {exc.format_message()}{hint}", err=True)
+        sys.exit(2)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("quality: aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
               show_default=True, help="Output format.")
@@ -134,7 +154,7 @@ def _run(auditor: Auditor, source, jobs: int):
     yield from audit_parallel(auditor, source(), jobs, view)
 
 
-@main.group()
+@cli.group()
 def gazetteer() -> None:
     """Build gazetteer files from a corpus."""
 
@@ -170,14 +190,14 @@ def gazetteer_learn(paths, output, config_path) -> None:
         click.echo(f"{len(rows)} name(s) written to {output}", err=True)
 
 
-@main.command()
+@cli.command()
 def rules() -> None:
     """List every rule: code, name, category, severity and summary."""
     for r in ALL_RULES:
         click.echo(f"{r.code}  {r.name:<26} {r.category:<12} {r.severity.value:<8} {r.summary}")
 
 
-@main.command()
+@cli.command()
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain one rule, with a bad and a good example."""
