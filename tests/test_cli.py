@@ -6,7 +6,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from quality.cli import main
+from quality.cli import cli as main
 from tests.helpers import ROOT, SEEDS
 
 CATEGORIES = {"name", "place", "script", "boilerplate", "mt", "rewrite", "language", "encoding", "input"}

@@ -5,7 +5,7 @@ import random
 from click.testing import CliRunner
 
 from quality import Auditor, Config, Document, Gazetteer
-from quality.cli import main
+from quality.cli import cli as main
 from quality.corpus import CorpusStats
 from quality.readers import read_documents
 from tests.helpers import SEEDS
