@@ -416,21 +416,31 @@ class _Index:
         if not skel:
             return []
         folded = fold(token)
-        found: dict[tuple[str, int], Candidate] = {}
+        # Rank spellings first (cheap tuples), then expand only the best into Candidates:
+        # a common surname may belong to hundreds of entries.
+        forms: dict[str, tuple[bool, float, list]] = {}
         for form, entry in self.by_skeleton.get(skel, ()):
-            sim = JaroWinkler.normalized_similarity(folded, fold(form))
-            found[(form, id(entry))] = Candidate(form, entry, sim, True)
+            ff = fold(form)
+            if ff not in forms:
+                forms[ff] = (True, JaroWinkler.normalized_similarity(folded, ff), [])
+            forms[ff][2].append((form, entry))
         n = len(skel)
         for length in range(max(1, n - 2), n + 3):
             block = self.blocks.get((skel[0], length))
             if not block:
                 continue
             keys, items = block
-            for _, sim, i in process.extract(folded, keys, scorer=JaroWinkler.normalized_similarity,
-                                             score_cutoff=min_similarity, limit=None):
-                for form, entry in items[i]:
-                    k = (form, id(entry))
-                    if k not in found:
-                        found[k] = Candidate(form, entry, sim, False)
-        ranked = sorted(found.values(), key=lambda c: (-c.same_skeleton, -c.similarity, c.form))
-        return ranked[:limit]
+            for ff, sim, i in process.extract(folded, keys, scorer=JaroWinkler.normalized_similarity,
+                                              score_cutoff=min_similarity, limit=limit):
+                if ff not in forms:
+                    forms[ff] = (False, sim, items[i])
+        out: list[Candidate] = []
+        seen: set[tuple[str, int]] = set()
+        for ff, (same, sim, pairs) in sorted(forms.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0])):
+            for form, entry in pairs:
+                if (form, id(entry)) not in seen:
+                    seen.add((form, id(entry)))
+                    out.append(Candidate(form, entry, sim, same))
+                    if len(out) >= limit:
+                        return out
+        return out
