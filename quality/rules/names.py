@@ -98,7 +98,12 @@ def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
         return (0.95 if cand.similarity >= 0.8 or cand.same_skeleton else 0.8), why
     if zipf >= COMMON_ZIPF:
         return 0.0, []
-    if cand.same_skeleton and zipf < RARE_ZIPF + 1:
+    # The skeleton folds many letters together, so short names collide (Jiří / Jerí, Suwa /
+    # Suva, Kier / Kiir): alone it counts only for long, very similar spellings, or against
+    # names the user supplied.
+    if cand.same_skeleton and zipf < RARE_ZIPF + 1 and (
+            in_doc or (len(tok.text) >= 7 and cand.similarity >= 0.93)
+            or (not entry.builtin and cand.similarity >= 0.85)):
         return (0.9 if in_doc or personal else 0.75), why
     if in_doc and cand.similarity >= 0.9 and distance <= 2 and zipf < RARE_ZIPF + 1:
         return 0.85, why
@@ -173,9 +178,10 @@ def misspellings(ctx: Context) -> list:
     per document."""
     if "misspellings" in ctx.memo:
         return ctx.memo["misspellings"]
-    out = []
     cache: dict[tuple[str, Optional[str]], Optional[tuple]] = {}
     known_wrong = [(s, e) for s, e, _ in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong")]
+    occurrences: list[Token] = []
+    best_for: dict[str, tuple] = {}  # the strongest evidence for a spelling anywhere in the text
     for i, tok in enumerate(ctx.tokens):
         if not tok.text[0].isupper() or len(tok.text) < MIN_LENGTH:
             continue  # the fast path for most tokens
@@ -184,11 +190,19 @@ def misspellings(ctx: Context) -> list:
             continue
         if any(s <= tok.start < e for s, e in known_wrong):
             continue  # NM02 / PL02 report it
+        occurrences.append(tok)
         given = preceding_given(ctx, i)
         key = (tok.text, given.text if given else None)
         if key not in cache:
             cache[key] = _best(ctx, tok, i)
         best = cache[key]
+        if best is not None and (tok.text not in best_for or best[1] > best_for[tok.text][1]):
+            best_for[tok.text] = best
+    # "Steve Whitkov ... Whitkov said": once the document shows whom a spelling stands for,
+    # every occurrence of that spelling is reported.
+    out = []
+    for tok in occurrences:
+        best = best_for.get(tok.text)
         if best is None:
             continue
         cand, conf, why = best

@@ -67,9 +67,12 @@ def historical_reason(sentence: str, entry: Entry) -> str | None:
 
 
 def _sentence_at(ctx: Context, offset: int) -> str:
-    for s, e in ctx.sentences:
+    """The sentence holding `offset` and the one before it (a historical frame often spans
+    two: "... feudal Europe. Then the title passed from Constantinople to Paris.")."""
+    sentences = ctx.sentences
+    for i, (s, e) in enumerate(sentences):
         if s <= offset < e:
-            return ctx.text[s:e]
+            return ctx.text[sentences[i - 1][0] if i else s:e]
     return ctx.text[max(0, offset - 200): offset + 200]
 
 

@@ -80,3 +80,25 @@ def test_fixing_twice_equals_fixing_once():
     once = apply_fixes(text, report.findings)
     assert once == "Envoys Steve Witkoff and Keith Kellogg arrived; Witkoff spoke first."
     assert auditor().audit(Document(once)).findings == ()
+
+
+@pytest.mark.parametrize("text", [
+    # short names that share a transliteration skeleton with a built-in entry
+    "Czech President Petr Pavel met Jiří Drahoš and Jiří Rusnok in Prague.",
+    "The festival at Lake Suwa drew crowds from across Nagano.",
+    "The building firm Kier won the contract for the new hospital.",
+    "Maryin Roshcha is a district in the north of Moscow.",
+    "Zhengyu and his brother opened a shop in Shanghai.",
+])
+def test_quiet_with_the_builtin_gazetteer(text):
+    from tests.helpers import spans
+
+    assert spans(text, ("NM", "PL03")) == []
+
+
+def test_builtin_gazetteer_catches_the_seed_names():
+    from tests.helpers import spans
+
+    text = ("On the US side, special envoys Steve Whitkov and Keith Kloge are expected. "
+            "THE Zelenski He is still pushing for a meeting.")
+    assert spans(text, "NM") == [("NM01", "Whitkov"), ("NM01", "Kloge"), ("NM01", "Zelenski")]

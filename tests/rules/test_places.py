@@ -50,6 +50,9 @@ def test_fires(text, expected):
     "The oil town of Odessa, Texas, is booming.",
     "Ukrainian officials in Kyiv and Istanbul welcomed the talks in Mumbai.",
     "In the 19th century Bombay was a British port.",
+    # the historical frame is set by the sentence before
+    "Constantinople was the fashion capital of feudal Europe. Then the title passed from "
+    "Constantinople to Paris.",
 ])
 def test_quiet(text):
     assert run(text) == []
