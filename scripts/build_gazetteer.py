@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
