@@ -116,7 +116,7 @@ def _record(rec: dict, path: str, default_id: str, line: int, text_field: str,
     rid = default_id if rid in (None, "") else str(rid)
     value = rec.get(text_field)
     if not isinstance(value, str):
-        what = "missing" if value is None else "not a string"
+        what = "missing or null" if value is None else "not a string"
         return Document("", path, rid, f"line {line}: field '{text_field}' is {what}")
     if value.startswith("\ufeff"):
         value = value[1:]

@@ -1,6 +1,7 @@
 """Person names: misspellings and mis-transliterations checked against the gazetteer."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator, Optional
 
@@ -173,13 +174,24 @@ def name_misspelling(rule, ctx: Context) -> Iterator:
             yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
 
 
+def _starts_inside_wrong_forms(ctx: Context) -> set[int]:
+    toks = ctx.tokens
+    starts: set[int] = set()
+    for s, e, _ in ctx.gazetteer.find_forms(ctx.text, toks, "wrong"):
+        i = bisect_left(toks, (s,))
+        while i < len(toks) and toks[i].start < e:
+            starts.add(toks[i].start)
+            i += 1
+    return starts
+
+
 def misspellings(ctx: Context) -> list:
     """[(token, candidate, confidence, message, suggestion)] for NM01 and PL03, computed once
     per document."""
     if "misspellings" in ctx.memo:
         return ctx.memo["misspellings"]
     cache: dict[tuple[str, Optional[str]], Optional[tuple]] = {}
-    known_wrong = [(s, e) for s, e, _ in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong")]
+    known_wrong = _starts_inside_wrong_forms(ctx)  # NM02 / PL02 report those tokens
     occurrences: list[Token] = []
     best_for: dict[str, tuple] = {}  # the strongest evidence for a spelling anywhere in the text
     for i, tok in enumerate(ctx.tokens):
@@ -188,8 +200,8 @@ def misspellings(ctx: Context) -> list:
         tok = without_possessive(tok)
         if not _is_candidate_token(ctx, tok):
             continue
-        if any(s <= tok.start < e for s, e in known_wrong):
-            continue  # NM02 / PL02 report it
+        if tok.start in known_wrong:
+            continue
         occurrences.append(tok)
         given = preceding_given(ctx, i)
         key = (tok.text, given.text if given else None)

@@ -1,6 +1,7 @@
 """Places: deprecated exonyms and known wrong place names."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -66,14 +67,25 @@ def historical_reason(sentence: str, entry: Entry) -> str | None:
     return None
 
 
-def _sentence_at(ctx: Context, offset: int) -> str:
+# How far around a word its historical frame is looked for, at most (a "sentence" with no
+# punctuation can be a whole document).
+WINDOW = 400
+
+
+def _frame_at(ctx: Context, offset: int) -> tuple[int, int]:
     """The sentence holding `offset` and the one before it (a historical frame often spans
-    two: "... feudal Europe. Then the title passed from Constantinople to Paris.")."""
+    two: "... feudal Europe. Then the title passed from Constantinople to Paris."), cut to
+    WINDOW characters either side."""
+    starts = ctx.memo.get("places.sentence_starts")
+    if starts is None:
+        starts = ctx.memo["places.sentence_starts"] = [s for s, _ in ctx.sentences]
     sentences = ctx.sentences
-    for i, (s, e) in enumerate(sentences):
-        if s <= offset < e:
-            return ctx.text[sentences[i - 1][0] if i else s:e]
-    return ctx.text[max(0, offset - 200): offset + 200]
+    i = bisect_right(starts, offset) - 1
+    if 0 <= i < len(sentences) and sentences[i][0] <= offset < sentences[i][1]:
+        s, e = sentences[i - 1][0] if i else sentences[i][0], sentences[i][1]
+    else:
+        s, e = offset, offset
+    return max(s, offset - WINDOW), min(e, offset + WINDOW)
 
 
 @rule("PL01", "exonym", "place", "warning",
@@ -88,7 +100,11 @@ def exonym(rule, ctx: Context) -> Iterator:
     for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "deprecated"):
         if in_fixed_name(ctx.text, start, end):
             continue
-        if historical_reason(_sentence_at(ctx, start), entry):
+        frame = _frame_at(ctx, start)
+        key = ("places.historical", frame, entry.since)
+        if key not in ctx.memo:
+            ctx.memo[key] = historical_reason(ctx.text[frame[0]:frame[1]], entry)
+        if ctx.memo[key]:
             continue
         form = ctx.text[start:end]
         why = entry.note or f"an old or foreign name for {entry.name}"
