@@ -4,7 +4,10 @@ Every rule works on whole lines. A document's lines are classified once (see `_l
 each rule reports the lines of its own kind. Phrases live in quality/data/boilerplate_*.
 Position matters: single words that can also be a section heading ("Contact", "Share",
 "Comments") are only reported in the edge zones, before the first or after the last paragraph
-of prose; the lines after a teaser header are reported until prose resumes.
+of prose; the lines after a teaser header are reported until prose resumes. Some furniture is
+recognised by its shape rather than a fixed phrase (`_classify_shape`): comment-thread headings
+and counters anywhere; navigation, search boxes, comment policies and publisher lines in the
+edge zones; newsletter blurbs, app promos, prices and author bios only after the article.
 """
 from __future__ import annotations
 
@@ -55,7 +58,24 @@ _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s*\d|copyright\b|copyleft\b)", re.IGNO
 # "newsletter" ("Plant Care Newsletter").
 _NEWSLETTER_RE = re.compile(
     r"(?:get|join|receive|subscribe|sign up|signup|never miss|don't miss|want)\b.*"
-    r"\b(?:newsletters?|inbox|e-?mail updates)\b|(?:\S+\s+){0,4}newsletters?$")
+    r"\b(?:newsletters?|inbox|e-?mail updates)\b|(?:\S+\s+){0,4}newsletters?$|"
+    # "Get a weekly summary of our stories", "Receive our daily digest"
+    r"(?:get|receive|sign up for|subscribe to) (?:a |an |the |our |your )?(?:free )?"
+    r"(?:daily|weekly|monthly|morning|evening|regular) (?:\w+ )?(?:summary|digest|roundup|"
+    r"round-up|briefing|email|e-mail|updates|update|newsletter)\b|"
+    # "Get regular updates on the latest tutorials"
+    r"(?:get|receive) (?:regular |free |email |instant )?updates (?:on|about|from|when|in)\b|"
+    # "Send me an email for every new post", "Notify me of new posts by email"
+    r"(?:send|email|e-mail|notify) me\b.*\b(?:new|every|latest) (?:posts?|articles?|stories|"
+    r"comments|recipes|episodes)\b|"
+    # "Do you want to be informed of our news?", "Want to stay up to date?"
+    r"(?:do you |would you like to |want to )(?:want to )?(?:be (?:kept )?informed|"
+    r"stay (?:informed|up to date|up-to-date|updated|in the loop)|keep up with|hear about)\b|"
+    # "Join the thousands of readers who ...", "Join 25,000 other subscribers"
+    r"join (?:the |over |more than |our )?(?:(?:\d+k? )+|(?:hundreds|thousands|millions|tens of "
+    r"thousands) )(?:of )?(?:other |fellow )?(?:\w+ )?(?:readers|subscribers|developers|members|"
+    r"people|others|professionals|fans|followers|engineers|marketers|parents|cooks|"
+    r"gardeners|investors)\b")
 # A call to follow a social-media account.
 _FOLLOW_RE = re.compile(
     r"(?:follow|connect with|find|like)\b.*\b(?:twitter|facebook|instagram|linkedin|youtube|"
@@ -64,8 +84,64 @@ _FOLLOW_RE = re.compile(
 _CREDIT_RE = re.compile(r"^(?:additional reporting|reporting|editing|writing|compiled|"
                         r"produced)\s+by\b", re.IGNORECASE)
 _CALL_WORDS = frozenset("get join receive subscribe sign signup never don't want follow connect "
-                        "find like".split())
+                        "find like send email e-mail notify do would".split())
 _EMAIL_ONLY_RE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+# Line shapes that are page furniture wherever they stand.
+# "12 responses to “Title”", "One thought on "Title"": the heading of a comment thread.
+_THREAD_RE = re.compile(r"^(?P<n>\d[\d,]*\s|one\s|no\s)?\s*(?P<what>responses?|comment|replies|reply|thoughts?|comments)"
+                        r"\s+(?:to|on)\s+[“\"‘'«]", re.IGNORECASE)
+# A search box: "Search for articles and topics", "Search this site".
+_SEARCH_RE = re.compile(
+    r"^search\s+(?:for\s+|in\s+|within\s+)?(?:this|the|our)?\s*(?:site|website|blog|archives?|"
+    r"articles?|topics?|keywords?)\b", re.IGNORECASE)
+# A counter: "Followers (7)", "23 Comments", "1,204 views".
+_COUNTER_RE = re.compile(
+    r"^(?:\d[\d,.]*[km]?\s+(?:comments?|responses?|replies|followers?|views|shares|likes|"
+    r"subscribers)|(?:comments?|responses?|replies|followers?|views|shares|likes|subscribers)"
+    r"\s*[(\[]\s*\d[\d,.]*[km]?\s*[)\]])$", re.IGNORECASE)
+
+# Line shapes reported only in the edge zones (before the first or after the last paragraph).
+# Navigation or a breadcrumb: three or more short items joined by "/", "|", "»", "›" or ">".
+_NAV_SEP_RE = re.compile(r"\s+[/|»›>]\s+")
+_NAV_ITEM_RE = re.compile(r"[^\W\d_][\w &'’.,-]*$")
+# A blurb describing a newsletter or a section: "The latest news, analysis and insights".
+_BLURB_RE = re.compile(r"^the latest (?:news|headlines|updates?|stories|on|from|in)\b",
+                       re.IGNORECASE)
+_DELIVERY_RE = re.compile(
+    r"\bdeliver(?:s|ed)?\s+(?:daily|weekly|monthly)\s+(?:updates|news|headlines|stories|digests?|"
+    r"insights|briefings?|emails?|tips)\b|\bdelivered\s+(?:daily|weekly|monthly)\W*$",
+    re.IGNORECASE)
+# An app promo: "Get the Example News app", "... on your phone with the Example app."
+_APP_RE = re.compile(
+    r"^(?i:download|get|install|try)\s+(?i:the|our)\s+(?:[\w.'’&-]+\s+){0,4}(?i:apps?)\b|"
+    r"(?:^|\byour\s+)(?i:phone|mobile|device|tablet|iphone|android)s?\s+with\s+(?i:the|our)\s+"
+    r"(?:[A-Z][\w.'’&-]*\s+){1,4}app\b")
+# A subscription price: "for as little as $6 a month", "Subscribe for $1 a week".
+_PRICE_RE = re.compile(r"(?:(?:for\s+)?(?:as little as|only|just)|for)\s+[$£€]\s?\d+(?:\.\d\d)?\s*"
+                       r"(?:a|per|/)\s*(?:month|week|year|mo|wk|yr)\b", re.IGNORECASE)
+_PRICE_CONTEXT_RE = re.compile(r"subscri|unlimited|digital access|membership|free trial|"
+                               r"support us|support our", re.IGNORECASE)
+# The publisher's company line: "Example Media Group", "Example Publishing Ltd".
+_PUBLISHER_RE = re.compile(
+    r"^(?:[A-Z][\w&.'’-]*\s+){1,5}(?:Media|Publishing|Publications|Newspapers?|Broadcasting|"
+    r"Communications)\s+(?:Group|Inc\.?|LLC|Ltd\.?|Limited|Corp\.?|Corporation|Company|Co\.|"
+    r"Network|Networks|Holdings|plc|PLC)(?:\s+of\s+(?:[A-Z][\w'’-]*\s*){1,3})?$")
+# A comment policy: "All comments are moderated", "We ask that comments are civil",
+# "We will try to publish comments that ...", "We reserve the right to delete comments".
+_COMMENT_POLICY_RE = re.compile(
+    r"\bcomments?\s+(?:are|is|will\s+be|may\s+be|must\s+be|should\s+be)\s+(?:\w+\s+)?"
+    r"(?:moderated|pre-moderated|approved|civil|respectful|subject\s+to\s+moderation)\b|"
+    r"\bwe\b.{0,40}\b(?:publish|moderate|delete|remove|edit|approve)\w*\s+(?:all\s+|any\s+|the\s+|"
+    r"your\s+|some\s+)?comments\b|"
+    r"\bwe\s+reserve\s+the\s+right\s+to\s+(?:delete|remove|edit|reject|refuse)\b",
+    re.IGNORECASE)
+# A blogger's greeting: "Hi, I'm Jane", "I am Jane from Sunny Singapore".
+_AUTHOR_HELLO_RE = re.compile(r"^(?i:(?:hi|hello|hey)(?: there)?[,!]?\s+)(?i:i am|i'm|i’m)\s+"
+                              r"[A-Z][a-z]+\b|^(?i:i am|i'm|i’m)\s+[A-Z][a-z]+\s+from\s+[A-Z]")
+# Words that cannot be the name at the start of an author's bio ("He is a writer ...").
+_NOT_NAMES = frozenset("he she it they this that there who what which here we i you our his her "
+                       "its their the a an".split())
 
 
 @dataclass(frozen=True)
@@ -81,6 +157,7 @@ class _Phrases:
     max_prefix_words: int
     prefix_first: frozenset  # first words of the prefix phrases
     max_line_words: int
+    bio: re.Pattern     # an author's bio line: "<Name> is a senior writer for <Site>"
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +192,22 @@ def _phrases() -> _Phrases:
         max_prefix_words=max(len(k.split()) for k in tables["prefix"]),
         prefix_first=frozenset(k.split()[0] for k in tables["prefix"]),
         max_line_words=max(len(k.split()) for k in (*tables["line"], *tables["edge"])),
+        bio=_bio_re(data_lines("boilerplate_bio_roles.txt")),
     )
+
+
+def _bio_re(roles) -> re.Pattern:
+    """'<Name> is a senior writer for <Site>', 'is professor emeritus of', 'Staff writer at
+    <Site>, covering ...': a name (or nothing), 'is/was', an article, up to three modifiers and
+    a role from data/boilerplate_bio_roles.txt."""
+    role = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
+    name = r"(?:[A-Z][\w.'’-]*\s+){2,4}"
+    return re.compile(
+        rf"^(?:(?P<name>{name})is\s+|is\s+)(?:(?:an?|the)\s+)?(?:[\w&,-]+\s+){{0,3}}?"
+        rf"(?i:{role})\b(?!['’])|"
+        rf"^(?i:(?:senior|staff|contributing|freelance|deputy|associate)\s+)?(?i:{role})\s+"
+        rf"(?i:for|at|with)\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s*(?:,\s*(?i:covering|"
+        rf"where|based|who)\b|$)")
 
 
 def _words_key(s: str) -> str:
@@ -156,6 +248,12 @@ def _teaser_like(line: str, n_words: int) -> bool:
     return n_words <= 40 and not _TERMINAL_PUNCT_RE.search(line)
 
 
+def _headline_case(line: str) -> bool:
+    """Most longer words capitalised: 'Taiwan to Impose Health Declaration Forms'."""
+    words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
 def _classify(line: str, n_words: int, edge: bool, ph: _Phrases,
               contained: Optional[str]) -> Optional[tuple[str, str]]:
     """(kind, phrase) when the stripped line is boilerplate, else None. `contained` is a
@@ -191,7 +289,7 @@ def _classify(line: str, n_words: int, edge: bool, ph: _Phrases,
             # "More from Business Daily", "Trending on Rough Draft": the rest is a name.
             rest = line.split()[k:]
             ok = (n_words <= 6 and ":" not in line and not _SENTENCE_END_RE.search(line)
-                  and (not rest or rest[0][:1].isupper() or rest[0][:1].isdigit()))
+                  and (not rest or k >= 3 or rest[0][:1].isupper() or rest[0][:1].isdigit()))
         else:
             ok = n_words <= (6 if k <= 2 else 40)
         if ok:
@@ -219,6 +317,58 @@ def _classify(line: str, n_words: int, edge: bool, ph: _Phrases,
             return "chrome", "contact address"
         if _domain_like(line, ph.tlds):
             return "site-header", line
+    return None
+
+
+def _classify_shape(line: str, n_words: int, edge: bool, trailing: bool,
+                    ph: _Phrases) -> Optional[tuple[str, str]]:
+    """(kind, what) when the stripped line (never the first one) has the shape of page
+    furniture: a comment-thread heading with a count or a counter anywhere; navigation, search
+    boxes, comment policies and company lines in the edge zones; newsletter blurbs, promos,
+    prices and author bios only after the last paragraph of prose."""
+    if n_words > 40:
+        return None
+    unfinished = not _SENTENCE_END_RE.search(line)
+    if n_words <= 20:
+        m = _THREAD_RE.match(line)
+        if m and (m.group("n") or edge and unfinished
+                  and not m.group("what").lower().startswith("comment")):
+            return "chrome", "comment thread heading"
+    if n_words <= 3 and _COUNTER_RE.match(line):
+        return "chrome", "counter"
+    if not edge:
+        return None
+    quoted = any(q in line for q in "\"“”")
+    if n_words <= 6 and unfinished and _SEARCH_RE.match(line):
+        return "chrome", "search box"
+    if n_words <= 30 and not quoted and _COMMENT_POLICY_RE.search(line):
+        return "chrome", "comment policy"
+    if n_words <= 25:
+        parts = _NAV_SEP_RE.split(line)
+        if len(parts) >= 3 and all(0 < len(p.split()) <= 3 and _NAV_ITEM_RE.match(p)
+                                   for p in parts):
+            return "chrome", "navigation"
+    if n_words <= 10 and _PUBLISHER_RE.match(line):
+        return "legal", "publisher line"
+    if not trailing:
+        return None
+    if n_words <= 15:
+        if _APP_RE.search(line):
+            return "subscribe", "app promo"
+        m = _PRICE_RE.search(line)
+        if m and (m.start() == 0 or _PRICE_CONTEXT_RE.search(line)):
+            return "subscribe", "subscription price"
+    if n_words <= 12 and unfinished:
+        if _DELIVERY_RE.search(line) or _BLURB_RE.match(line):
+            return "subscribe", "newsletter blurb"
+        if n_words <= 8 and re.search(r"\b[A-Z][\w'’-]*\s+Newsletters?\b", line):
+            return "subscribe", "newsletter"
+    if not quoted:
+        m = ph.bio.match(line)
+        if m and (not m.group("name") or m.group("name").split()[0].lower() not in _NOT_NAMES):
+            return "chrome", "author bio"
+        if n_words <= 20 and _AUTHOR_HELLO_RE.match(line):
+            return "chrome", "author bio"
     return None
 
 
@@ -268,7 +418,7 @@ def _classify_lines(text: str) -> tuple[_Line, ...]:
             line_start, line_end, line, n = spans[i]
             # A short phrase inside a sentence of prose ("... covered all rights reserved under
             # ...") is not a notice: it must open a sentence, or the line be short or unfinished.
-            if (len(key.split()) >= 4 or _SENTENCE_START_RE.search(text, line_start, first)
+            if (len(key.split()) >= 4 or _SENTENCE_START_RE.search(text[line_start:first])
                     or n <= 8 or not _SENTENCE_END_RE.search(line)):
                 contained[i] = (key,)
 
@@ -307,21 +457,30 @@ def _classify_lines(text: str) -> tuple[_Line, ...]:
             taken.update((i0, i0 + 1))
 
     in_block = False
+    after_headline = False  # the previous line of the teaser block was a headline
     for i, (s, e, t, n) in enumerate(spans):
         if i in taken:
             continue
         edge = i < first_prose or i > last_prose
-        found = _classify(t, n, edge, ph, contained.get(i))
+        found = _classify(t, n, edge, ph, contained.get(i)) or (i > 0 and _classify_shape(
+            t, n, edge, i > last_prose, ph))
         if found:
             kind, what = found
             if kind == "teaser" and i == 0:
                 continue  # the first line is the title, whatever its words
             out.append(_Line(s, e, kind, what))
             if kind == "teaser":
-                in_block = True
+                in_block, after_headline = True, False
             continue
         if in_block and _teaser_like(t, n) and not _CREDIT_RE.match(t):
+            # A long sentence-case line is a story's snippet only under its headline; right
+            # after the header, or after another snippet, it is the article going on.
+            if (n > 10 and not after_headline and not _ELLIPSIS_RE.search(t)
+                    and not _headline_case(t)):
+                in_block = False
+                continue
             out.append(_Line(s, e, "teaser-item", ""))
+            after_headline = _headline_case(t)
             continue
         in_block = False
     return tuple(sorted(out, key=lambda l: l.start))
@@ -388,7 +547,9 @@ def share_prompt(rule, ctx):
 def subscribe_prompt(rule, ctx):
     """A line that is a newsletter, subscription, app or sign-in prompt from
     data/boilerplate_lines.tsv (kind `subscribe`): the whole line, or a short line starting with
-    the phrase (two-word phrases only on lines of six words or fewer)."""
+    the phrase (two-word phrases only on lines of six words or fewer); a short call to get a
+    digest, updates or new posts, or to join N other readers; and after the article only, a
+    newsletter blurb ("<Name> delivers daily updates"), an app promo or a subscription price."""
     yield from _report(rule, ctx, "subscribe", lambda l: f"subscription prompt '{l.what}': "
                        "delete it")
 
@@ -400,7 +561,8 @@ def subscribe_prompt(rule, ctx):
 def legal_notice(rule, ctx):
     """A short line starting with ©, '(c) 2024', 'Copyright' or 'Copyleft', containing
     'All rights reserved', or matching a cookie, privacy, terms or disclosure phrase from
-    data/boilerplate_lines.tsv (kind `legal`)."""
+    data/boilerplate_lines.tsv (kind `legal`: terms acceptance, affiliate and opinion
+    disclaimers); in the edge zones, a publisher's company line ("Example Media Group")."""
     yield from _report(rule, ctx, "legal", lambda l: f"legal notice ({l.what}): delete it")
 
 
@@ -438,8 +600,12 @@ def repeated_title(rule, ctx):
 def page_chrome(rule, ctx):
     """A line that is page furniture from data/boilerplate_lines.tsv (kind `chrome`:
     "Advertisement", "Skip to content", "Leave a Reply", "Your email address will not be
-    published"); and, before the first or after the last paragraph of prose only, a line that
-    is just a date, a time, a reading time ("4 min read") or a byline ("By Jane Smith")."""
+    published"); a comment-thread heading ("12 responses to “<title>”") or a counter
+    ("Comments (3)"); before the first or after the last paragraph of prose only, a line that
+    is just a date, a time, a reading time ("4 min read"), a byline ("By Jane Smith"), a
+    breadcrumb ("Home / World / Europe"), a search box ("Search for articles") or a comment
+    policy ("All comments are moderated"); after the article only, an author's bio ("Jane
+    Smith is a senior writer for <Site>", roles from data/boilerplate_bio_roles.txt)."""
     yield from _report(rule, ctx, "chrome", lambda l: f"page furniture ({l.what}): delete it")
 
 

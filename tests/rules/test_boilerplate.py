@@ -71,6 +71,65 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
     (f"{BODY}\n\nYour email address will not be published. Required fields are marked *",
      [("BP09", "Your email address will not be published. Required fields are marked *")],
      f"{BODY}\n\n"),
+    # Comment threads and policies, counters.
+    (f"{BODY}\n\n{BODY2}\n\n14 responses to “Tariffs to take effect next month”\n\nLeave a Reply",
+     [("BP09", "14 responses to “Tariffs to take effect next month”"), ("BP09", "Leave a Reply")],
+     f"{BODY}\n\n{BODY2}\n\n\n\n"),
+    (f"{BODY}\n\n{BODY2}\n\nAll comments are moderated before they appear.\n"
+     "We reserve the right to remove posts that are off topic.\nComments (12)",
+     [("BP09", "All comments are moderated before they appear."),
+      ("BP09", "We reserve the right to remove posts that are off topic."),
+      ("BP09", "Comments (12)")], f"{BODY}\n\n{BODY2}\n\n\n\n"),
+    # Subscription calls in their many phrasings.
+    (f"{BODY}\n\nGet a daily digest of our top stories\nNotify me by email of every new post.\n"
+     "Want to stay up to date with Market Daily?\nJoin 40,000 other readers today",
+     [("BP05", "Get a daily digest of our top stories"),
+      ("BP05", "Notify me by email of every new post."),
+      ("BP05", "Want to stay up to date with Market Daily?"),
+      ("BP05", "Join 40,000 other readers today")], f"{BODY}\n\n\n\n\n"),
+    (f"{BODY}\n\n{BODY2}\n\nMarket Daily delivers daily headlines\n"
+     "Read the news on your phone with the Market Daily app.\n"
+     "Subscribe from just $2 a week",
+     [("BP05", "Market Daily delivers daily headlines"),
+      ("BP05", "Read the news on your phone with the Market Daily app."),
+      ("BP05", "Subscribe from just $2 a week")], f"{BODY}\n\n{BODY2}\n\n\n\n"),
+    (f"{BODY}\nFirst-time subscribers get a free tote bag with their order.",
+     [("BP05", "First-time subscribers get a free tote bag with their order.")], f"{BODY}\n"),
+    # Legal lines: terms, disclaimers, affiliate and cookie notices.
+    (f"{BODY}\n\nUse of this site constitutes acceptance of our Terms of Service.\n"
+     "The views expressed in this column are the author's own.\n"
+     "We may earn a commission when you buy through links on this page.",
+     [("BP06", "Use of this site constitutes acceptance of our Terms of Service."),
+      ("BP06", "The views expressed in this column are the author's own."),
+      ("BP06", "We may earn a commission when you buy through links on this page.")],
+     f"{BODY}\n\n\n\n"),
+    (f"{BODY}\n\nExample Health does not provide medical advice, diagnosis or treatment.",
+     [("BP06", "Example Health does not provide medical advice, diagnosis or treatment.")],
+     f"{BODY}\n\n"),
+    (f"{BODY}\n\n{BODY2}\n\nRiverside Media Group\n",
+     [("BP06", "Riverside Media Group")], f"{BODY}\n\n{BODY2}\n\n\n"),
+    # Search boxes, navigation, archives, agency photo credits.
+    (f"Tariffs to take effect\nHome / World / Europe\n\n{BODY}\n\n{BODY2}\n\n"
+     "Search for articles and keywords\nPrint Archive: Editions since 1901",
+     [("BP09", "Home / World / Europe"), ("BP09", "Search for articles and keywords"),
+      ("BP09", "Print Archive: Editions since 1901")],
+     f"Tariffs to take effect\n\n\n{BODY}\n\n{BODY2}\n\n\n"),
+    # A long sentence-case line right after a teaser header is the article going on.
+    (f"{BODY}\n\nRelated Stories\n\nIt is no accident that the talks resumed in the same "
+     f"week as the summit\n\n{BODY2}", [("BP02", "Related Stories")],
+     f"{BODY}\n\n\n\nIt is no accident that the talks resumed in the same "
+     f"week as the summit\n\n{BODY2}"),
+    (f"Tariffs to take effect\nAFP files\n\n{BODY}",
+     [("BP09", "AFP files")], f"Tariffs to take effect\n\n\n{BODY}"),
+    # Author bios and more-by links after the article.
+    (f"{BODY}\n\n{BODY2}\n\nJane Q. Smith is a senior reporter for Market Daily.\n"
+     "More by Jane Smith",
+     [("BP09", "Jane Q. Smith is a senior reporter for Market Daily."),
+      ("BP02", "More by Jane Smith")], f"{BODY}\n\n{BODY2}\n\n\n"),
+    (f"{BODY}\n\n{BODY2}\n\nHelen Ortiz is an associate professor of economics at Leeds.\n"
+     "staff writer at Market Daily, covering trade",
+     [("BP09", "Helen Ortiz is an associate professor of economics at Leeds."),
+      ("BP09", "staff writer at Market Daily, covering trade")], f"{BODY}\n\n{BODY2}\n\n\n"),
 ])
 def test_fires(text, expected, result):
     assert spans(text, "BP") == expected
@@ -107,6 +166,39 @@ def test_fires(text, expected, result):
     "Powered by renewable energy, the new plant will supply 40,000 homes from next year "
     "and cut emissions sharply.",
     "Follow-up talks are planned for next week in Geneva, the foreign ministry said.",
+    # Business and legal news that mentions subscribers, commissions and terms.
+    "First-time subscribers to the service rose 20% in the quarter, the company said.",
+    "Brokers may earn a commission from lenders, the regulator said.",
+    "The court found that acceptance of the terms was implied by the payment.",
+    "The map is for informational purposes only, officials said.",
+    "Reader-supported outlets have grown quickly, the study found.",
+    # Article lines that share words with the newer classes, in the closing edge zone.
+    *(f"{BODY}\n\n{BODY2}\n\n{tail}" for tail in (
+        "Smith is a professor of economics at Harvard.",
+        "Musk is the founder of SpaceX.",
+        "Angela Merkel is the author of a new memoir.",
+        "Jones was the editor of the Daily Mirror until 2004.",
+        "He is a reporter by training, the minister added.",
+        "\"We will remove comments that break our rules,\" a spokesman said.",
+        "His comments were widely criticised.",
+        "Public comments will be reviewed by the agency.",
+        "Users can unlock the phone with the app.",
+        "Netflix plans start at just $7 a month.",
+        "Basic plans cost $7 a month",
+        "The latest figures are due in June.",
+        "Search for survivors continues",
+        "Amazon delivers daily to rural towns",
+        "The newsletter war heats up",
+        "Join thousands of protesters in the square",
+        "I am Spartacus, he shouted.",
+        "Comments on “Brexit” flooded in.",
+        "Daily Mail and General Trust",
+        "The views expressed by the minister drew criticism.",
+        "He did not offer medical advice.",
+        "Our standards have slipped, the coach said.",
+        "More by luck than judgement",
+        "Send me the report by Friday, she wrote.",
+    )),
 ])
 def test_quiet(text):
     assert spans(text, "BP") == []
