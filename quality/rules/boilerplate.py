@@ -85,6 +85,10 @@ _CREDIT_RE = re.compile(r"^(?:additional reporting|reporting|editing|writing|com
                         r"produced)\s+by\b", re.IGNORECASE)
 _CALL_WORDS = frozenset("get join receive subscribe sign signup never don't want follow connect "
                         "find like send email e-mail notify do would".split())
+_PROMPT_CUE_RE = re.compile(
+    r"\b(?:newsletters?|inbox|e-?mails?|subscri\w*|sign(?:ing)? up|updates|alerts|headlines|"
+    r"news|stories|app|podcasts?|follow|share|twitter|facebook|instagram|whatsapp|telegram|"
+    r"notifications?|free|offer|account|log ?in)\b", re.IGNORECASE)
 _EMAIL_ONLY_RE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 # Line shapes that are page furniture wherever they stand.
@@ -292,6 +296,11 @@ def _classify(line: str, n_words: int, edge: bool, ph: _Phrases,
                   and (not rest or k >= 3 or rest[0][:1].isupper() or rest[0][:1].isdigit()))
         else:
             ok = n_words <= (6 if k <= 2 else 40)
+            # A longer line must also name what is offered ("Get the latest
+            # figures from the statistics office" is prose; "... news in your inbox" is not).
+            if (ok and kind in ("subscribe", "share") and n_words > 8
+                    and not _PROMPT_CUE_RE.search(line)):
+                ok = False
         if ok:
             return kind, head
         break

@@ -140,6 +140,8 @@ def test_fires(text, expected, result):
     BODY,
     # The phrases inside article sentences.
     "Officials said they may also like to revisit the proposal next year.",
+    "Inflation slowed in October.\nGet the latest figures from the statistics office before "
+    "deciding, analysts advised.\nEconomists expect a cut.",
     "Readers can read more about the plan on the ministry's website, the spokesman said.",
     "Users were quick to share the article on social media after the vote.",
     "The regulator said websites that use cookies must ask for consent first.",
