@@ -312,14 +312,18 @@ class Gazetteer:
     def wrong_forms(self) -> dict[str, Entry]:
         return self._index.wrong
 
-    def find_forms(self, text: str, tokens: "Sequence[Token]", which: str) -> Iterator[tuple[int, int, Entry]]:
+    def find_forms(self, text: str, tokens: "Sequence[Token]", which: str,
+                   words: "Optional[Iterable[str]]" = None) -> Iterator[tuple[int, int, Entry]]:
         """Occurrences of `which` ("wrong" or "deprecated") forms in `text`, matched as whole
-        words, case-sensitively: (start, end, entry). One dict probe per token."""
-        phrases = self._index.phrases
+        words, case-sensitively: (start, end, entry). `words`, the document's distinct words
+        when known, lets a document that holds none of the forms' first words return at once."""
+        phrases = self._index.phrases.get(which)
         if not phrases:
             return
+        if words is not None and phrases.keys().isdisjoint(words):
+            return
         for tok in tokens:
-            for form, entry in phrases.get((which, tok.text), ()):
+            for form, entry in phrases.get(tok.text, ()):
                 end = tok.start + len(form)
                 if text.startswith(form, tok.start) and (end == len(text) or not text[end].isalnum()):
                     yield tok.start, end, entry
@@ -343,7 +347,7 @@ class _Index:
         self.blocks: dict[tuple[str, int], tuple[list[str], list[list[tuple[str, Entry]]]]] = {}
         self._building: dict[tuple[str, int], dict[str, list[tuple[str, Entry]]]] = {}
         self._memo: dict[tuple, list[Candidate]] = {}
-        self.phrases: dict[tuple[str, str], list[tuple[str, Entry]]] = {}
+        self.phrases: dict[str, dict[str, list[tuple[str, Entry]]]] = {}  # which -> first word
         seen_fuzzy: set[tuple[str, int]] = set()
         for entry in entries:
             for form in entry.forms:
@@ -373,7 +377,7 @@ class _Index:
     def _add_phrase(self, form: str, which: str, entry: Entry) -> None:
         words = WORD_RE.findall(form)
         if words:
-            self.phrases.setdefault((which, words[0]), []).append((form, entry))
+            self.phrases.setdefault(which, {}).setdefault(words[0], []).append((form, entry))
 
     def _accept(self, key: str, entry: Entry) -> None:
         bucket = self.accepted.setdefault(key, [])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import threading
+from functools import lru_cache
 
 _LOCK = threading.Lock()
 _TABLES: dict[str, dict[str, float]] = {}
@@ -29,6 +30,12 @@ def _table(lang: str) -> dict[str, float]:
     return table
 
 
+@lru_cache(maxsize=262144)
+def _zipf(lang: str, word: str) -> float:
+    freq = _table(lang).get(word.lower().replace("’", "'"))
+    return round(math.log10(freq) + 9, 2) if freq else 0.0
+
+
 class Lexicon:
     """Zipf frequencies of word forms (0 = unseen, 3 = once per million words, 7 = 'the')."""
 
@@ -36,8 +43,7 @@ class Lexicon:
         self.lang = lang
 
     def zipf(self, word: str) -> float:
-        freq = _table(self.lang).get(word.lower().replace("’", "'"))
-        return round(math.log10(freq) + 9, 2) if freq else 0.0
+        return _zipf(self.lang, word)
 
     def known(self, word: str, min_zipf: float = 1.0) -> bool:
         return self.zipf(word) >= min_zipf

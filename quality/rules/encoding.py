@@ -2,6 +2,8 @@
 characters, the marks of text that was decoded with the wrong codec or scraped carelessly."""
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from typing import Optional
 
@@ -44,6 +46,22 @@ def _mojibake_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+
+
+def _non_ascii_context(text: str, margin: int = 3) -> str:
+    """The non-ASCII runs of `text` with `margin` characters either side, joined by line
+    breaks: all that ftfy's local badness patterns can see, at a fraction of the length."""
+    parts: list[list[int]] = []
+    for m in _NON_ASCII_RE.finditer(text):
+        s, e = max(0, m.start() - margin), m.end() + margin
+        if parts and s <= parts[-1][1]:
+            parts[-1][1] = e
+        else:
+            parts.append([s, e])
+    return "\n".join(text[s:e] for s, e in parts)
+
+
 def _repair(span: str) -> Optional[str]:
     """ftfy's encoding repair of a token, when it changes the token and leaves no mojibake."""
     import ftfy
@@ -72,7 +90,7 @@ def mojibake(rule, ctx):
         return
     from ftfy.badness import is_bad
 
-    if not is_bad(text):
+    if not is_bad(_non_ascii_context(text)):
         return
     for s, e in _mojibake_spans(text):
         fix = _repair(text[s:e])

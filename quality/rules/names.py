@@ -143,15 +143,17 @@ def _suggestion(ctx: Context, tok: Token, cand: Candidate) -> str:
     return best
 
 
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 2 else word
+
+
 def without_possessive(tok: Token) -> Token:
     """"Tskinvali's" -> "Tskinvali": the name without its possessive ending."""
-    if tok.text.endswith(("'s", "’s")) and len(tok.text) > 2:
-        return Token(tok.start, tok.end - 2, tok.text[:-2])
-    return tok
+    word = _strip_possessive(tok.text)
+    return tok if word == tok.text else Token(tok.start, tok.start + len(word), word)
 
 
-def _is_candidate_token(ctx: Context, tok: Token) -> bool:
-    t = tok.text
+def _is_candidate_word(ctx: Context, t: str) -> bool:
     return (len(t) >= MIN_LENGTH and t[0].isupper() and not is_all_caps(t)
             and t.isalpha() and not ctx.gazetteer.is_name_token(t))
 
@@ -177,7 +179,7 @@ def name_misspelling(rule, ctx: Context) -> Iterator:
 def _starts_inside_wrong_forms(ctx: Context) -> set[int]:
     toks = ctx.tokens
     starts: set[int] = set()
-    for s, e, _ in ctx.gazetteer.find_forms(ctx.text, toks, "wrong"):
+    for s, e, _ in ctx.gazetteer.find_forms(ctx.text, toks, "wrong", ctx.token_counts):
         i = bisect_left(toks, (s,))
         while i < len(toks) and toks[i].start < e:
             starts.add(toks[i].start)
@@ -194,12 +196,16 @@ def misspellings(ctx: Context) -> list:
     known_wrong = _starts_inside_wrong_forms(ctx)  # NM02 / PL02 report those tokens
     occurrences: list[Token] = []
     best_for: dict[str, tuple] = {}  # the strongest evidence for a spelling anywhere in the text
+    # Decide once per distinct word whether it can be a misspelt name at all.
+    wanted = {w for w in ctx.token_counts if w[0].isupper() and len(w) >= MIN_LENGTH
+              and _is_candidate_word(ctx, _strip_possessive(w))}
+    if not wanted:
+        ctx.memo["misspellings"] = []
+        return []
     for i, tok in enumerate(ctx.tokens):
-        if not tok.text[0].isupper() or len(tok.text) < MIN_LENGTH:
+        if tok.text not in wanted:
             continue  # the fast path for most tokens
         tok = without_possessive(tok)
-        if not _is_candidate_token(ctx, tok):
-            continue
         if tok.start in known_wrong:
             continue
         occurrences.append(tok)
@@ -296,7 +302,7 @@ def _unique_close_match(tok: Token, zipf: float, cands: list) -> list:
 def known_wrong_name(rule, ctx: Context) -> Iterator:
     """Exact, case-sensitive, whole-word matches of an entry's `wrong` forms (not places; see
     PL02). The fix is the canonical name, cut to as many trailing words as the wrong form has."""
-    for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong"):
+    for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong", ctx.token_counts):
         if entry.is_place:
             continue
         yield rule.finding(ctx, start, end,

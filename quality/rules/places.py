@@ -97,7 +97,7 @@ def exonym(rule, ctx: Context) -> Iterator:
     case-sensitive words. Quiet inside fixed names listed in data/exonym_exceptions.txt
     (Chicken Kiev, Bombay Stock Exchange, Odessa, Texas) and in historical sentences: a year
     before the renaming, a century, or a cue such as "the fall of" or "Ottoman"."""
-    for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "deprecated"):
+    for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "deprecated", ctx.token_counts):
         if in_fixed_name(ctx.text, start, end):
             continue
         frame = _frame_at(ctx, start)
@@ -122,7 +122,7 @@ def exonym(rule, ctx: Context) -> Iterator:
       "Typhoon survivors in the Philippines waited for aid.")
 def known_wrong_place(rule, ctx: Context) -> Iterator:
     """Exact, case-sensitive, whole-word matches of a place entry's `wrong` forms."""
-    for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong"):
+    for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong", ctx.token_counts):
         if not entry.is_place:
             continue
         yield rule.finding(ctx, start, end,
