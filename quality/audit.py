@@ -78,7 +78,7 @@ class Auditor:
                 findings.append(self._override(f))
         findings = _dedupe(findings)
         value, penalties = scoring.score(findings, len(ctx.tokens))
-        return Report(document, tuple(findings), value, penalties, ctx.language_if_known)
+        return Report(document, tuple(findings), value, penalties, ctx.language)
 
     def _override(self, f: Finding) -> Finding:
         if not self._severity:

@@ -252,10 +252,6 @@ class Gazetteer:
         gaz.entries  # validate eagerly so a bad file fails before any document is read
         return gaz
 
-    @classmethod
-    def builtin(cls) -> "Gazetteer":
-        return cls.load(builtin=True)
-
     def __reduce__(self):
         return (Gazetteer, (self._extra, self._sources))
 

@@ -45,8 +45,5 @@ class Lexicon:
     def zipf(self, word: str) -> float:
         return _zipf(self.lang, word)
 
-    def known(self, word: str, min_zipf: float = 1.0) -> bool:
-        return self.zipf(word) >= min_zipf
-
     def __reduce__(self):  # the table is per process; ship only the language code
         return (Lexicon, (self.lang,))

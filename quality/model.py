@@ -45,11 +45,6 @@ class Document:
     id: Optional[str] = None
     error: Optional[str] = None  # set by readers when the input could not be read or decoded
 
-    @property
-    def key(self) -> tuple:
-        """A stable sort key (path, id) used to keep corpus output deterministic."""
-        return (self.path or "", "" if self.id is None else str(self.id))
-
 
 @dataclass(frozen=True)
 class Finding:

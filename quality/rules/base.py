@@ -74,10 +74,6 @@ class Context:
 
         return detect_language(self.text)
 
-    @property
-    def language_if_known(self) -> Optional[str]:
-        return self.language
-
     def option(self, key: str, default=None):
         return self.options.get(key, default)
 
