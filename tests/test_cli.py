@@ -140,3 +140,9 @@ def test_parallel_jobs_give_the_same_output():
     one = lint("--format", "json", str(SEEDS)).output
     two = lint("--format", "json", "-j", "2", str(SEEDS)).output
     assert one == two
+
+
+def test_github_annotations():
+    result = lint("--format", "github", str(SEEDS / "001_553d0e9926d411fe.txt"))
+    first = result.output.splitlines()[0]
+    assert first.startswith("::warning file=") and ",line=1,col=" in first and "title=MT" in first
