@@ -154,6 +154,73 @@ def _run(auditor: Auditor, source, jobs: int):
     yield from audit_parallel(auditor, source(), jobs, view)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--write", is_flag=True,
+              help="Rewrite .txt/.md files in place (atomically) instead of printing a diff.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only fixes from these rules.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="No fixes from these rules.")
+@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE")
+@click.option("--no-builtin-gazetteer", is_flag=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+def fix(paths, write, select, ignore, gazetteers, no_builtin_gazetteer, config_path) -> None:
+    """Apply the suggested fixes to PATHS: a unified diff on standard output, or with --write
+    the files rewritten in place. Only findings with a suggestion are applied; record files
+    (.jsonl, .csv) and standard input are never rewritten."""
+    import difflib
+    import os
+    import tempfile
+
+    from .fixes import apply_fixes
+
+    try:
+        cfg = load_config(config_path)
+        cfg = cfg.with_overrides(
+            select=_split(select) or None, ignore=_split(ignore) or None,
+            gazetteer=(cfg.gazetteer + tuple(gazetteers)) if gazetteers else None,
+            builtin_gazetteer=False if no_builtin_gazetteer else None)
+        bad = unknown_selectors(cfg.select + cfg.ignore)
+        if bad:
+            raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
+        auditor = Auditor(cfg)
+        source = _source(paths, cfg)
+    except (ConfigError, GazetteerError) as exc:
+        raise UsageProblem(str(exc)) from None
+    changed = 0
+    for report in _run(auditor, source, 1):
+        doc = report.document
+        if doc.error is not None:
+            click.echo(f"quality: {doc.path}: skipped: {doc.error}", err=True)
+            continue
+        new = apply_fixes(doc.text, report.findings)
+        if new == doc.text:
+            continue
+        changed += 1
+        where = doc.path if doc.id is None else f"{doc.path}#{doc.id}"
+        if not write or doc.id is not None or doc.path == "-":
+            if write:
+                click.echo(f"quality: {where}: records and standard input are not rewritten; "
+                           "showing the diff", err=True)
+            sys.stdout.writelines(difflib.unified_diff(
+                doc.text.splitlines(keepends=True), new.splitlines(keepends=True),
+                f"a/{where}", f"b/{where}"))
+            continue
+        raw = open(doc.path, "rb").read()
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+        directory = os.path.dirname(os.path.abspath(doc.path))
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".quality-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(bom + new.encode("utf-8"))
+            os.replace(tmp, doc.path)
+        except OSError as exc:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise UsageProblem(f"{doc.path}: cannot write ({exc.strerror or exc})") from None
+        click.echo(f"fixed {doc.path}", err=True)
+    click.echo(f"{changed} document(s) {'fixed' if write else 'with fixes'}", err=True)
+
+
 @cli.group()
 def gazetteer() -> None:
     """Build gazetteer files from a corpus."""

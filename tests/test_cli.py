@@ -146,3 +146,29 @@ def test_github_annotations():
     result = lint("--format", "github", str(SEEDS / "001_553d0e9926d411fe.txt"))
     first = result.output.splitlines()[0]
     assert first.startswith("::warning file=") and ",line=1,col=" in first and "title=MT" in first
+
+
+def test_fix_prints_a_diff_and_writes_only_when_asked(tmp_path):
+    p = tmp_path / "a.txt"
+    original = "\ufeffLeaders travelled to Kiev for the two -day meeting on Friday.\n"
+    p.write_text(original, encoding="utf-8")
+    result = CliRunner().invoke(main, ["fix", str(p)])
+    assert result.exit_code == 0
+    assert "-\ufeffLeaders" not in result.output  # offsets exclude the byte-order mark
+    assert "+Leaders travelled to Kyiv for the two-day meeting" in result.output
+    assert p.read_text(encoding="utf-8") == original  # a diff changes nothing
+    result = CliRunner().invoke(main, ["fix", "--write", str(p)])
+    assert result.exit_code == 0
+    assert p.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert p.read_text(encoding="utf-8-sig") == \
+        "Leaders travelled to Kyiv for the two-day meeting on Friday.\n"
+    CliRunner().invoke(main, ["fix", "--write", str(p)])
+    assert p.read_text(encoding="utf-8-sig").count("Kyiv") == 1
+
+
+def test_fix_never_rewrites_record_files(tmp_path):
+    j = tmp_path / "r.jsonl"
+    j.write_text('{"id": "a", "text": "They flew to Kiev."}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["fix", "--write", str(j)])
+    assert "+They flew to Kyiv." in result.output
+    assert j.read_text(encoding="utf-8") == '{"id": "a", "text": "They flew to Kiev."}\n'

@@ -1,0 +1,32 @@
+"""apply_fixes: composition of nested fixes, idempotence, stale findings."""
+from quality import Finding, Severity, apply_fixes
+from tests.helpers import fixed, findings, seed_text
+
+
+def finding(text, start, end, suggestion, code="XX01"):
+    return Finding(code, "x", "mt", Severity.WARNING, "", start, end, text[start:end], suggestion)
+
+
+def test_nested_fixes_compose():
+    text = "THE Zelenski said so."
+    outer = finding(text, 0, 12, "Zelenski", "MT01")
+    inner = finding(text, 4, 12, "Zelensky", "NM01")
+    assert apply_fixes(text, [inner, outer]) == "Zelensky said so."
+
+
+def test_conflicting_overlaps_keep_the_first():
+    text = "abcdef"
+    assert apply_fixes(text, [finding(text, 0, 4, "X"), finding(text, 2, 6, "Y")]) == "Xef"
+
+
+def test_stale_findings_are_ignored():
+    text = "Kiev is here."
+    f = finding(text, 0, 4, "Kyiv")
+    assert apply_fixes("Kyiv is here.", [f]) == "Kyiv is here."
+
+
+def test_fixing_the_noisiest_seed_reaches_a_fixed_point():
+    text = seed_text("001")
+    once = fixed(text)
+    assert fixed(once) == once
+    assert not [f for f in findings(once) if f.suggestion is not None]
