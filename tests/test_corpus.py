@@ -4,7 +4,7 @@ import random
 
 from click.testing import CliRunner
 
-from quality import Auditor, Config, Document, Gazetteer
+from quality import Auditor, Config, Document, Entry, Gazetteer
 from quality.cli import cli as main
 from quality.corpus import CorpusStats
 from quality.readers import read_documents
@@ -133,3 +133,15 @@ def test_lines_shared_by_versions_of_one_story_are_not_boilerplate():
     docs = [Document(f"{title}\n\n{body} Version {i}.", f"v{i}") for i in range(4)]
     reports = no_gazetteer(select=("BP11",)).audit_corpus(docs)
     assert all(r.findings == () for r in reports)
+
+
+def test_consensus_place_spelling_uses_the_gazetteer_kind():
+    gaz = Gazetteer([Entry("Kekertsuatsiak", "place")])
+    auditor = Auditor(Config(select=("PL12", "NM11"), builtin_gazetteer=False), gaz)
+    right = [f"Iceberg photo {i}: I took it on Kekertsuatsiak in Greenland last summer."
+             for i in range(5)]
+    wrong = "Iceberg photo 5: I photographed it on Kekerattsusiak in Greenland last summer."
+    docs = [Document(t, f"v{i}") for i, t in enumerate(right + [wrong])]
+    got = [(f.code, f.text, f.suggestion) for r in auditor.audit_corpus(docs) for f in r.findings]
+    assert got == [("PL12", "Kekerattsusiak", "Kekertsuatsiak")]
+    assert all(r.findings == () for r in auditor.audit_corpus(docs[:5]))
