@@ -58,9 +58,10 @@ def _doc_key(doc: Document) -> str:
 class _Profile:
     """What one document contributes to story grouping and substitution detection."""
 
-    names: frozenset = frozenset()     # distinctive capitalised words (folded)
-    bigrams: frozenset = frozenset()   # (capitalised word, ">next" / "<previous" content word)
-    lines: frozenset = frozenset()     # line fingerprints
+    # Sorted tuples, not sets: a third of the memory, and these are kept per document.
+    names: tuple = ()     # capitalised words (folded)
+    bigrams: tuple = ()   # (capitalised word, ">next" / "<previous" content word)
+    lines: tuple = ()     # line fingerprints
 
 
 def _profile_of(text: str) -> tuple[_Profile, dict[str, Counter], set[str]]:
@@ -95,7 +96,8 @@ def _profile_of(text: str) -> tuple[_Profile, dict[str, Counter], set[str]]:
                     "\n" not in gap and prev.lower() not in _FUNCTION and prev.lower() not in _TITLES:
                 given[w][prev] += 1
     line_keys = {k for k in (line_key(l) for l in text.splitlines()) if k}
-    return (_Profile(frozenset(names), frozenset(bigrams), frozenset(line_keys)), given, forms,
+    return (_Profile(tuple(sorted(names)), tuple(sorted(bigrams)), tuple(sorted(line_keys))),
+            given, forms,
             firsts)
 
 
@@ -168,8 +170,8 @@ class CorpusStats:
         s.first_df = Counter(raw["first_df"])
         s.form_given = {k: Counter(v) for k, v in raw["form_given"].items()}
         s.line_df = Counter(raw["line_df"])
-        s.profiles = {k: _Profile(frozenset(p["names"]), frozenset(tuple(b) for b in p["bigrams"]),
-                                  frozenset(p["lines"])) for k, p in raw["profiles"].items()}
+        s.profiles = {k: _Profile(tuple(p["names"]), tuple(tuple(b) for b in p["bigrams"]),
+                                  tuple(p["lines"])) for k, p in raw["profiles"].items()}
         return s
 
     def finalize(self) -> "CorpusView":
