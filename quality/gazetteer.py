@@ -348,8 +348,8 @@ class _Index:
         for entry in entries:
             for form in entry.forms:
                 self._accept(fold(form), entry)
-                for word in form.split():
-                    self.tokens.add(fold(word.strip(",.")))
+                for word in WORD_RE.findall(form):  # "Al-Tikriti" -> "Al", "Tikriti"
+                    self.tokens.add(fold(word))
                 words = form.split()
                 if entry.is_person or (entry.kind == "unknown" and len(words) > 1):
                     # People (and multi-word names of unknown kind, which are mostly people)
