@@ -107,9 +107,11 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
     reporter = REPORTERS[fmt](sys.stdout)
     bar = Severity.parse(cfg.fail_on)
     failed = False
+    count = 0
     reporter.start()
     try:
         for report in _run(auditor, source, jobs):
+            count += 1
             reporter.document(report)
             worst = report.worst()
             if worst is not None and worst.rank >= bar.rank:
@@ -118,6 +120,9 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
                 failed = True
         reporter.finish()
         sys.stdout.flush()
+        if count == 0:
+            click.echo(f"quality: no documents found (looked for {', '.join(cfg.extensions)} "
+                       "files, or .jsonl/.csv files named on the command line)", err=True)
     except BrokenPipeError:  # `quality lint ... | head`
         import os
 
