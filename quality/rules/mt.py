@@ -361,7 +361,8 @@ def stranded_capital(rule, ctx: Context) -> Iterator:
     """A closed-class word that is lower case mid-sentence (It, They, He, And, But, ...; data:
     mt_stray_words.txt) written capitalised, directly after a word (one space, no punctuation,
     same line) and directly before a lower-case word, not at a sentence or line start, on a
-    line that is not a title or heading. The span covers the previous word too, as the join
+    line that is not a title or heading, and not after a word that introduces a title ("the
+    film It", "a band called The National"; data: mt_title_nouns.txt). The span covers the previous word too, as the join
     is between them. No fix: the stray word is usually junk from a removed link, not a word to
     lower-case."""
     text = ctx.text
@@ -375,6 +376,8 @@ def stranded_capital(rule, ctx: Context) -> Iterator:
         p = Token(pm.start(), pm.end(), pm.group())
         if p.text == "I" or _is_heading(ctx, t.start) or _is_code(ctx, t.start):
             continue
+        if p.text.lower() in _words("mt_title_nouns.txt"):
+            continue  # "the film It", "a band called The National": a title follows
         yield rule.finding(ctx, p.start, t.end,
                            f"capitalised '{t.text}' in mid-sentence after '{p.text}': text "
                            "joined where a link or line break was lost", confidence=0.8)
