@@ -358,8 +358,10 @@ class _Index:
                     if entry.is_person:
                         self._accept(fold(sur), entry)
                     self._add_fuzzy(sur, entry, seen_fuzzy)
-                    if len(words) > 1:
-                        self.given.setdefault(fold(words[0]), []).append(entry)
+                    for word in words[:-1]:  # first and middle names: "Recep", "Tayyip"
+                        bucket = self.given.setdefault(fold(word), [])
+                        if not bucket or bucket[-1] is not entry:
+                            bucket.append(entry)
                 elif len(words) == 1:
                     self._add_fuzzy(form, entry, seen_fuzzy)
             for form in entry.wrong:

@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import data_files
 from ..gazetteer import Candidate, Entry, surname_of
-from ..text import FUNCTION_WORDS, Token, derived_forms, fold, is_all_caps, skeleton
+from ..text import FUNCTION_WORDS, Token, derived_forms, fold, is_all_caps, skeleton, strip_accents
 from .base import Context, rule
 
 # A token rarer than this in English (wordfreq Zipf scale) is unlikely to be a word or a
@@ -77,7 +77,7 @@ def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
         # Any accepted form of the entry whose first name matches counts as context.
         for form in entry.forms:
             parts = form.split()
-            if len(parts) > 1 and same_given_name(given.text, parts[0]):
+            if any(same_given_name(given.text, p) for p in parts[:-1]):
                 why.append(f"same first name '{given.text}'")
                 break
         else:
@@ -133,11 +133,16 @@ def _surface_forms(entry: Entry) -> frozenset[str]:
 
 
 def _suggestion(ctx: Context, tok: Token, cand: Candidate) -> str:
-    """The canonical spelling, unless the document already uses an accepted house style."""
+    """The canonical spelling, unless the document already uses an accepted house style; an
+    accepted accent-less form for a word typed without accents ("Erntogan" -> "Erdogan")."""
     entry = cand.entry
     canonical = _canonical_word(entry)
     forms = sorted(_surface_forms(entry), key=lambda f: (-ctx.token_counts.get(f, 0), f != canonical, f))
     best = forms[0] if forms and ctx.token_counts.get(forms[0], 0) else canonical
+    if best == canonical and tok.text.isascii() and not canonical.isascii():
+        plain = strip_accents(canonical)
+        if plain in forms:
+            best = plain
     if tok.text.isupper():
         best = best.upper()
     return best

@@ -102,3 +102,11 @@ def test_builtin_gazetteer_catches_the_seed_names():
     text = ("On the US side, special envoys Steve Whitkov and Keith Kloge are expected. "
             "THE Zelenski He is still pushing for a meeting.")
     assert spans(text, "NM") == [("NM01", "Whitkov"), ("NM01", "Kloge"), ("NM01", "Zelenski")]
+
+
+def test_middle_names_count_as_context_and_ascii_text_gets_the_ascii_form():
+    from tests.helpers import spans, fixed
+
+    text = "Turkish President Recep Tayyip Erntogan said Ankara would not accept new conditions."
+    assert spans(text, "NM") == [("NM01", "Erntogan")]
+    assert "Recep Tayyip Erdogan said" in fixed(text, "NM")
