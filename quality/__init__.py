@@ -11,8 +11,9 @@ from .config import Config, ConfigError  # noqa: E402
 from .gazetteer import Entry, Gazetteer, GazetteerError  # noqa: E402
 from .audit import Auditor, audit  # noqa: E402
 from .fixes import apply_fixes  # noqa: E402
+from .corpus import CorpusStats  # noqa: E402
 
 __all__ = [
-    "Auditor", "Config", "ConfigError", "Document", "Entry", "Finding", "Gazetteer",
+    "Auditor", "Config", "ConfigError", "CorpusStats", "Document", "Entry", "Finding", "Gazetteer",
     "GazetteerError", "Report", "Severity", "apply_fixes", "audit", "__version__",
 ]
