@@ -228,6 +228,7 @@ def foreign_words(rule, ctx):
         return
     text = ctx.text
     hits: list[list] = []  # [start, end, words]
+    quoted = None
     for t in ctx.tokens:
         w = t.text
         if not w[0].islower() or len(w) < 2:
@@ -235,6 +236,11 @@ def foreign_words(rule, ctx):
         found = _foreign_word(w)
         if found is None or t.start in ctx.sentence_starts:
             continue
+        if quoted is None:
+            quoted = _quoted_speech(text)
+        i = bisect.bisect_right(quoted, (t.start, len(text) + 1)) - 1
+        if i >= 0 and quoted[i][0] <= t.start < quoted[i][1]:
+            continue  # quoted speech in another language is reported speech, not code-mixing
         before = text[t.start - 1] if t.start else " "
         after = text[t.end:t.end + 2]
         if before in _QUOTES and after[:1] in _QUOTES:
@@ -267,6 +273,14 @@ def foreign_words(rule, ctx):
             "not English",
             confidence=0.6,
         )
+
+
+_QUOTED_RE = regex.compile(r'“[^“”\n]{3,}?”|"[^"\n]{3,}?"')
+
+
+def _quoted_speech(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations of three or more words on one line ("“No vamos a caer ...”")."""
+    return [m.span() for m in _QUOTED_RE.finditer(text) if len(m.group().split()) >= 3]
 
 
 RULES = (wrong_language, foreign_paragraph, foreign_words)

@@ -24,6 +24,8 @@ CASES = [
     (ENGLISH + "\n\nPutin, Zelensky, Erdoğan, Macron, Scholz, Meloni, Sánchez, Tusk, Orbán, "
      "Rutte, Stoltenberg.", []),
     # LG03: foreign words inside English sentences
+    ('Sheinbaum said Mexico would respond calmly. "No vamos a caer en provocaciones," she '
+     'told reporters, meaning "we will not fall for provocations."', []),  # quoted speech
     ("You can également seek advice from governments other than your own.",
      [("LG03", "également")]),
     ("When a large number of companies plötzlich applied for part-time work, the agency "
