@@ -15,7 +15,7 @@ import regex
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
 # Sentence ends: . ! ? … followed by space and an upper-case letter or an opening quote.
 _SENT_END_RE = regex.compile(r"(?<=[.!?…][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[\p{Lu}\d])")
-_PARA_RE = re.compile(r"\n[ \t\u00a0]*\n")
+_PARA_RE = re.compile(r"\r?\n[ \t\u00a0\r]*\n")
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st gen col lt sgt capt maj rev sen rep gov pres jr sr inc ltd co corp "

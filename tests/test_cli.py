@@ -172,3 +172,14 @@ def test_fix_never_rewrites_record_files(tmp_path):
     result = CliRunner().invoke(main, ["fix", "--write", str(j)])
     assert "+They flew to Kyiv." in result.output
     assert j.read_text(encoding="utf-8") == '{"id": "a", "text": "They flew to Kiev."}\n'
+
+
+def test_crlf_files_give_the_same_findings_as_lf(tmp_path):
+    for p in SEEDS.glob("*.txt"):
+        (tmp_path / p.name).write_bytes(p.read_bytes().replace(b"\n", b"\r\n"))
+    lf = json.loads(lint("--format", "json", str(SEEDS)).output)["documents"]
+    crlf = json.loads(lint("--format", "json", str(tmp_path)).output)["documents"]
+    for a, b in zip(lf, crlf):
+        text = (tmp_path / b["path"].rsplit("/", 1)[-1]).read_text(encoding="utf-8", newline="")
+        assert [f["code"] for f in a["findings"]] == [f["code"] for f in b["findings"]]
+        assert all(text[f["start"]:f["end"]] == f["text"] for f in b["findings"])
