@@ -180,6 +180,7 @@ def test_crlf_files_give_the_same_findings_as_lf(tmp_path):
     lf = json.loads(lint("--format", "json", str(SEEDS)).output)["documents"]
     crlf = json.loads(lint("--format", "json", str(tmp_path)).output)["documents"]
     for a, b in zip(lf, crlf):
-        text = (tmp_path / b["path"].rsplit("/", 1)[-1]).read_text(encoding="utf-8", newline="")
+        with open(tmp_path / b["path"].rsplit("/", 1)[-1], encoding="utf-8", newline="") as fh:
+            text = fh.read()
         assert [f["code"] for f in a["findings"]] == [f["code"] for f in b["findings"]]
         assert all(text[f["start"]:f["end"]] == f["text"] for f in b["findings"])
