@@ -111,11 +111,23 @@ def find_config_file(start: Path) -> Optional[Path]:
 
 
 def _pyproject_section(path: Path) -> Optional[dict]:
+    """The [tool.quality] table of a pyproject.toml, None when it has none. A pyproject.toml
+    that mentions [tool.quality] but cannot be read is an error, not a silent default."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
-    return data.get("tool", {}).get("quality")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        if "tool.quality" in raw:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        return None
+    tool = data.get("tool", {})
+    section = tool.get("quality") if isinstance(tool, dict) else None
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.quality] must be a table")
+    return section
 
 
 def load(path: Optional["str | Path"] = None, search_from: "str | Path" = ".") -> Config:
@@ -137,7 +149,7 @@ def load(path: Optional["str | Path"] = None, search_from: "str | Path" = ".") -
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("quality", {})
+        data = _pyproject_section(path) or {}
         where = f"{path} [tool.quality]"
     else:
         where = str(path)

@@ -93,6 +93,9 @@ def _split_list(cell: Optional[str]) -> tuple[str, ...]:
 
 
 def _make_entry(row: dict, where: str) -> Entry:
+    for key in ("name", "kind", "note"):
+        if row.get(key) is not None and not isinstance(row[key], str):
+            raise GazetteerError(f"{where}: '{key}' must be text")
     name = (row.get("name") or "").strip()
     if not name:
         raise GazetteerError(f"{where}: empty name")
@@ -150,6 +153,8 @@ def _load_table(path: Path, text: str, delimiter: str) -> Iterator[Entry]:
         return
     header_no, header_line = numbered[0]
     header = [h.strip().lower() for h in next(csv.reader([header_line], delimiter=delimiter))]
+    # strict: a quote left open (a cell spanning lines, which this format does not allow)
+    # is an error with its line number, not a silently broken entry.
     if "name" not in header:
         raise GazetteerError(f"{path}:{header_no}: header has no 'name' column (got {', '.join(header)})")
     unknown = [h for h in header if h not in COLUMNS]
@@ -158,7 +163,7 @@ def _load_table(path: Path, text: str, delimiter: str) -> Iterator[Entry]:
             f"{path}:{header_no}: unknown column {unknown[0]!r} (expected {', '.join(COLUMNS)})")
     for n, line in numbered[1:]:
         try:
-            cells = next(csv.reader([line], delimiter=delimiter))
+            cells = next(csv.reader([line], delimiter=delimiter, strict=True))
         except csv.Error as exc:
             raise GazetteerError(f"{path}:{n}: {exc}") from None
         if len(cells) > len(header):

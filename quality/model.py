@@ -107,12 +107,20 @@ class Report:
                 "penalty": round(penalty, 3),
             })
         return {
-            "path": self.document.path,
+            "path": _printable(self.document.path),
             "id": self.document.id,
             "score": self.score,
             "language": self.language,
             "findings": out,
         }
+
+
+def _printable(path: Optional[str]) -> Optional[str]:
+    """A file name as valid UTF-8: undecodable bytes (kept by the OS as surrogate escapes)
+    become U+FFFD rather than breaking the JSON."""
+    if path is None:
+        return None
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 class _LineIndex:

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional
@@ -61,6 +62,9 @@ def read_path(p: str, text_field: str = "text", id_field: str = "id",
         yield Document(text or "", "-", None, err)
         return
     try:
+        if not stat.S_ISREG(os.stat(p).st_mode):  # a FIFO or a device would hang or never end
+            yield Document("", p, None, "not a regular file")
+            return
         data = Path(p).read_bytes()
     except FileNotFoundError:
         yield Document("", p, None, "no such file or directory")
@@ -83,7 +87,10 @@ def read_path(p: str, text_field: str = "text", id_field: str = "id",
 
 def _jsonl_records(path: str, text: str, text_field: str, id_field: str) -> Iterator[Document]:
     row = 0
-    for n, line in enumerate(text.splitlines(), 1):
+    # Records end at "\n" only: str.splitlines() would also break at U+2028 and U+0085,
+    # which JSON strings may hold raw.
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         default_id = str(row)
@@ -113,11 +120,19 @@ def _csv_records(path: str, text: str, text_field: str, id_field: str) -> Iterat
 def _record(rec: dict, path: str, default_id: str, line: int, text_field: str,
             id_field: str) -> Document:
     rid = rec.get(id_field)
-    rid = default_id if rid in (None, "") else str(rid)
+    if rid in (None, ""):
+        rid = default_id
+    elif not isinstance(rid, str):
+        rid = json.dumps(rid, ensure_ascii=False)  # 7 -> "7", true -> "true"
     value = rec.get(text_field)
     if not isinstance(value, str):
         what = "missing or null" if value is None else "not a string"
         return Document("", path, rid, f"line {line}: field '{text_field}' is {what}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return Document("", path, rid, f"line {line}: field '{text_field}' holds a lone "
+                        f"surrogate (\\u{ord(exc.object[exc.start]):04x}), not text")
     if value.startswith("\ufeff"):
         value = value[1:]
     return Document(value, path, rid)
