@@ -32,7 +32,11 @@ def matches(rule: Rule, selectors: Sequence[str]) -> bool:
 
 
 def select_rules(config: Config, rules: Sequence[Rule] = ALL_RULES) -> tuple[Rule, ...]:
-    chosen = [r for r in rules if (not config.select or matches(r, config.select))]
+    """The rules `select` names (all when empty), minus those `ignore` names. Unreadable
+    input (IN01) is always reported unless ignored by name: a file that could not be read
+    must not vanish because other rules were selected."""
+    chosen = [r for r in rules
+              if not config.select or matches(r, config.select) or r.category == "input"]
     return tuple(r for r in chosen if not matches(r, config.ignore))
 
 
@@ -93,10 +97,15 @@ class Auditor:
         return f.with_severity(best[1]) if best else f
 
     def _input_error(self, document: Document) -> Report:
-        f = Finding("IN01", "unreadable-input", "input", Severity.ERROR, document.error,
-                    0, 0, "", None)
-        value, penalties = scoring.score([f], 0)
-        return Report(document, (f,), value, penalties, None)
+        """The unreadable-input finding (IN01) for a document the readers could not produce,
+        unless the configuration leaves IN01 out."""
+        findings: tuple = ()
+        rule = next((r for r in self.rules if r.code == "IN01"), None)
+        if rule is not None:
+            findings = (self._override(Finding(rule.code, rule.name, rule.category,
+                                               rule.severity, document.error, 0, 0, "", None)),)
+        value, penalties = scoring.score(list(findings), 0)
+        return Report(document, findings, value, penalties, None)
 
     # ------------------------------------------------------------------ many documents
     def gather(self, documents: Iterable[Document]) -> CorpusStats:

@@ -1,4 +1,4 @@
-"""The command line: `quality lint`, `quality rules`, `quality explain`.
+"""The command line: `quality lint`, `fix`, `rules`, `explain` and `gazetteer learn`.
 
 Exit status (CONTRACT.md): 0 clean, 1 something at or above the failing bar, 2 the run could not
 be done (bad option, config or gazetteer) with a one-line message on standard error.
@@ -85,22 +85,11 @@ def main(argv=None) -> None:
 def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, min_score, lang,
          config_path, text_field, id_field, no_corpus, jobs) -> None:
     """Audit PATHS (files, folders, or - for standard input)."""
-    try:
-        cfg = load_config(config_path)
-        cfg = cfg.with_overrides(
-            select=_split(select) or None, ignore=_split(ignore) or None, fail_on=fail_on,
-            min_score=min_score, lang=lang, text_field=text_field, id_field=id_field,
-            gazetteer=(cfg.gazetteer + tuple(gazetteers)) if gazetteers else None,
-            builtin_gazetteer=False if no_builtin_gazetteer else None,
-            corpus=False if no_corpus else None,
-        )
-        bad = unknown_selectors(cfg.select + cfg.ignore)
-        if bad:
-            raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
-        auditor = Auditor(cfg)
-        source = _source(paths, cfg)
-    except (ConfigError, GazetteerError) as exc:
-        raise UsageProblem(str(exc)) from None
+    cfg, auditor, source = _setup(
+        paths, config_path, select=_split(select) or None, ignore=_split(ignore) or None,
+        fail_on=fail_on, min_score=min_score, lang=lang, text_field=text_field,
+        id_field=id_field, gazetteers=gazetteers, no_builtin_gazetteer=no_builtin_gazetteer,
+        corpus=False if no_corpus else None)
 
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # findings quote any script
@@ -112,12 +101,12 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
     try:
         for report in _run(auditor, source, jobs):
             count += 1
-            reporter.document(report)
             worst = report.worst()
             if worst is not None and worst.rank >= bar.rank:
                 failed = True
             if cfg.min_score is not None and report.score < cfg.min_score:
                 failed = True
+            reporter.document(report)
         reporter.finish()
         sys.stdout.flush()
         if count == 0:
@@ -129,6 +118,22 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1 if failed else 0)
     sys.exit(1 if failed else 0)
+
+
+def _setup(paths, config_path, gazetteers=(), no_builtin_gazetteer=False, **overrides):
+    """Config (file, then flags), a validated rule selection, the Auditor and the document
+    source, shared by `lint` and `fix`; a user error becomes exit 2 with one line."""
+    try:
+        cfg = load_config(config_path)
+        cfg = cfg.with_overrides(
+            gazetteer=(cfg.gazetteer + tuple(gazetteers)) if gazetteers else None,
+            builtin_gazetteer=False if no_builtin_gazetteer else None, **overrides)
+        bad = unknown_selectors(cfg.select + cfg.ignore + tuple(k for k, _ in cfg.severity))
+        if bad:
+            raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
+        return cfg, Auditor(cfg), _source(paths, cfg)
+    except (ConfigError, GazetteerError) as exc:
+        raise UsageProblem(str(exc)) from None
 
 
 def _source(paths, cfg):
@@ -178,19 +183,9 @@ def fix(paths, write, select, ignore, gazetteers, no_builtin_gazetteer, config_p
 
     from .fixes import apply_fixes
 
-    try:
-        cfg = load_config(config_path)
-        cfg = cfg.with_overrides(
-            select=_split(select) or None, ignore=_split(ignore) or None,
-            gazetteer=(cfg.gazetteer + tuple(gazetteers)) if gazetteers else None,
-            builtin_gazetteer=False if no_builtin_gazetteer else None)
-        bad = unknown_selectors(cfg.select + cfg.ignore)
-        if bad:
-            raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
-        auditor = Auditor(cfg)
-        source = _source(paths, cfg)
-    except (ConfigError, GazetteerError) as exc:
-        raise UsageProblem(str(exc)) from None
+    cfg, auditor, source = _setup(
+        paths, config_path, select=_split(select) or None, ignore=_split(ignore) or None,
+        gazetteers=gazetteers, no_builtin_gazetteer=no_builtin_gazetteer)
     changed = 0
     for report in _run(auditor, source, 1):
         doc = report.document

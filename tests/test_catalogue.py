@@ -7,7 +7,8 @@ from quality.model import CATEGORIES
 from quality.rules import ALL_RULES
 from tests.helpers import findings
 
-LOCAL = [r for r in ALL_RULES if not r.corpus]
+# Corpus rules need several documents and IN01 an unreadable file: tested on their own.
+LOCAL = [r for r in ALL_RULES if not r.corpus and r.category != "input"]
 
 
 def test_codes_and_names_are_unique():

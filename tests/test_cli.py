@@ -184,3 +184,26 @@ def test_crlf_files_give_the_same_findings_as_lf(tmp_path):
             text = fh.read()
         assert [f["code"] for f in a["findings"]] == [f["code"] for f in b["findings"]]
         assert all(text[f["start"]:f["end"]] == f["text"] for f in b["findings"])
+
+
+def test_unreadable_input_survives_select_and_takes_severity_overrides(tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    out = json.loads(lint("--format", "json", "--select", "NM", missing).output)
+    assert [f["code"] for f in out["documents"][0]["findings"]] == ["IN01"]
+    (tmp_path / "quality.toml").write_text('[severity]\nIN01 = "info"\n', encoding="utf-8")
+    result = lint("--config", str(tmp_path / "quality.toml"), missing)
+    assert result.exit_code == 0 and "IN01 info" in result.output
+    assert lint("--ignore", "IN01", missing).exit_code == 0
+
+
+def test_special_files_and_odd_records(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    j = tmp_path / "r.jsonl"
+    j.write_text('{"id": 7, "text": "a\\u2028b Kiev"}\n{"id": "s", "text": "x \\ud800 y"}\n',
+                 encoding="utf-8")
+    docs = json.loads(lint("--format", "json", str(fifo), str(j)).output)["documents"]
+    got = [(d["path"].rsplit("/", 1)[-1], d["id"], [f["code"] for f in d["findings"]]) for d in docs]
+    assert got == [("pipe.txt", None, ["IN01"]), ("r.jsonl", "7", ["PL01"]), ("r.jsonl", "s", ["IN01"])]

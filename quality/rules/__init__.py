@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .base import Context, Rule
-from . import boilerplate, encoding, language, mt, names, places, rewrite, script
+from . import boilerplate, encoding, inputs, language, mt, names, places, rewrite, script
 
 ALL_RULES: tuple[Rule, ...] = (
     *names.RULES,        # NM: misspelt and mis-transliterated person names
@@ -13,6 +13,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *rewrite.RULES,      # RW: stock phrases of generated or spun text
     *language.RULES,     # LG: wrong or mixed language
     *encoding.RULES,     # EN: mojibake, replacement and control characters
+    *inputs.RULES,       # IN: files and records that could not be read
 )
 
 
