@@ -177,10 +177,6 @@ def fix(paths, write, select, ignore, gazetteers, no_builtin_gazetteer, config_p
     """Apply the suggested fixes to PATHS: a unified diff on standard output, or with --write
     the files rewritten in place. Only findings with a suggestion are applied; record files
     (.jsonl, .csv) and standard input are never rewritten."""
-    import difflib
-    import os
-    import tempfile
-
     from .fixes import apply_fixes
 
     cfg, auditor, source = _setup(
@@ -201,24 +197,58 @@ def fix(paths, write, select, ignore, gazetteers, no_builtin_gazetteer, config_p
             if write:
                 click.echo(f"quality: {where}: records and standard input are not rewritten; "
                            "showing the diff", err=True)
-            sys.stdout.writelines(difflib.unified_diff(
-                doc.text.splitlines(keepends=True), new.splitlines(keepends=True),
-                f"a/{where}", f"b/{where}"))
+            sys.stdout.writelines(_diff(doc.text, new, where))
             continue
-        raw = open(doc.path, "rb").read()
-        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-        directory = os.path.dirname(os.path.abspath(doc.path))
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".quality-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(bom + new.encode("utf-8"))
-            os.replace(tmp, doc.path)
-        except OSError as exc:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise UsageProblem(f"{doc.path}: cannot write ({exc.strerror or exc})") from None
-        click.echo(f"fixed {doc.path}", err=True)
+        problem = _rewrite(doc.path, doc.text, new)
+        if problem:
+            changed -= 1
+            click.echo(f"quality: {doc.path}: not rewritten: {problem}", err=True)
+        else:
+            click.echo(f"fixed {doc.path}", err=True)
     click.echo(f"{changed} document(s) {'fixed' if write else 'with fixes'}", err=True)
+
+
+def _diff(old: str, new: str, where: str):
+    """A unified diff that `patch` and `git apply` accept, last line without newline too."""
+    import difflib
+
+    for line in difflib.unified_diff(old.splitlines(keepends=True),
+                                     new.splitlines(keepends=True), f"a/{where}", f"b/{where}"):
+        if line.endswith("\n"):
+            yield line
+        else:
+            yield line + "\n\\ No newline at end of file\n"
+
+
+def _rewrite(path: str, audited: str, new: str):
+    """Replace the file at `path` (through symlinks) with `new`, atomically, keeping its
+    byte-order mark and permissions. Returns why it was not done, or None."""
+    import os
+    import tempfile
+
+    from .readers import decode
+
+    real = os.path.realpath(path)
+    if not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222:
+        return "the file is read-only"
+    try:
+        raw = open(real, "rb").read()
+    except OSError as exc:
+        return f"cannot read it again ({exc.strerror or exc})"
+    if decode(raw)[0] != audited:
+        return "the file changed while it was being audited"
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(real), prefix=".quality-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(bom + new.encode("utf-8"))
+        os.chmod(tmp, os.stat(real).st_mode & 0o7777)
+        os.replace(tmp, real)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        return f"cannot write ({exc.strerror or exc})"
+    return None
 
 
 @cli.group()

@@ -1,6 +1,7 @@
 """apply_fixes: the only code that rewrites text."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from .model import Finding
@@ -12,7 +13,8 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
     A fix whose span holds other fixes is composed with them when it keeps their text
     ("THE Zelenski" -> "Zelenski" with "Zelenski" -> "Zelensky" gives "Zelensky"); any other
     overlap keeps the earliest-starting (then longest) fix and skips the rest. Findings whose
-    text no longer matches the document are skipped, so stale findings change nothing.
+    text no longer matches the document are skipped, so stale findings change nothing. A
+    deletion of whole lines also removes their line breaks (see _line_end).
     """
     fixes = sorted((f for f in findings if f.suggestion is not None and text[f.start:f.end] == f.text),
                    key=lambda f: (f.start, -(f.end - f.start), f.code))
@@ -30,6 +32,26 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
                 replacement = replacement.replace(inner.text, inner.suggestion)
         out.append(text[pos:f.start])
         out.append(replacement)
-        pos = f.end
+        pos = _line_end(text, f.start, f.end) if replacement == "" else f.end
     out.append(text[pos:])
     return "".join(out)
+
+
+_NEWLINE = re.compile(r"\r?\n")
+_BLANK_LINE = re.compile(r"[ \t]*\r?\n")
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    """Deleting whole lines (boilerplate) takes their line break too, and the blank line
+    after them when the line before is blank, so no empty paragraphs are left behind."""
+    if start and text[start - 1] != "\n":
+        return end
+    m = _NEWLINE.match(text, end)
+    if m is None:
+        return end
+    end = m.end()
+    if start == 0 or text.endswith("\n", 0, start - 1) or text.endswith("\n\r", 0, start - 1):
+        blank = _BLANK_LINE.match(text, end)
+        if blank:
+            end = blank.end()
+    return end

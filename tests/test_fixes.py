@@ -30,3 +30,14 @@ def test_fixing_the_noisiest_seed_reaches_a_fixed_point():
     once = fixed(text)
     assert fixed(once) == once
     assert not [f for f in findings(once) if f.suggestion is not None]
+
+
+def test_deleting_whole_lines_leaves_no_empty_paragraphs():
+    text = "Site.com\n\nTitle\n\nBody text here.\n\nYou may also like\n\nOther story"
+    fs = [finding(text, 0, 8, ""), finding(text, 34, 51, ""), finding(text, 53, 64, "")]
+    assert apply_fixes(text, fs) == "Title\n\nBody text here.\n\n"
+
+
+def test_deleting_part_of_a_line_keeps_the_line_break():
+    text = "Read more: other story\nNext line"
+    assert apply_fixes(text, [finding(text, 5, 9, "")]) == "Read : other story\nNext line"
