@@ -29,34 +29,34 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
       ("BP03", "despite a requirement for self-quarantine, a club member chose to visit"),
       ("BP03", "Taiwan Raises Economic Forecast For 2020"),
       ("BP03", "The ongoing trade war seems to be impacting everyone, except perhaps…")],
-     f"{BODY}\n\n\n\n\n\n\n\n\n\n"),
+     BODY + "\n\n"),
     # The block ends where the article's prose resumes.
     (f"{BODY}\n\nRelated Articles\n\nMinister resigns over tariff row\n\n{BODY2}",
      [("BP02", "Related Articles"), ("BP03", "Minister resigns over tariff row")],
-     f"{BODY}\n\n\n\n\n\n{BODY2}"),
+     BODY + "\n\n" + BODY2),
     (f"{BODY}\nRead more: Minister resigns over tariff row\n{BODY2}",
-     [("BP03", "Read more: Minister resigns over tariff row")], f"{BODY}\n\n{BODY2}"),
+     [("BP03", "Read more: Minister resigns over tariff row")], BODY + "\n" + BODY2),
     (f"{BODY}\n\nMore from Business Daily\n", [("BP02", "More from Business Daily")],
-     f"{BODY}\n\n\n"),
+     BODY + "\n\n"),
     # BP04-BP06 prompts and notices.
     (f"{BODY}\nShare this article:\nFollow us on Twitter and Facebook",
      [("BP04", "Share this article:"), ("BP04", "Follow us on Twitter and Facebook")],
-     f"{BODY}\n\n"),
+     BODY + "\n"),
     (f"{BODY}\n\nSign up for our newsletter to get the latest headlines every morning.",
      [("BP05", "Sign up for our newsletter to get the latest headlines every morning.")],
      f"{BODY}\n\n"),
     (f"{BODY}\nGet the best stories straight to your inbox\nPlant Care Newsletter",
      [("BP05", "Get the best stories straight to your inbox"),
-      ("BP05", "Plant Care Newsletter")], f"{BODY}\n\n"),
+      ("BP05", "Plant Care Newsletter")], BODY + "\n"),
     (f"{BODY}\n\nCopyright © 2024 Example Media Ltd. All rights reserved.",
      [("BP06", "Copyright © 2024 Example Media Ltd. All rights reserved.")], f"{BODY}\n\n"),
     (f"{BODY}\nWe use cookies to improve your experience on our site.",
      [("BP06", "We use cookies to improve your experience on our site.")], f"{BODY}\n"),
     # BP07 site name above the title.
     (f"Arah.my\n\nTariffs to take effect next month\n\n{BODY}",
-     [("BP07", "Arah.my")], f"\n\nTariffs to take effect next month\n\n{BODY}"),
+     [("BP07", "Arah.my")], "Tariffs to take effect next month\n\n" + BODY),
     (f"EXAMPLE.COM\n\nTariffs to take effect next month\n\n{BODY}",
-     [("BP07", "EXAMPLE.COM")], f"\n\nTariffs to take effect next month\n\n{BODY}"),
+     [("BP07", "EXAMPLE.COM")], "Tariffs to take effect next month\n\n" + BODY),
     # BP08 repeated title: one span over both copies, the fix keeps one.
     (f"Russia Ukraine peace talks\nRussia Ukraine peace talks\n\n{BODY}",
      [("BP08", "Russia Ukraine peace talks\nRussia Ukraine peace talks")],
@@ -64,35 +64,35 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
     # BP09 page chrome; dates and bylines only outside the prose.
     (f"Skip to content\n\n{BODY}\n\nAdvertisement\n\n{BODY2}\n\nLeave a Reply",
      [("BP09", "Skip to content"), ("BP09", "Advertisement"), ("BP09", "Leave a Reply")],
-     f"\n\n{BODY}\n\n\n\n{BODY2}\n\n"),
+     BODY + "\n\n" + BODY2 + "\n\n"),
     (f"Tariffs to take effect\nBy Jane Smith\n4 min read\n\n{BODY}\n\n{BODY2}",
      [("BP09", "By Jane Smith"), ("BP09", "4 min read")],
-     f"Tariffs to take effect\n\n\n\n{BODY}\n\n{BODY2}"),
+     "Tariffs to take effect\n\n" + BODY + "\n\n" + BODY2),
     (f"{BODY}\n\nYour email address will not be published. Required fields are marked *",
      [("BP09", "Your email address will not be published. Required fields are marked *")],
      f"{BODY}\n\n"),
     # Comment threads and policies, counters.
     (f"{BODY}\n\n{BODY2}\n\n14 responses to “Tariffs to take effect next month”\n\nLeave a Reply",
      [("BP09", "14 responses to “Tariffs to take effect next month”"), ("BP09", "Leave a Reply")],
-     f"{BODY}\n\n{BODY2}\n\n\n\n"),
+     BODY + "\n\n" + BODY2 + "\n\n"),
     (f"{BODY}\n\n{BODY2}\n\nAll comments are moderated before they appear.\n"
      "We reserve the right to remove posts that are off topic.\nComments (12)",
      [("BP09", "All comments are moderated before they appear."),
       ("BP09", "We reserve the right to remove posts that are off topic."),
-      ("BP09", "Comments (12)")], f"{BODY}\n\n{BODY2}\n\n\n\n"),
+      ("BP09", "Comments (12)")], BODY + "\n\n" + BODY2 + "\n\n"),
     # Subscription calls in their many phrasings.
     (f"{BODY}\n\nGet a daily digest of our top stories\nNotify me by email of every new post.\n"
      "Want to stay up to date with Market Daily?\nJoin 40,000 other readers today",
      [("BP05", "Get a daily digest of our top stories"),
       ("BP05", "Notify me by email of every new post."),
       ("BP05", "Want to stay up to date with Market Daily?"),
-      ("BP05", "Join 40,000 other readers today")], f"{BODY}\n\n\n\n\n"),
+      ("BP05", "Join 40,000 other readers today")], BODY + "\n\n"),
     (f"{BODY}\n\n{BODY2}\n\nMarket Daily delivers daily headlines\n"
      "Read the news on your phone with the Market Daily app.\n"
      "Subscribe from just $2 a week",
      [("BP05", "Market Daily delivers daily headlines"),
       ("BP05", "Read the news on your phone with the Market Daily app."),
-      ("BP05", "Subscribe from just $2 a week")], f"{BODY}\n\n{BODY2}\n\n\n\n"),
+      ("BP05", "Subscribe from just $2 a week")], BODY + "\n\n" + BODY2 + "\n\n"),
     (f"{BODY}\nFirst-time subscribers get a free tote bag with their order.",
      [("BP05", "First-time subscribers get a free tote bag with their order.")], f"{BODY}\n"),
     # Legal lines: terms, disclaimers, affiliate and cookie notices.
@@ -102,34 +102,33 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
      [("BP06", "Use of this site constitutes acceptance of our Terms of Service."),
       ("BP06", "The views expressed in this column are the author's own."),
       ("BP06", "We may earn a commission when you buy through links on this page.")],
-     f"{BODY}\n\n\n\n"),
+     BODY + "\n\n"),
     (f"{BODY}\n\nExample Health does not provide medical advice, diagnosis or treatment.",
      [("BP06", "Example Health does not provide medical advice, diagnosis or treatment.")],
      f"{BODY}\n\n"),
     (f"{BODY}\n\n{BODY2}\n\nRiverside Media Group\n",
-     [("BP06", "Riverside Media Group")], f"{BODY}\n\n{BODY2}\n\n\n"),
+     [("BP06", "Riverside Media Group")], BODY + "\n\n" + BODY2 + "\n\n"),
     # Search boxes, navigation, archives, agency photo credits.
     (f"Tariffs to take effect\nHome / World / Europe\n\n{BODY}\n\n{BODY2}\n\n"
      "Search for articles and keywords\nPrint Archive: Editions since 1901",
      [("BP09", "Home / World / Europe"), ("BP09", "Search for articles and keywords"),
       ("BP09", "Print Archive: Editions since 1901")],
-     f"Tariffs to take effect\n\n\n{BODY}\n\n{BODY2}\n\n\n"),
+     "Tariffs to take effect\n\n" + BODY + "\n\n" + BODY2 + "\n\n"),
     # A long sentence-case line right after a teaser header is the article going on.
     (f"{BODY}\n\nRelated Stories\n\nIt is no accident that the talks resumed in the same "
      f"week as the summit\n\n{BODY2}", [("BP02", "Related Stories")],
-     f"{BODY}\n\n\n\nIt is no accident that the talks resumed in the same "
-     f"week as the summit\n\n{BODY2}"),
+     BODY + "\n\nIt is no accident that the talks resumed in the same week as the summit\n\n" + BODY2),
     (f"Tariffs to take effect\nAFP files\n\n{BODY}",
-     [("BP09", "AFP files")], f"Tariffs to take effect\n\n\n{BODY}"),
+     [("BP09", "AFP files")], "Tariffs to take effect\n\n" + BODY),
     # Author bios and more-by links after the article.
     (f"{BODY}\n\n{BODY2}\n\nJane Q. Smith is a senior reporter for Market Daily.\n"
      "More by Jane Smith",
      [("BP09", "Jane Q. Smith is a senior reporter for Market Daily."),
-      ("BP02", "More by Jane Smith")], f"{BODY}\n\n{BODY2}\n\n\n"),
+      ("BP02", "More by Jane Smith")], BODY + "\n\n" + BODY2 + "\n\n"),
     (f"{BODY}\n\n{BODY2}\n\nHelen Ortiz is an associate professor of economics at Leeds.\n"
      "staff writer at Market Daily, covering trade",
      [("BP09", "Helen Ortiz is an associate professor of economics at Leeds."),
-      ("BP09", "staff writer at Market Daily, covering trade")], f"{BODY}\n\n{BODY2}\n\n\n"),
+      ("BP09", "staff writer at Market Daily, covering trade")], BODY + "\n\n" + BODY2 + "\n\n"),
 ])
 def test_fires(text, expected, result):
     assert spans(text, "BP") == expected
