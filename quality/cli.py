@@ -110,8 +110,9 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
         reporter.finish()
         sys.stdout.flush()
         if count == 0:
-            click.echo(f"quality: no documents found (looked for {', '.join(cfg.extensions)} "
-                       "files, or .jsonl/.csv files named on the command line)", err=True)
+            click.echo("quality: no documents found (folders are searched for "
+                       f"{', '.join(cfg.extensions)} files; .jsonl/.csv files named on the "
+                       "command line are read record by record)", err=True)
     except BrokenPipeError:  # `quality lint ... | head`
         import os
 
@@ -272,6 +273,9 @@ def gazetteer_learn(paths, output, config_path) -> None:
     except ConfigError as exc:
         raise UsageProblem(str(exc)) from None
     stats = CorpusStats().add_all(_source(paths, cfg)())
+    if stats.documents < 2:
+        click.echo(f"quality: {stats.documents} readable document(s): consensus names need "
+                   "several documents", err=True)
     rows = learned_gazetteer_rows(stats.finalize(), Lexicon(cfg.lang))
     lines = ["name\tkind\taliases\twrong\tdeprecated\tnote"]
     lines += ["\t".join(r) for r in rows]

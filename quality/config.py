@@ -69,7 +69,17 @@ def validate(cfg: Config, where: str) -> Config:
             raise ConfigError(f"{where}: 'severity' for {code}: {exc}") from None
     if cfg.min_score is not None and not (0 <= cfg.min_score <= 100):
         raise ConfigError(f"{where}: 'min-score' must be between 0 and 100")
-    return cfg
+    lang = normalise_lang(cfg.lang)
+    if lang is None:
+        raise ConfigError(f"{where}: 'lang' must be a language code such as en, de or pt-BR, "
+                          f"got {cfg.lang!r}")
+    return cfg if lang == cfg.lang else replace(cfg, lang=lang)
+
+
+def normalise_lang(code: str) -> Optional[str]:
+    """'EN', 'en-GB', 'en_US' -> 'en'; None when it is not an ISO 639-1 code."""
+    base = str(code).strip().lower().replace("_", "-").split("-")[0]
+    return base if len(base) == 2 and base.isascii() and base.isalpha() else None
 
 
 def from_mapping(data: dict, where: str, base: Config = DEFAULTS) -> Config:

@@ -207,3 +207,9 @@ def test_special_files_and_odd_records(tmp_path):
     docs = json.loads(lint("--format", "json", str(fifo), str(j)).output)["documents"]
     got = [(d["path"].rsplit("/", 1)[-1], d["id"], [f["code"] for f in d["findings"]]) for d in docs]
     assert got == [("pipe.txt", None, ["IN01"]), ("r.jsonl", "7", ["PL01"]), ("r.jsonl", "s", ["IN01"])]
+
+
+@pytest.mark.parametrize("lang,code", [("EN", 0), ("en-GB", 0), ("en_US", 0), ("english", 2)])
+def test_lang_codes_are_normalised_or_refused(lang, code):
+    text = "The talks in Istanbul ended on Friday without a deal, officials said.\n"
+    assert lint("--lang", lang, "-", input=text).exit_code == code

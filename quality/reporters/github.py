@@ -24,12 +24,14 @@ class GithubReporter:
     def document(self, report: Report) -> None:
         d = report.to_dict()
         path = _escape(d["path"] or "-", prop=True)
+        record = d["id"] is not None  # lines inside a record are not lines of the file
         for f in d["findings"]:
-            message = f["message"]
+            message = f["message"] if not record else f"record {d['id']}: {f['message']}"
             if f["suggestion"] is not None:
                 message += f" (suggestion: {f['suggestion']!r})" if f["suggestion"] else " (delete)"
+            where = f"file={path}" if record else f"file={path},line={f['line']},col={f['column']}"
             self.out.write(
-                f"::{_LEVEL[f['severity']]} file={path},line={f['line']},col={f['column']},"
+                f"::{_LEVEL[f['severity']]} {where},"
                 f"title={_escape(f['code'] + ' ' + f['name'], prop=True)}::{_escape(message)}\n")
 
     def finish(self) -> None:
