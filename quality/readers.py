@@ -133,6 +133,4 @@ def _record(rec: dict, path: str, default_id: str, line: int, text_field: str,
     except UnicodeEncodeError as exc:
         return Document("", path, rid, f"line {line}: field '{text_field}' holds a lone "
                         f"surrogate (\\u{ord(exc.object[exc.start]):04x}), not text")
-    if value.startswith("\ufeff"):
-        value = value[1:]
-    return Document(value, path, rid)
+    return Document(value, path, rid)  # offsets are into the field as stored, BOM and all
