@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from . import scoring
-from .config import DEFAULTS, Config
+from .config import DEFAULTS, Config, validate
 from .corpus import CorpusStats
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -52,7 +52,7 @@ class Auditor:
     """
 
     def __init__(self, config: Optional[Config] = None, gazetteer: Optional[Gazetteer] = None):
-        self.config = config or DEFAULTS
+        self.config = validate(config or DEFAULTS, "configuration")  # ConfigError if bad
         if gazetteer is None:
             gazetteer = Gazetteer.load(self.config.gazetteer, builtin=self.config.builtin_gazetteer)
         self.gazetteer = gazetteer
