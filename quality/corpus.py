@@ -201,6 +201,7 @@ class CorpusView:
 
     def __init__(self, stats: CorpusStats):
         self.stats = stats
+        self._variants: dict[tuple[str, bool], Optional[Variant]] = {}
 
     @property
     def documents(self) -> int:
@@ -300,6 +301,13 @@ class CorpusView:
         return out
 
     def variant_of(self, form: str, lexicon=None) -> Optional[Variant]:
+        """Memoised: the corpus is fixed once finalised, so each spelling is judged once."""
+        key = (form, lexicon is not None)
+        if key not in self._variants:
+            self._variants[key] = self._variant_of(form, lexicon)
+        return self._variants[key]
+
+    def _variant_of(self, form: str, lexicon=None) -> Optional[Variant]:
         """The dominant spelling `form` is a rare variant of, with the evidence, or None.
 
         Two forms are one name when they are close (same transliteration skeleton, or
