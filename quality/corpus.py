@@ -64,7 +64,9 @@ class _Profile:
     lines: tuple = ()     # line fingerprints
 
 
-def _profile_of(text: str) -> tuple[_Profile, dict[str, Counter], set[str]]:
+def _profile_of(text: str) -> tuple[_Profile, dict[str, Counter], set[str], set[str]]:
+    """(profile, first names seen before each name form, name forms, forms used as first
+    names) of one document."""
     words = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
     names: set[str] = set()
     bigrams: set[tuple[str, str]] = set()
