@@ -173,8 +173,13 @@ def _run(auditor: Auditor, source, jobs: int):
 @click.option("--ignore", multiple=True, metavar="CODES", help="No fixes from these rules.")
 @click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE")
 @click.option("--no-builtin-gazetteer", is_flag=True)
+@click.option("--lang", default=None, metavar="CODE", help="Expected language [default: en].")
+@click.option("--text-field", default=None, help="Text field of .jsonl/.csv records [text].")
+@click.option("--id-field", default=None, help="Id field of .jsonl/.csv records [id].")
+@click.option("--no-corpus", is_flag=True, help="Fix each document alone.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-def fix(paths, write, select, ignore, gazetteers, no_builtin_gazetteer, config_path) -> None:
+def fix(paths, write, select, ignore, gazetteers, no_builtin_gazetteer, lang, text_field,
+        id_field, no_corpus, config_path) -> None:
     """Apply the suggested fixes to PATHS: a unified diff on standard output, or with --write
     the files rewritten in place. Only findings with a suggestion are applied; record files
     (.jsonl, .csv) and standard input are never rewritten."""
@@ -182,7 +187,8 @@ def fix(paths, write, select, ignore, gazetteers, no_builtin_gazetteer, config_p
 
     cfg, auditor, source = _setup(
         paths, config_path, select=_split(select) or None, ignore=_split(ignore) or None,
-        gazetteers=gazetteers, no_builtin_gazetteer=no_builtin_gazetteer)
+        gazetteers=gazetteers, no_builtin_gazetteer=no_builtin_gazetteer, lang=lang,
+        text_field=text_field, id_field=id_field, corpus=False if no_corpus else None)
     changed = 0
     for report in _run(auditor, source, 1):
         doc = report.document
