@@ -35,3 +35,12 @@ def fixed(text: str, select=()) -> str:
 def seed_text(name_prefix: str) -> str:
     (path,) = [p for p in SEEDS.glob(name_prefix + "*.txt")]
     return path.read_text(encoding="utf-8")
+
+
+def check_case(text: str, select, expected: list, fixed_text) -> None:
+    """One row of a rule table: the findings, and (when given) the fixed text, which fixing
+    again must leave unchanged."""
+    assert spans(text, select) == expected
+    if fixed_text is not None:
+        assert fixed(text, select) == fixed_text
+        assert fixed(fixed_text, select) == fixed_text

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import findings, fixed, spans
+from tests.helpers import check_case, findings
 
 CASES = [
     # EN01 mojibake: UTF-8 read as Windows-1252 / Latin-1
@@ -35,10 +35,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected,fixed_text", CASES)
 def test_encoding_rules(text, expected, fixed_text):
-    assert spans(text, "EN") == expected
-    if fixed_text is not None:
-        assert fixed(text, "EN") == fixed_text
-        assert fixed(fixed_text, "EN") == fixed_text
+    check_case(text, "EN", expected, fixed_text)
 
 
 def test_unfixable_findings_have_no_suggestion():

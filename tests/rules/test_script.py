@@ -5,7 +5,7 @@ import pytest
 
 from quality.data_files import table
 from quality.rules import script
-from tests.helpers import fixed, spans
+from tests.helpers import check_case
 
 CASES = [
     # SC01: foreign words, one finding per run (spaces and punctuation join a run)
@@ -56,10 +56,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected,fixed_text", CASES)
 def test_script_rules(text, expected, fixed_text):
-    assert spans(text, "SC") == expected
-    if fixed_text is not None:
-        assert fixed(text, "SC") == fixed_text
-        assert fixed(fixed_text, "SC") == fixed_text
+    check_case(text, "SC", expected, fixed_text)
 
 
 def test_messages_name_the_script():
