@@ -1,5 +1,9 @@
 """The command line: `quality lint`, `fix`, `rules`, `explain` and `gazetteer learn`.
 
+A thin layer of options over the library: options shared by the auditing commands are
+declared once (AUDIT_OPTIONS); reading is readers.py, auditing audit.py and parallel.py,
+every file written or rewritten goes through writers.py.
+
 Exit status (CONTRACT.md): 0 clean, 1 something at or above the failing bar, 2 the run could not
 be done (bad option, config or gazetteer) with a one-line message on standard error.
 """
@@ -13,10 +17,13 @@ from . import __version__
 from .audit import Auditor, unknown_selectors
 from .config import ConfigError, load as load_config
 from .gazetteer import GazetteerError
+from .fixes import apply_fixes
 from .model import Severity
-from .readers import iter_paths, read_path
+from .parallel import audit_stream
+from .readers import document_source
 from .reporters import REPORTERS
 from .rules import ALL_RULES, by_code
+from .writers import rewrite, unified_diff
 
 
 class UsageProblem(click.ClickException):
@@ -59,37 +66,72 @@ def main(argv=None) -> None:
         sys.exit(130)
 
 
+def audit_options(command):
+    """The options every auditing command (lint, fix) takes, declared once: which rules,
+    which gazetteer, which language, which config, which record fields, corpus mode.
+    The command receives them as keyword arguments and hands them to `_setup`."""
+    for option in reversed(AUDIT_OPTIONS):
+        command = option(command)
+    return command
+
+
+AUDIT_OPTIONS = (
+    click.option("--select", multiple=True, metavar="CODES",
+                 help="Only these rules: codes, names, code prefixes or categories "
+                      "(comma-separated)."),
+    click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms)."),
+    click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
+                 help="Extra gazetteer (.txt/.csv/.tsv/.toml); repeatable."),
+    click.option("--no-builtin-gazetteer", is_flag=True, help="Start from an empty gazetteer."),
+    click.option("--lang", default=None, metavar="CODE", help="Expected language [default: en]."),
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                 help="Config file (default: quality.toml or [tool.quality] in pyproject.toml)."),
+    click.option("--text-field", default=None, help="Text field of .jsonl/.csv records [text]."),
+    click.option("--id-field", default=None, help="Id field of .jsonl/.csv records [id]."),
+    click.option("--no-corpus", is_flag=True,
+                 help="Audit each document alone (no cross-document evidence)."),
+)
+
+
+def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=False,
+           lang=None, config_path=None, text_field=None, id_field=None, no_corpus=False,
+           **overrides):
+    """The audit options (AUDIT_OPTIONS) and a command's own config `overrides` -> config
+    (file, then flags), a validated rule selection, the Auditor and the document source.
+    A user error becomes exit 2 with one line."""
+    try:
+        cfg = load_config(config_path)
+        cfg = cfg.with_overrides(
+            select=_split(select) or None, ignore=_split(ignore) or None, lang=lang,
+            text_field=text_field, id_field=id_field, corpus=False if no_corpus else None,
+            gazetteer=(cfg.gazetteer + tuple(gazetteers)) if gazetteers else None,
+            builtin_gazetteer=False if no_builtin_gazetteer else None, **overrides)
+        bad = unknown_selectors(cfg.select + cfg.ignore + tuple(k for k, _ in cfg.severity))
+        if bad:
+            raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
+        return cfg, Auditor(cfg), _source(paths, cfg)
+    except (ConfigError, GazetteerError) as exc:
+        raise UsageProblem(str(exc)) from None
+
+
+def _source(paths, cfg):
+    return document_source(paths, cfg.extensions, cfg.text_field, cfg.id_field)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
               show_default=True, help="Output format.")
-@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
-              help="Extra gazetteer (.txt/.csv/.tsv/.toml); repeatable.")
-@click.option("--no-builtin-gazetteer", is_flag=True, help="Start from an empty gazetteer.")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Only these rules: codes, names, code prefixes or categories (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit status 1 [default: warning].")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None,
               help="Exit 1 when a document scores below this.")
-@click.option("--lang", default=None, metavar="CODE", help="Expected language [default: en].")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Config file (default: quality.toml or [tool.quality] in pyproject.toml).")
-@click.option("--text-field", default=None, help="Text field of .jsonl/.csv records [text].")
-@click.option("--id-field", default=None, help="Id field of .jsonl/.csv records [id].")
-@click.option("--no-corpus", is_flag=True,
-              help="Audit each document alone (no cross-document evidence).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes.")
-def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, min_score, lang,
-         config_path, text_field, id_field, no_corpus, jobs) -> None:
+@audit_options
+def lint(paths, fmt, fail_on, min_score, jobs, **options) -> None:
     """Audit PATHS (files, folders, or - for standard input)."""
-    cfg, auditor, source = _setup(
-        paths, config_path, select=_split(select) or None, ignore=_split(ignore) or None,
-        fail_on=fail_on, min_score=min_score, lang=lang, text_field=text_field,
-        id_field=id_field, gazetteers=gazetteers, no_builtin_gazetteer=no_builtin_gazetteer,
-        corpus=False if no_corpus else None)
+    cfg, auditor, source = _setup(paths, fail_on=fail_on, min_score=min_score, **options)
 
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # findings quote any script
@@ -99,7 +141,7 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
     count = 0
     reporter.start()
     try:
-        for report in _run(auditor, source, jobs):
+        for report in audit_stream(auditor, source, jobs):
             count += 1
             worst = report.worst()
             if worst is not None and worst.rank >= bar.rank:
@@ -121,76 +163,18 @@ def lint(paths, fmt, gazetteers, no_builtin_gazetteer, select, ignore, fail_on, 
     sys.exit(1 if failed else 0)
 
 
-def _setup(paths, config_path, gazetteers=(), no_builtin_gazetteer=False, **overrides):
-    """Config (file, then flags), a validated rule selection, the Auditor and the document
-    source, shared by `lint` and `fix`; a user error becomes exit 2 with one line."""
-    try:
-        cfg = load_config(config_path)
-        cfg = cfg.with_overrides(
-            gazetteer=(cfg.gazetteer + tuple(gazetteers)) if gazetteers else None,
-            builtin_gazetteer=False if no_builtin_gazetteer else None, **overrides)
-        bad = unknown_selectors(cfg.select + cfg.ignore + tuple(k for k, _ in cfg.severity))
-        if bad:
-            raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
-        return cfg, Auditor(cfg), _source(paths, cfg)
-    except (ConfigError, GazetteerError) as exc:
-        raise UsageProblem(str(exc)) from None
-
-
-def _source(paths, cfg):
-    """A callable giving a fresh stream of Documents, so the corpus pass and the audit pass
-    can both stream from disk. Standard input is read once and kept."""
-    import io
-
-    expanded = sorted(iter_paths(paths, cfg.extensions))
-    data = sys.stdin.buffer.read() if "-" in expanded else b""
-
-    def documents():
-        for p in expanded:
-            yield from read_path(p, cfg.text_field, cfg.id_field, io.BytesIO(data))
-
-    return documents
-
-
-def _run(auditor: Auditor, source, jobs: int):
-    if jobs <= 1:
-        yield from auditor.audit_corpus(source)
-        return
-    from .parallel import audit_parallel
-
-    view = None
-    if auditor.config.corpus:
-        stats = auditor.gather(source())
-        view = stats.finalize() if stats.documents > 1 else None
-    yield from audit_parallel(auditor, source(), jobs, view)
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--write", is_flag=True,
               help="Rewrite .txt/.md files in place (atomically) instead of printing a diff.")
-@click.option("--select", multiple=True, metavar="CODES", help="Only fixes from these rules.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="No fixes from these rules.")
-@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE")
-@click.option("--no-builtin-gazetteer", is_flag=True)
-@click.option("--lang", default=None, metavar="CODE", help="Expected language [default: en].")
-@click.option("--text-field", default=None, help="Text field of .jsonl/.csv records [text].")
-@click.option("--id-field", default=None, help="Id field of .jsonl/.csv records [id].")
-@click.option("--no-corpus", is_flag=True, help="Fix each document alone.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-def fix(paths, write, select, ignore, gazetteers, no_builtin_gazetteer, lang, text_field,
-        id_field, no_corpus, config_path) -> None:
+@audit_options
+def fix(paths, write, **options) -> None:
     """Apply the suggested fixes to PATHS: a unified diff on standard output, or with --write
     the files rewritten in place. Only findings with a suggestion are applied; record files
     (.jsonl, .csv) and standard input are never rewritten."""
-    from .fixes import apply_fixes
-
-    cfg, auditor, source = _setup(
-        paths, config_path, select=_split(select) or None, ignore=_split(ignore) or None,
-        gazetteers=gazetteers, no_builtin_gazetteer=no_builtin_gazetteer, lang=lang,
-        text_field=text_field, id_field=id_field, corpus=False if no_corpus else None)
+    cfg, auditor, source = _setup(paths, **options)
     changed = 0
-    for report in _run(auditor, source, 1):
+    for report in audit_stream(auditor, source):
         doc = report.document
         if doc.error is not None:
             click.echo(f"quality: {doc.path}: skipped: {doc.error}", err=True)
@@ -204,58 +188,15 @@ def fix(paths, write, select, ignore, gazetteers, no_builtin_gazetteer, lang, te
             if write:
                 click.echo(f"quality: {where}: records and standard input are not rewritten; "
                            "showing the diff", err=True)
-            sys.stdout.writelines(_diff(doc.text, new, where))
+            sys.stdout.writelines(unified_diff(doc.text, new, where))
             continue
-        problem = _rewrite(doc.path, doc.text, new)
+        problem = rewrite(doc.path, doc.text, new)
         if problem:
             changed -= 1
             click.echo(f"quality: {doc.path}: not rewritten: {problem}", err=True)
         else:
             click.echo(f"fixed {doc.path}", err=True)
     click.echo(f"{changed} document(s) {'fixed' if write else 'with fixes'}", err=True)
-
-
-def _diff(old: str, new: str, where: str):
-    """A unified diff that `patch` and `git apply` accept, last line without newline too."""
-    import difflib
-
-    for line in difflib.unified_diff(old.splitlines(keepends=True),
-                                     new.splitlines(keepends=True), f"a/{where}", f"b/{where}"):
-        if line.endswith("\n"):
-            yield line
-        else:
-            yield line + "\n\\ No newline at end of file\n"
-
-
-def _rewrite(path: str, audited: str, new: str):
-    """Replace the file at `path` (through symlinks) with `new`, atomically, keeping its
-    byte-order mark and permissions. Returns why it was not done, or None."""
-    import os
-    import tempfile
-
-    from .readers import decode
-
-    real = os.path.realpath(path)
-    if not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222:
-        return "the file is read-only"
-    try:
-        raw = open(real, "rb").read()
-    except OSError as exc:
-        return f"cannot read it again ({exc.strerror or exc})"
-    if decode(raw)[0] != audited:
-        return "the file changed while it was being audited"
-    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(real), prefix=".quality-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(bom + new.encode("utf-8"))
-        os.chmod(tmp, os.stat(real).st_mode & 0o7777)
-        os.replace(tmp, real)
-    except OSError as exc:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        return f"cannot write ({exc.strerror or exc})"
-    return None
 
 
 @cli.group()

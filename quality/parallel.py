@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .model import Document, Report
 
@@ -25,3 +25,16 @@ def audit_parallel(auditor, docs: Iterable[Document], jobs: int, view=None,
     with the corpus evidence when there is any. Reports come back in input order."""
     with mp.get_context().Pool(jobs, initializer=_init, initargs=(auditor, view)) as pool:
         yield from pool.imap(_audit, docs, chunksize=chunksize)
+
+
+def audit_stream(auditor, source: Callable[[], Iterable[Document]], jobs: int = 1) -> Iterator[Report]:
+    """`auditor.audit_corpus(source)` spread over `jobs` processes: the corpus pass runs here,
+    the audits in the workers; the same Reports in the same order as with one process."""
+    if jobs <= 1:
+        yield from auditor.audit_corpus(source)
+        return
+    view = None
+    if auditor.config.corpus:
+        stats = auditor.gather(source())
+        view = stats.finalize() if stats.documents > 1 else None
+    yield from audit_parallel(auditor, source(), jobs, view)

@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Optional
+from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
 from .model import Document
 
@@ -52,6 +52,22 @@ def read_documents(paths: Iterable[str], extensions: Iterable[str] = (".txt", ".
                    stdin: Optional[BinaryIO] = None) -> Iterator[Document]:
     for p in iter_paths(paths, extensions):
         yield from read_path(p, text_field, id_field, stdin)
+
+
+def document_source(paths: Iterable[str], extensions: Iterable[str] = (".txt", ".md"),
+                    text_field: str = "text", id_field: str = "id",
+                    stdin: Optional[BinaryIO] = None) -> Callable[[], Iterator[Document]]:
+    """A callable giving a fresh stream of Documents, so the corpus pass and the audit pass
+    can both stream from disk (what `Auditor.audit_corpus` takes). Folders are expanded once,
+    sorted; standard input (`-`) is read once and kept."""
+    expanded = sorted(iter_paths(paths, extensions))
+    data = (stdin or sys.stdin.buffer).read() if "-" in expanded else b""
+
+    def documents() -> Iterator[Document]:
+        for p in expanded:
+            yield from read_path(p, text_field, id_field, io.BytesIO(data))
+
+    return documents
 
 
 def read_path(p: str, text_field: str = "text", id_field: str = "id",
