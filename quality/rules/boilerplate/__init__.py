@@ -1,0 +1,164 @@
+"""Rules of the boilerplate family: page furniture left in extracted article text.
+
+Every rule works on whole lines. A document's lines are classified once (see `layout`), and
+each rule reports the lines of its own kind. Phrases live in quality/data/boilerplate_*.
+Position matters: single words that can also be a section heading ("Contact", "Share",
+"Comments") are only reported in the edge zones, before the first or after the last paragraph
+of prose; the lines after a teaser header are reported until prose resumes. Some furniture is
+recognised by its shape rather than a fixed phrase (`classify_shape`): comment-thread headings
+and counters anywhere; navigation, search boxes, comment policies and publisher lines in the
+edge zones; newsletter blurbs, app promos, prices and author bios only after the article.
+"""
+from __future__ import annotations
+
+from ..base import rule
+from .classifier import layout
+
+
+def _report(rule, ctx, kind, message):
+    for ln in layout(ctx):
+        if ln.kind == kind:
+            yield rule.finding(ctx, ln.start, ln.end, message(ln), suggestion="")
+
+
+@rule("BP01", "feed-footer", "boilerplate", "warning",
+      "A feed or syndication footer ('The post ... appeared first on ...').",
+      bad="Talks resume on Monday.\n\nThe post Talks resume appeared first on Daily Wire News.",
+      good="Talks resume on Monday, the ministry said in a post on its website.")
+def feed_footer(rule, ctx):
+    """A line or sentence that starts like a syndication footer from
+    data/boilerplate_footers.txt ("The post <title> appeared first on <site>.", "This article
+    was originally published on ...") is reported from its first word to the end of its line."""
+    yield from _report(rule, ctx, "feed-footer", lambda l: "feed footer: delete it")
+
+
+@rule("BP02", "teaser-header", "boilerplate", "warning",
+      "A header that introduces links to other stories ('You may also like', 'Related posts').",
+      bad="The talks ended without a deal.\n\nYou May Also Like\n\nFitness Club Shut Over Virus",
+      good="Officials said they may also like to revisit the proposal next year.")
+def teaser_header(rule, ctx):
+    """A line that is nothing but a teaser header from data/boilerplate_lines.tsv (kind
+    `teaser`: "You may also like", "Related articles", "More from <site>", "Trending"). The same
+    words inside a sentence are not reported."""
+    yield from _report(rule, ctx, "teaser",
+                       lambda l: f"teaser header '{l.what}': delete it and the links after it")
+
+
+@rule("BP03", "teaser-item", "boilerplate", "warning",
+      "A headline or snippet of another story: after a teaser header or after 'Read more:'.",
+      bad="The talks ended.\n\nYou may also like\n\nTaiwan to Impose Health Declaration Forms",
+      good="Taiwan will impose health declaration forms on all visitors, officials said.")
+def teaser_item(rule, ctx):
+    """Lines after a teaser header that look like headlines or cut-off snippets (short, no
+    closing full stop, or ending in an ellipsis), one finding per line, until a line of prose
+    resumes the article; also one-line links such as "Read more: <headline>" or
+    "RELATED: <headline>"."""
+    yield from _report(rule, ctx, "teaser-item", lambda l: "teaser for another story: delete it")
+    yield from _report(rule, ctx, "teaser-label",
+                       lambda l: f"'{l.what}' link to another story: delete it")
+
+
+@rule("BP04", "share-prompt", "boilerplate", "warning",
+      "A share or follow prompt ('Share this article', 'Follow us on Twitter').",
+      bad="The ministry confirmed the figures.\nShare this article\nFollow us on Twitter",
+      good="Users were quick to share the article on social media, the ministry said.")
+def share_prompt(rule, ctx):
+    """A line that is a share or social-media prompt from data/boilerplate_lines.tsv (kind
+    `share`): whole lines or short lines starting with the phrase; bare button names ("Share",
+    "Facebook", "Email") only before the first or after the last paragraph of prose."""
+    yield from _report(rule, ctx, "share", lambda l: f"share prompt '{l.what}': delete it")
+
+
+@rule("BP05", "subscribe-prompt", "boilerplate", "warning",
+      "A newsletter, subscription, paywall or sign-in prompt.",
+      bad="Prices rose 3% in May.\n\nSign up for our newsletter to get the latest news.",
+      good="More readers signed up for the newsletter after the election, the editor said.")
+def subscribe_prompt(rule, ctx):
+    """A line that is a newsletter, subscription, app or sign-in prompt from
+    data/boilerplate_lines.tsv (kind `subscribe`): the whole line, or a short line starting with
+    the phrase (two-word phrases only on lines of six words or fewer); a short call to get a
+    digest, updates or new posts, or to join N other readers; and after the article only, a
+    newsletter blurb ("<Name> delivers daily updates"), an app promo or a subscription price."""
+    yield from _report(rule, ctx, "subscribe", lambda l: f"subscription prompt '{l.what}': "
+                       "delete it")
+
+
+@rule("BP06", "legal-notice", "boilerplate", "warning",
+      "A copyright, cookie, privacy or affiliate notice ('All rights reserved').",
+      bad="The company declined to comment.\n\nCopyright © 2024 Example Media. All rights reserved.",
+      good="The company said its copyright claim covered all the songs on the album.")
+def legal_notice(rule, ctx):
+    """A short line starting with ©, '(c) 2024', 'Copyright' or 'Copyleft', containing
+    'All rights reserved', or matching a cookie, privacy, terms or disclosure phrase from
+    data/boilerplate_lines.tsv (kind `legal`: terms acceptance, affiliate and opinion
+    disclaimers); in the edge zones, a publisher's company line ("Example Media Group")."""
+    yield from _report(rule, ctx, "legal", lambda l: f"legal notice ({l.what}): delete it")
+
+
+@rule("BP07", "site-header", "boilerplate", "warning",
+      "A line that is only the site's name or domain ('Example.com') above the article.",
+      bad="Arah.my\n\nBreakthrough hopes fade as diplomats meet\n\nDiplomats met on Thursday.",
+      good="Breakthrough hopes fade as diplomats meet\n\nDiplomats met on Thursday.")
+def site_header(rule, ctx):
+    """The first line is a single domain name with a known top-level domain (from
+    data/boilerplate_tlds.txt: 'Arah.my', 'EXAMPLE.COM') followed by a blank line; or a
+    domain-only line before the first or after the last paragraph of prose. A short title
+    without a domain is never taken for a site name."""
+    yield from _report(rule, ctx, "site-header", lambda l: f"site name '{l.what}': delete it")
+
+
+@rule("BP08", "repeated-title", "boilerplate", "warning",
+      "The title line repeated on the next line.",
+      bad="Peace talks stall in Istanbul\nPeace talks stall in Istanbul\n\nThe talks stalled.",
+      good="Peace talks stall in Istanbul\n\nThe talks stalled on Thursday.")
+def repeated_title(rule, ctx):
+    """The first line (after any site-name line) is a title of at most 25 words and the next
+    non-blank line repeats it exactly (ignoring case and spacing). The span covers both copies
+    and the fix keeps the first."""
+    for ln in layout(ctx):
+        if ln.kind == "repeated-title":
+            first = ctx.text[ln.start:ln.end].split("\n", 1)[0].rstrip()
+            yield rule.finding(ctx, ln.start, ln.end, "title repeated: keep one copy",
+                               suggestion=first)
+
+
+@rule("BP09", "page-chrome", "boilerplate", "warning",
+      "Navigation, comment-form, advertising and metadata lines ('Advertisement', 'Leave a Reply').",
+      bad="The vote is on Friday.\n\nAdvertisement\n\nLeave a Reply",
+      good="The advertisement ran for a week before the vote, and readers left replies.")
+def page_chrome(rule, ctx):
+    """A line that is page furniture from data/boilerplate_lines.tsv (kind `chrome`:
+    "Advertisement", "Skip to content", "Leave a Reply", "Your email address will not be
+    published"); a comment-thread heading ("12 responses to “<title>”") or a counter
+    ("Comments (3)"); before the first or after the last paragraph of prose only, a line that
+    is just a date, a time, a reading time ("4 min read"), a byline ("By Jane Smith"), a
+    breadcrumb ("Home / World / Europe"), a search box ("Search for articles") or a comment
+    policy ("All comments are moderated"); after the article only, an author's bio ("Jane
+    Smith is a senior writer for <Site>", roles from data/boilerplate_bio_roles.txt)."""
+    yield from _report(rule, ctx, "chrome", lambda l: f"page furniture ({l.what}): delete it")
+
+
+@rule("BP11", "recurring-line", "boilerplate", "warning",
+      "A line that recurs across documents of different stories: learned boilerplate.",
+      bad="(in 40 documents about different events) Tap here to get our morning briefing",
+      good="(a line that appears only in versions of one story) Talks resume in Istanbul",
+      corpus=True)
+def recurring_line(rule, ctx):
+    """Needs the corpus pass. Each line is fingerprinted (case, digits and spacing folded); a
+    line found in documents of at least three different stories is boilerplate, wherever it
+    stands in the document. Lines shared only by versions of one story (a title, a quote)
+    are not."""
+    text = ctx.text
+    for start, end in ctx.lines:
+        evidence = ctx.corpus.line_evidence(text[start:end])
+        if evidence:
+            docs, stories = evidence
+            s = start + len(text[start:end]) - len(text[start:end].lstrip())
+            e = start + len(text[start:end].rstrip())
+            yield rule.finding(ctx, s, e, f"line recurs in {docs} documents of {stories} "
+                               "different stories: boilerplate", suggestion="",
+                               confidence=0.9)
+
+
+RULES = (feed_footer, teaser_header, teaser_item, share_prompt, subscribe_prompt, legal_notice,
+         site_header, repeated_title, page_chrome, recurring_line)

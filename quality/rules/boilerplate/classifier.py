@@ -1,0 +1,261 @@
+"""The line classifier of the boilerplate family: every line of a document gets a kind once
+(`layout`), and each rule reports the lines of its own kind."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Optional
+
+from .features import (
+    APP_RE, AUTHOR_HELLO_RE, BLURB_RE, BYLINE_RE, CALL_WORDS, COMMENT_POLICY_RE, COPYRIGHT_RE,
+    COUNTER_RE, CREDIT_RE, DELIVERY_RE, ELLIPSIS_RE, EMAIL_ONLY_RE, FOLLOW_RE, LABEL_SEP_RE,
+    METADATA_RE, NAV_ITEM_RE, NAV_SEP_RE, NEWSLETTER_RE, NOT_NAMES, PRICE_CONTEXT_RE, PRICE_RE,
+    PROMPT_CUE_RE, PUBLISHER_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
+    THREAD_RE, domain_like, headline_case, is_prose, teaser_like, words_key)
+from .phrases import Phrases, phrases
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    kind: str       # feed-footer, teaser, teaser-label, teaser-item, share, subscribe, legal,
+    #                 chrome, site-header, repeated-title
+    what: str       # the phrase or pattern that matched, for the message
+
+
+def classify(line: str, n_words: int, edge: bool, ph: Phrases,
+              contained: Optional[str]) -> Optional[tuple[str, str]]:
+    """(kind, phrase) when the stripped line is boilerplate, else None. `contained` is a
+    `contains` phrase found in the line by the document-wide pass."""
+    if n_words > 40:
+        return None
+    if n_words <= ph.max_line_words:
+        key = words_key(line)
+        kind = ph.line.get(key)
+        if kind:
+            return kind, key
+        if edge and key in ph.edge:
+            return ph.edge[key], key
+    # A label: "Read more: <headline>", "Tags: ...".
+    m = LABEL_SEP_RE.search(line, 0, 40)
+    if m and m.start() > 0 and n_words <= 30:
+        head = words_key(line[:m.start()])
+        kind = ph.label.get(head)
+        if kind and line[m.end():].strip():
+            return ("teaser-label" if kind == "teaser" else kind), head
+    words = words_key(" ".join(line.split(None, ph.max_prefix_words)[:ph.max_prefix_words]))
+    words = words.split()
+    if not words or words[0] not in ph.prefix_first:
+        words_for_prefix = 0
+    else:
+        words_for_prefix = min(len(words), ph.max_prefix_words)
+    for k in range(words_for_prefix, 0, -1):
+        head = " ".join(words[:k])
+        kind = ph.prefix.get(head)
+        if not kind:
+            continue
+        if kind == "teaser":
+            # "More from Business Daily", "Trending on Rough Draft": the rest is a name.
+            rest = line.split()[k:]
+            ok = (n_words <= 6 and ":" not in line and not SENTENCE_END_RE.search(line)
+                  and (not rest or k >= 3 or rest[0][:1].isupper() or rest[0][:1].isdigit()))
+        else:
+            ok = n_words <= (6 if k <= 2 else 40)
+            # A longer line must also name what is offered ("Get the latest
+            # figures from the statistics office" is prose; "... news in your inbox" is not).
+            if (ok and kind in ("subscribe", "share") and n_words > 8
+                    and not PROMPT_CUE_RE.search(line)):
+                ok = False
+        if ok:
+            return kind, head
+        break
+    if COPYRIGHT_RE.match(line) or ("©" in line and n_words <= 20):
+        return "legal", "copyright notice"
+    if contained:
+        return ph.contains_kind[contained[0]], contained[0]
+    if n_words <= 20 and words and words[0] in CALL_WORDS:
+        key = words_key(line)
+        if NEWSLETTER_RE.match(key):
+            return "subscribe", "newsletter"
+        if FOLLOW_RE.match(key):
+            return "share", "follow us"
+    if n_words <= 6 and words and words[-1].startswith("newsletter"):
+        if NEWSLETTER_RE.match(words_key(line)):
+            return "subscribe", "newsletter"
+    if edge and n_words <= 8:
+        if METADATA_RE.match(line):
+            return "chrome", "date or reading time"
+        if BYLINE_RE.match(line):
+            return "chrome", "byline"
+        if EMAIL_ONLY_RE.match(line):
+            return "chrome", "contact address"
+        if domain_like(line, ph.tlds):
+            return "site-header", line
+    return None
+
+
+def classify_shape(line: str, n_words: int, edge: bool, trailing: bool,
+                    ph: Phrases) -> Optional[tuple[str, str]]:
+    """(kind, what) when the stripped line (never the first one) has the shape of page
+    furniture: a comment-thread heading with a count or a counter anywhere; navigation, search
+    boxes, comment policies and company lines in the edge zones; newsletter blurbs, promos,
+    prices and author bios only after the last paragraph of prose."""
+    if n_words > 40:
+        return None
+    unfinished = not SENTENCE_END_RE.search(line)
+    if n_words <= 20:
+        m = THREAD_RE.match(line)
+        if m and (m.group("n") or edge and unfinished
+                  and not m.group("what").lower().startswith("comment")):
+            return "chrome", "comment thread heading"
+    if n_words <= 3 and COUNTER_RE.match(line):
+        return "chrome", "counter"
+    if not edge:
+        return None
+    quoted = any(q in line for q in "\"“”")
+    if n_words <= 6 and unfinished and SEARCH_RE.match(line):
+        return "chrome", "search box"
+    if n_words <= 30 and not quoted and COMMENT_POLICY_RE.search(line):
+        return "chrome", "comment policy"
+    if n_words <= 25:
+        parts = NAV_SEP_RE.split(line)
+        if len(parts) >= 3 and all(0 < len(p.split()) <= 3 and NAV_ITEM_RE.match(p)
+                                   for p in parts):
+            return "chrome", "navigation"
+    if n_words <= 10 and PUBLISHER_RE.match(line):
+        return "legal", "publisher line"
+    if not trailing:
+        return None
+    if n_words <= 15:
+        if APP_RE.search(line):
+            return "subscribe", "app promo"
+        m = PRICE_RE.search(line)
+        if m and (m.start() == 0 or PRICE_CONTEXT_RE.search(line)):
+            return "subscribe", "subscription price"
+    if n_words <= 12 and unfinished:
+        if DELIVERY_RE.search(line) or BLURB_RE.match(line):
+            return "subscribe", "newsletter blurb"
+        if n_words <= 8 and re.search(r"\b[A-Z][\w'’-]*\s+Newsletters?\b", line):
+            return "subscribe", "newsletter"
+    if not quoted:
+        m = ph.bio.match(line)
+        if m and (not m.group("name") or m.group("name").split()[0].lower() not in NOT_NAMES):
+            return "chrome", "author bio"
+        if n_words <= 20 and AUTHOR_HELLO_RE.match(line):
+            return "chrome", "author bio"
+    return None
+
+
+def layout(ctx) -> tuple[Line, ...]:
+    """Classify every line of the document once; shared by all the rules of this module."""
+    if "boilerplate.layout" not in ctx.memo:
+        ctx.memo["boilerplate.layout"] = classify_lines(ctx.text)
+    return ctx.memo["boilerplate.layout"]
+
+
+def classify_lines(text: str) -> tuple[Line, ...]:
+    ph = phrases()
+    spans = []  # (start, end, stripped text, n_words) of non-blank lines
+    pos = 0
+    for raw in text.split("\n"):
+        s, e = pos, pos + len(raw)
+        pos = e + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        s += len(raw) - len(raw.lstrip())
+        e -= len(raw) - len(raw.rstrip())
+        spans.append((s, e, stripped, len(stripped.split())))
+    if not spans:
+        return ()
+    prose = [i for i, (_, _, t, n) in enumerate(spans) if is_prose(t, n)]
+    first_prose = prose[0] if prose else len(spans)
+    last_prose = prose[-1] if prose else -1
+
+    # One pass of the automaton finds `contains` phrases and the lines that may hold a footer.
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = low.replace("’", "'")
+    starts = [sp[0] for sp in spans]
+    contained: dict[int, tuple[str]] = {}
+    cue_lines: set[int] = set()
+    for last, (what, key, length) in ph.automaton.iter(low):
+        if what == "cue":
+            cue_lines.add(low.rfind("\n", 0, last) + 1)
+            continue
+        i = bisect_right(starts, last) - 1
+        first = last + 1 - length
+        if (i >= 0 and first >= spans[i][0] and i not in contained
+                and not (first > 0 and low[first - 1].isalnum())
+                and not (last + 1 < len(low) and low[last + 1].isalnum())):
+            line_start, line_end, line, n = spans[i]
+            # A short phrase inside a sentence of prose ("... covered all rights reserved under
+            # ...") is not a notice: it must open a sentence, or the line be short or unfinished.
+            if (len(key.split()) >= 4 or SENTENCE_START_RE.search(text[line_start:first])
+                    or n <= 8 or not SENTENCE_END_RE.search(line)):
+                contained[i] = (key,)
+
+    out: list[Line] = []
+    taken: set[int] = set()
+    # Feed footers may also close the last paragraph, so they are searched in the whole text.
+    for line_start in sorted(cue_lines):
+        line_end = text.find("\n", line_start)
+        m = ph.footer.search(text, line_start, len(text) if line_end < 0 else line_end)
+        if not m:
+            continue
+        s = m.start()
+        before = text[max(0, s - 3):s]
+        if s and not (before.endswith("\n") or re.search(r"[.!?\"”’]\s+$|^\s*$", before)):
+            continue
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        e = s + len(text[s:e].rstrip())
+        out.append(Line(s, e, "feed-footer", "feed footer"))
+        taken.update(i for i, sp in enumerate(spans) if s <= sp[0] < e)
+
+    # Header: a site-name line, and the title repeated on the next line.
+    i0 = 0
+    s0, e0, t0, n0 = spans[0]
+    if domain_like(t0, ph.tlds) and text[:s0].strip() == "" and (
+            len(spans) == 1 or "\n\n" in text[e0:spans[1][0]].replace(" ", "")):
+        out.append(Line(s0, e0, "site-header", t0))
+        taken.add(0)
+        i0 = 1
+    if len(spans) > i0 + 1:
+        s1, e1, t1, n1 = spans[i0]
+        s2, e2, t2, _ = spans[i0 + 1]
+        if (n1 <= 25 and SPACE_RE.sub(" ", t1).casefold() == SPACE_RE.sub(" ", t2).casefold()
+                and text[e1:s2].count("\n") <= 2):
+            out.append(Line(s1, e2, "repeated-title", t1))
+            taken.update((i0, i0 + 1))
+
+    in_block = False
+    after_headline = False  # the previous line of the teaser block was a headline
+    for i, (s, e, t, n) in enumerate(spans):
+        if i in taken:
+            continue
+        edge = i < first_prose or i > last_prose
+        found = classify(t, n, edge, ph, contained.get(i)) or (i > 0 and classify_shape(
+            t, n, edge, i > last_prose, ph))
+        if found:
+            kind, what = found
+            if kind == "teaser" and i == 0:
+                continue  # the first line is the title, whatever its words
+            out.append(Line(s, e, kind, what))
+            if kind == "teaser":
+                in_block, after_headline = True, False
+            continue
+        if in_block and teaser_like(t, n) and not CREDIT_RE.match(t):
+            # A long sentence-case line is a story's snippet only under its headline; right
+            # after the header, or after another snippet, it is the article going on.
+            if (n > 10 and not after_headline and not ELLIPSIS_RE.search(t)
+                    and not headline_case(t)):
+                in_block = False
+                continue
+            out.append(Line(s, e, "teaser-item", ""))
+            after_headline = headline_case(t)
+            continue
+        in_block = False
+    return tuple(sorted(out, key=lambda l: l.start))

@@ -1,0 +1,167 @@
+"""Line features of the boilerplate family: the shapes of page furniture as regular
+expressions, and small predicates over one stripped line (prose, headline case, teaser-like).
+Everything here is a pure function of the line."""
+from __future__ import annotations
+
+import re
+
+from ...text import fold
+
+# Characters stripped from both ends of a line before it is compared with the phrase lists.
+OUTER = " \t\u00a0-–—•·*|>»›<«‹:;.,!?…()[]{}\"'“”‘’/\\=_~#+"
+WORD_RE = re.compile(r"[\w'&@©+-]+")
+SPACE_RE = re.compile(r"\s+")
+LABEL_SEP_RE = re.compile(r"\s*(?:[:|»›]|\s[-–—]\s)\s*")
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:|•·]\s*)[\"'“‘(\[]?$")
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
+ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*$")
+TERMINAL_PUNCT_RE = re.compile(r"[.!?:;,][\"'”’)\]]*$")
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+# Lines that are only page metadata: a date, a time, a reading time, a word count, a byline.
+METADATA_RE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|posted on|published on|updated on)"
+    r"\s*:?\s*)?(?:"
+    rf"{_ORD}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_ORD}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+[a-z]{2,4})?|"
+    r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|"
+    r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read|\d[\d,]*\s+words"
+    r")(?:\s*[,|]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s+[a-z]{2,4})?)?$",
+    re.IGNORECASE,
+)
+BYLINE_RE = re.compile(
+    r"^(?i:by|posted by|written by|words by)\s+"
+    r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin)){0,5}$"
+)
+COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s*\d|copyright\b|copyleft\b)", re.IGNORECASE)
+# A call to subscribe: an imperative followed by a newsletter or an inbox ("Join our weekly
+# newsletter", "Get the best stories straight to your inbox"); or a short line ending in
+# "newsletter" ("Plant Care Newsletter").
+NEWSLETTER_RE = re.compile(
+    r"(?:get|join|receive|subscribe|sign up|signup|never miss|don't miss|want)\b.*"
+    r"\b(?:newsletters?|inbox|e-?mail updates)\b|(?:\S+\s+){0,4}newsletters?$|"
+    # "Get a weekly summary of our stories", "Receive our daily digest"
+    r"(?:get|receive|sign up for|subscribe to) (?:a |an |the |our |your )?(?:free )?"
+    r"(?:daily|weekly|monthly|morning|evening|regular) (?:\w+ )?(?:summary|digest|roundup|"
+    r"round-up|briefing|email|e-mail|updates|update|newsletter)\b|"
+    # "Get regular updates on the latest tutorials"
+    r"(?:get|receive) (?:regular |free |email |instant )?updates (?:on|about|from|when|in)\b|"
+    # "Send me an email for every new post", "Notify me of new posts by email"
+    r"(?:send|email|e-mail|notify) me\b.*\b(?:new|every|latest) (?:posts?|articles?|stories|"
+    r"comments|recipes|episodes)\b|"
+    # "Do you want to be informed of our news?", "Want to stay up to date?"
+    r"(?:do you |would you like to |want to )(?:want to )?(?:be (?:kept )?informed|"
+    r"stay (?:informed|up to date|up-to-date|updated|in the loop)|keep up with|hear about)\b|"
+    # "Join the thousands of readers who ...", "Join 25,000 other subscribers"
+    r"join (?:the |over |more than |our )?(?:(?:\d+k? )+|(?:hundreds|thousands|millions|tens of "
+    r"thousands) )(?:of )?(?:other |fellow )?(?:\w+ )?(?:readers|subscribers|developers|members|"
+    r"people|others|professionals|fans|followers|engineers|marketers|parents|cooks|"
+    r"gardeners|investors)\b")
+# A call to follow a social-media account.
+FOLLOW_RE = re.compile(
+    r"(?:follow|connect with|find|like)\b.*\b(?:twitter|facebook|instagram|linkedin|youtube|"
+    r"tiktok|threads|mastodon|bluesky)\b")
+# The article's own credit lines, which end a teaser block.
+CREDIT_RE = re.compile(r"^(?:additional reporting|reporting|editing|writing|compiled|"
+                        r"produced)\s+by\b", re.IGNORECASE)
+CALL_WORDS = frozenset("get join receive subscribe sign signup never don't want follow connect "
+                        "find like send email e-mail notify do would".split())
+PROMPT_CUE_RE = re.compile(
+    r"\b(?:newsletters?|inbox|e-?mails?|subscri\w*|sign(?:ing)? up|updates|alerts|headlines|"
+    r"news|stories|app|podcasts?|follow|share|twitter|facebook|instagram|whatsapp|telegram|"
+    r"notifications?|free|offer|account|log ?in)\b", re.IGNORECASE)
+EMAIL_ONLY_RE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+# Line shapes that are page furniture wherever they stand.
+# "12 responses to “Title”", "One thought on "Title"": the heading of a comment thread.
+THREAD_RE = re.compile(r"^(?P<n>\d[\d,]*\s|one\s|no\s)?\s*(?P<what>responses?|comment|replies|reply|thoughts?|comments)"
+                        r"\s+(?:to|on)\s+[“\"‘'«]", re.IGNORECASE)
+# A search box: "Search for articles and topics", "Search this site".
+SEARCH_RE = re.compile(
+    r"^search\s+(?:for\s+|in\s+|within\s+)?(?:this|the|our)?\s*(?:site|website|blog|archives?|"
+    r"articles?|topics?|keywords?)\b", re.IGNORECASE)
+# A counter: "Followers (7)", "23 Comments", "1,204 views".
+COUNTER_RE = re.compile(
+    r"^(?:\d[\d,.]*[km]?\s+(?:comments?|responses?|replies|followers?|views|shares|likes|"
+    r"subscribers)|(?:comments?|responses?|replies|followers?|views|shares|likes|subscribers)"
+    r"\s*[(\[]\s*\d[\d,.]*[km]?\s*[)\]])$", re.IGNORECASE)
+
+# Line shapes reported only in the edge zones (before the first or after the last paragraph).
+# Navigation or a breadcrumb: three or more short items joined by "/", "|", "»", "›" or ">".
+NAV_SEP_RE = re.compile(r"\s+[/|»›>]\s+")
+NAV_ITEM_RE = re.compile(r"[^\W\d_][\w &'’.,-]*$")
+# A blurb describing a newsletter or a section: "The latest news, analysis and insights".
+BLURB_RE = re.compile(r"^the latest (?:news|headlines|updates?|stories|on|from|in)\b",
+                       re.IGNORECASE)
+DELIVERY_RE = re.compile(
+    r"\bdeliver(?:s|ed)?\s+(?:daily|weekly|monthly)\s+(?:updates|news|headlines|stories|digests?|"
+    r"insights|briefings?|emails?|tips)\b|\bdelivered\s+(?:daily|weekly|monthly)\W*$",
+    re.IGNORECASE)
+# An app promo: "Get the Example News app", "... on your phone with the Example app."
+APP_RE = re.compile(
+    r"^(?i:download|get|install|try)\s+(?i:the|our)\s+(?:[\w.'’&-]+\s+){0,4}(?i:apps?)\b|"
+    r"(?:^|\byour\s+)(?i:phone|mobile|device|tablet|iphone|android)s?\s+with\s+(?i:the|our)\s+"
+    r"(?:[A-Z][\w.'’&-]*\s+){1,4}app\b")
+# A subscription price: "for as little as $6 a month", "Subscribe for $1 a week".
+PRICE_RE = re.compile(r"(?:(?:for\s+)?(?:as little as|only|just)|for)\s+[$£€]\s?\d+(?:\.\d\d)?\s*"
+                       r"(?:a|per|/)\s*(?:month|week|year|mo|wk|yr)\b", re.IGNORECASE)
+PRICE_CONTEXT_RE = re.compile(r"subscri|unlimited|digital access|membership|free trial|"
+                               r"support us|support our", re.IGNORECASE)
+# The publisher's company line: "Example Media Group", "Example Publishing Ltd".
+PUBLISHER_RE = re.compile(
+    r"^(?:[A-Z][\w&.'’-]*\s+){1,5}(?:Media|Publishing|Publications|Newspapers?|Broadcasting|"
+    r"Communications)\s+(?:Group|Inc\.?|LLC|Ltd\.?|Limited|Corp\.?|Corporation|Company|Co\.|"
+    r"Network|Networks|Holdings|plc|PLC)(?:\s+of\s+(?:[A-Z][\w'’-]*\s*){1,3})?$")
+# A comment policy: "All comments are moderated", "We ask that comments are civil",
+# "We will try to publish comments that ...", "We reserve the right to delete comments".
+COMMENT_POLICY_RE = re.compile(
+    r"\bcomments?\s+(?:are|is|will\s+be|may\s+be|must\s+be|should\s+be)\s+(?:\w+\s+)?"
+    r"(?:moderated|pre-moderated|approved|civil|respectful|subject\s+to\s+moderation)\b|"
+    r"\bwe\b.{0,40}\b(?:publish|moderate|delete|remove|edit|approve)\w*\s+(?:all\s+|any\s+|the\s+|"
+    r"your\s+|some\s+)?comments\b|"
+    r"\bwe\s+reserve\s+the\s+right\s+to\s+(?:delete|remove|edit|reject|refuse)\b",
+    re.IGNORECASE)
+# A blogger's greeting: "Hi, I'm Jane", "I am Jane from Sunny Singapore".
+AUTHOR_HELLO_RE = re.compile(r"^(?i:(?:hi|hello|hey)(?: there)?[,!]?\s+)(?i:i am|i'm|i’m)\s+"
+                              r"[A-Z][a-z]+\b|^(?i:i am|i'm|i’m)\s+[A-Z][a-z]+\s+from\s+[A-Z]")
+# Words that cannot be the name at the start of an author's bio ("He is a writer ...").
+NOT_NAMES = frozenset("he she it they this that there who what which here we i you our his her "
+                       "its their the a an".split())
+
+
+def words_key(s: str) -> str:
+    """Fold case and accents, drop punctuation around words: 'Share this article:' ->
+    'share this article'."""
+    s = s.lower() if s.isascii() else fold(s)
+    return " ".join(w for w in (w.strip("-") for w in WORD_RE.findall(s)) if w)
+
+
+def domain_like(line: str, tlds: frozenset) -> bool:
+    m = re.fullmatch(r"(?:https?://)?(?:www\.)?([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*)"
+                     r"\.([A-Za-z]{2,7})/?", line)
+    if not m or m.group(2).lower() not in tlds:
+        return False
+    tld = m.group(2)
+    return tld.islower() or tld.isupper()
+
+
+def is_prose(line: str, n_words: int) -> bool:
+    return n_words >= 15 and bool(SENTENCE_END_RE.search(line))
+
+
+def teaser_like(line: str, n_words: int) -> bool:
+    """A headline or a teaser snippet: short, unfinished or cut off with an ellipsis."""
+    if ELLIPSIS_RE.search(line):
+        return n_words <= 60
+    if n_words <= 8:
+        return True
+    return n_words <= 40 and not TERMINAL_PUNCT_RE.search(line)
+
+
+def headline_case(line: str) -> bool:
+    """Most longer words capitalised: 'Taiwan to Impose Health Declaration Forms'."""
+    words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
