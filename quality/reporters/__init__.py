@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from .github import GithubReporter
 from .json import JsonReporter, JsonlReporter
+from .sarif import SarifReporter
 from .text import TextReporter
 
 REPORTERS = {"text": TextReporter, "json": JsonReporter, "jsonl": JsonlReporter,
-             "github": GithubReporter}
+             "github": GithubReporter, "sarif": SarifReporter}
 
-__all__ = ["REPORTERS", "GithubReporter", "JsonReporter", "JsonlReporter", "TextReporter"]
+__all__ = ["REPORTERS", "GithubReporter", "JsonReporter", "JsonlReporter", "SarifReporter",
+           "TextReporter"]
