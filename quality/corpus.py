@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable, Optional
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .model import Document
@@ -37,6 +38,9 @@ _TITLES = frozenset(
     "mr mrs ms dr president minister secretary envoy ambassador senator spokesman spokeswoman "
     "chancellor general chief leader prime foreign defence defense deputy special adviser "
     "advisor aide governor mayor king queen prince pope".split())
+# The lowest spelling similarity (Jaro-Winkler of folded forms) at which `_variant_of` may
+# merge two forms: candidates under it are never compared in Python.
+_MIN_SIMILARITY = 0.78
 
 
 def line_key(line: str) -> Optional[str]:
@@ -294,12 +298,22 @@ class CorpusView:
 
     # ------------------------------------------------------------------ names
     @cached_property
-    def _by_skeleton_initial(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for form in self.stats.form_df:
+    def _by_skeleton_initial(self) -> dict[str, tuple[list[str], list[list[str]]]]:
+        """The attested spellings (used by at least two documents: a canonical form needs
+        that many) blocked by the first letter of their skeleton, as parallel lists (folded
+        spellings, the forms folding to each) for rapidfuzz. Rare forms are never canonical,
+        so they stay out of the blocks, which grow with the attested vocabulary only."""
+        building: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        for form, n in self.stats.form_df.items():
+            if n < 2:
+                continue
             sk = skeleton(form)
             if sk:
-                out[sk[0]].append(form)
+                building[sk[0]].setdefault(fold(form), []).append(form)
+        out = {}
+        for initial, block in building.items():
+            keys = sorted(block)
+            out[initial] = (keys, [block[k] for k in keys])
         return out
 
     def variant_of(self, form: str, lexicon=None) -> Optional[Variant]:
@@ -330,15 +344,19 @@ class CorpusView:
         given_mine = self.stats.form_given.get(form, Counter())
         found: list[tuple[int, float, str, str]] = []
         ff = fold(form)
-        for other in self._by_skeleton_initial.get(sk[0], ()):
-            fo = fold(other)
-            if fo == ff or derived_forms(ff, fo):
-                continue  # the same word, or another form of it (Greenland, Greenlandic)
+        keys, forms = self._by_skeleton_initial.get(sk[0], ((), ()))
+        # Every accepted pair below has Jaro-Winkler >= 0.78: rapidfuzz finds those few among
+        # the block's attested spellings in compiled code, instead of a Python loop over all.
+        close = process.extract(ff, keys, scorer=JaroWinkler.normalized_similarity,
+                                score_cutoff=_MIN_SIMILARITY, limit=None)
+        candidates = [(other, sim) for fo, sim, i in close
+                      if fo != ff and not derived_forms(ff, fo)  # not the same word (Greenlandic)
+                      for other in forms[i]]
+        for other, sim in candidates:
             theirs = df[other]
             if theirs < max(2, 2 * mine):
                 continue
             same_skel = skeleton(other) == sk
-            sim = JaroWinkler.normalized_similarity(ff, fold(other))
             given_theirs = self.stats.form_given.get(other, Counter())
             shared = sorted(set(given_mine) & set(given_theirs))
             if given_mine and given_theirs and not shared:
