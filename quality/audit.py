@@ -5,6 +5,7 @@ This is the one place where rule selection, severity overrides and de-duplicatio
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from . import scoring
@@ -12,6 +13,7 @@ from .config import DEFAULTS, Config, validate
 from .corpus import CorpusStats
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
+from .markdown import prose_text, reanchor
 from .model import Document, Finding, Report, Severity
 from .rules import ALL_RULES, Rule
 from .rules.base import Context
@@ -73,7 +75,9 @@ class Auditor:
             document = Document(document)
         if document.error is not None:
             return self._input_error(document)
-        ctx = self.context(document, corpus)
+        text = prose_text(document)
+        ctx = self.context(document if text is document.text else replace(document, text=text),
+                           corpus)
         findings: list[Finding] = []
         for rule in self.rules:
             if rule.corpus and corpus is None:
@@ -81,6 +85,8 @@ class Auditor:
             for f in rule.run(ctx):
                 findings.append(self._override(f))
         findings = _dedupe(findings)
+        if text is not document.text:  # Markdown: report against the file as it is
+            findings = [reanchor(f, document.text) for f in findings]
         value, penalties = scoring.score(findings, len(ctx.tokens))
         return Report(document, tuple(findings), value, penalties, ctx.language)
 

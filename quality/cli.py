@@ -20,7 +20,7 @@ from .gazetteer import GazetteerError
 from .fixes import apply_fixes
 from .model import Severity
 from .parallel import audit_stream
-from .readers import document_source
+from .readers import document_source, is_compressed
 from .reporters import REPORTERS
 from .rules import ALL_RULES, by_code
 from .writers import rewrite, unified_diff
@@ -86,8 +86,8 @@ AUDIT_OPTIONS = (
     click.option("--lang", default=None, metavar="CODE", help="Expected language [default: en]."),
     click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
                  help="Config file (default: quality.toml or [tool.quality] in pyproject.toml)."),
-    click.option("--text-field", default=None, help="Text field of .jsonl/.csv records [text]."),
-    click.option("--id-field", default=None, help="Id field of .jsonl/.csv records [id]."),
+    click.option("--text-field", default=None, help="Text field of .jsonl/.csv/.parquet records [text]."),
+    click.option("--id-field", default=None, help="Id field of .jsonl/.csv/.parquet records [id]."),
     click.option("--no-corpus", is_flag=True,
                  help="Audit each document alone (no cross-document evidence)."),
 )
@@ -153,8 +153,8 @@ def lint(paths, fmt, fail_on, min_score, jobs, **options) -> None:
         sys.stdout.flush()
         if count == 0:
             click.echo("quality: no documents found (folders are searched for "
-                       f"{', '.join(cfg.extensions)} files; .jsonl/.csv files named on the "
-                       "command line are read record by record)", err=True)
+                       f"{', '.join(cfg.extensions)} files, also .gz/.zst; .jsonl/.csv/.parquet "
+                       "files named on the command line are read record by record)", err=True)
     except BrokenPipeError:  # `quality lint ... | head`
         import os
 
@@ -171,7 +171,7 @@ def lint(paths, fmt, fail_on, min_score, jobs, **options) -> None:
 def fix(paths, write, **options) -> None:
     """Apply the suggested fixes to PATHS: a unified diff on standard output, or with --write
     the files rewritten in place. Only findings with a suggestion are applied; record files
-    (.jsonl, .csv) and standard input are never rewritten."""
+    (.jsonl, .csv, .parquet), compressed files and standard input are never rewritten."""
     cfg, auditor, source = _setup(paths, **options)
     changed = 0
     for report in audit_stream(auditor, source):
@@ -184,10 +184,10 @@ def fix(paths, write, **options) -> None:
             continue
         changed += 1
         where = doc.path if doc.id is None else f"{doc.path}#{doc.id}"
-        if not write or doc.id is not None or doc.path == "-":
+        if not write or doc.id is not None or doc.path == "-" or is_compressed(doc.path):
             if write:
-                click.echo(f"quality: {where}: records and standard input are not rewritten; "
-                           "showing the diff", err=True)
+                click.echo(f"quality: {where}: records, compressed files and standard input "
+                           "are not rewritten; showing the diff", err=True)
             sys.stdout.writelines(unified_diff(doc.text, new, where))
             continue
         problem = rewrite(doc.path, doc.text, new)

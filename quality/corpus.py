@@ -26,6 +26,7 @@ from typing import Iterable, Optional
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from .markdown import prose_text
 from .model import Document
 from .text import FUNCTION_WORDS, WORD_RE, derived_forms, fold, is_all_caps, skeleton
 
@@ -125,7 +126,7 @@ class CorpusStats:
         key = _doc_key(doc)
         if key in self.profiles:
             return
-        profile, given, forms, firsts = _profile_of(doc.text)
+        profile, given, forms, firsts = _profile_of(prose_text(doc))
         self.profiles[key] = profile
         self.documents += 1
         self.form_df.update(forms)

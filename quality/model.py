@@ -44,6 +44,7 @@ class Document:
     path: Optional[str] = None
     id: Optional[str] = None
     error: Optional[str] = None  # set by readers when the input could not be read or decoded
+    markup: Optional[str] = None  # "markdown": rules read only its prose (quality/markdown.py)
 
 
 @dataclass(frozen=True)

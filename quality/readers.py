@@ -1,8 +1,18 @@
 """Inputs -> Documents, streaming: files, folders (recursive), `-` (standard input), and
-record files (.jsonl: one JSON object per line; .csv: a header row) with one document per record.
+record files with one document per record: .jsonl/.ndjson (one JSON object per line), .csv (a
+header row) and .parquet (through pyarrow, the `quality[parquet]` extra). Record files are read
+record by record, never whole; `text_field` and `id_field` name the fields in all of them.
 
-A file that cannot be read or decoded becomes a Document with `error` set (the auditor turns it
-into an `input` finding); it never stops the other files.
+Any file may be compressed: `name.jsonl.gz`, `notes.md.zst` are read as `name.jsonl` and
+`notes.md` (.gz with the standard library; .zst with the `zstandard` package, the
+`quality[zstd]` extra, or the standard library from Python 3.14). Folders are searched for the
+configured extensions with or without .gz/.zst after them.
+
+`.md` and `.markdown` files become Documents with markup="markdown": the auditor reads only
+their prose (quality/markdown.py).
+
+A file that cannot be read, decompressed or decoded becomes a Document with `error` set (the
+auditor turns it into an `input` finding); so does a malformed record. Neither stops the rest.
 """
 from __future__ import annotations
 
@@ -17,7 +27,9 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
 from .model import Document
 
-RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv")
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
+COMPRESSED_SUFFIXES = (".gz", ".zst")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def decode(data: bytes) -> tuple[Optional[str], Optional[str]]:
@@ -31,7 +43,7 @@ def decode(data: bytes) -> tuple[Optional[str], Optional[str]]:
 
 def iter_paths(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str]:
     """Expand folders (sorted, recursive, hidden entries skipped); keep files and `-` as given."""
-    exts = tuple(e.lower() for e in extensions)
+    exts = tuple(e.lower() + c for e in extensions for c in ("", *COMPRESSED_SUFFIXES))
     for p in paths:
         if p == "-":
             yield p
@@ -70,6 +82,79 @@ def document_source(paths: Iterable[str], extensions: Iterable[str] = (".txt", "
     return documents
 
 
+def is_compressed(path: str) -> bool:
+    return path.lower().endswith(COMPRESSED_SUFFIXES)
+
+
+def format_suffix(path: str) -> str:
+    """The suffix that says what a file holds, under any compression: 'a.jsonl.gz' -> '.jsonl'."""
+    name = path.lower()
+    for c in COMPRESSED_SUFFIXES:
+        if name.endswith(c):
+            name = name[:-len(c)]
+            break
+    return Path(name).suffix
+
+
+class InputError(Exception):
+    """Why a file cannot be read: becomes the error of a Document."""
+
+
+def open_binary(path: str) -> BinaryIO:
+    """The file's bytes as a stream, decompressed when its name ends in .gz or .zst."""
+    name = path.lower()
+    if name.endswith(".gz"):
+        import gzip
+
+        return gzip.open(path, "rb")
+    if name.endswith(".zst"):
+        return _zstd_open(path)
+    return open(path, "rb")
+
+
+def _zstd_open(path: str) -> BinaryIO:
+    try:
+        from compression import zstd  # Python 3.14+
+
+        return zstd.open(path, "rb")
+    except ImportError:
+        pass
+    try:
+        import zstandard
+    except ImportError:
+        raise InputError("reading .zst files needs the zstandard package: "
+                         "pip install 'quality[zstd]'") from None
+    raw = open(path, "rb")
+    return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
+
+
+def _read_failure(exc: BaseException) -> str:
+    """One line for an error raised while reading (or decompressing) a file."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read file: {exc.strerror}"
+    if isinstance(exc, EOFError):
+        return "cannot decompress: the file is truncated"
+    return f"cannot decompress: {exc}"
+
+
+# What reading a compressed stream may raise besides OSError: gzip.BadGzipFile is an OSError,
+# a truncated stream raises EOFError, zlib and zstandard their own errors.
+_READ_ERRORS: tuple = (OSError, EOFError, InputError)
+try:
+    import zlib
+
+    _READ_ERRORS += (zlib.error,)
+    import zstandard as _zstandard
+
+    _READ_ERRORS += (_zstandard.ZstdError,)
+except ImportError:
+    pass
+
+
 def read_path(p: str, text_field: str = "text", id_field: str = "id",
               stdin: Optional[BinaryIO] = None) -> Iterator[Document]:
     if p == "-":
@@ -81,36 +166,46 @@ def read_path(p: str, text_field: str = "text", id_field: str = "id",
         if not stat.S_ISREG(os.stat(p).st_mode):  # a FIFO or a device would hang or never end
             yield Document("", p, None, "not a regular file")
             return
-        data = Path(p).read_bytes()
-    except FileNotFoundError:
-        yield Document("", p, None, "no such file or directory")
-        return
     except OSError as exc:
-        yield Document("", p, None, f"cannot read file: {exc.strerror or exc}")
+        yield Document("", p, None, _read_failure(exc))
         return
-    text, err = decode(data)
-    if err:
-        yield Document("", p, None, err)
+    suffix = format_suffix(p)
+    if suffix == ".parquet":
+        yield from _parquet_records(p, text_field, id_field)
         return
-    suffix = Path(p).suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        yield from _jsonl_records(p, text, text_field, id_field)
-    elif suffix == ".csv":
-        yield from _csv_records(p, text, text_field, id_field)
-    else:
-        yield Document(text, p)
+    try:
+        with open_binary(p) as fh:
+            if suffix in (".jsonl", ".ndjson"):
+                yield from _jsonl_records(p, fh, text_field, id_field)
+            elif suffix == ".csv":
+                yield from _csv_records(p, fh, text_field, id_field)
+            else:
+                text, err = decode(fh.read())
+                markup = "markdown" if suffix in MARKDOWN_SUFFIXES else None
+                yield Document(text or "", p, None, err, markup if err is None else None)
+    except _READ_ERRORS as exc:
+        yield Document("", p, None, _read_failure(exc))
 
 
-def _jsonl_records(path: str, text: str, text_field: str, id_field: str) -> Iterator[Document]:
+def _jsonl_records(path: str, fh: BinaryIO, text_field: str,
+                   id_field: str) -> Iterator[Document]:
     row = 0
-    # Records end at "\n" only: str.splitlines() would also break at U+2028 and U+0085,
-    # which JSON strings may hold raw.
-    for n, line in enumerate(text.split("\n"), 1):
-        line = line.rstrip("\r")
-        if not line.strip():
+    offset = 0
+    # Records end at b"\n" only: str.splitlines() would also break at U+2028 and U+0085,
+    # which JSON strings may hold raw. One line is decoded at a time.
+    for n, raw in enumerate(fh, 1):
+        start = offset
+        offset += len(raw)
+        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw, start = raw[3:], 3
+        line, err = decode(raw.rstrip(b"\n").rstrip(b"\r"))
+        if err is None and not line.strip():
             continue
         default_id = str(row)
         row += 1
+        if err is not None:
+            yield Document("", path, default_id, f"line {n}: {_shift(err, start)}")
+            continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -119,34 +214,83 @@ def _jsonl_records(path: str, text: str, text_field: str, id_field: str) -> Iter
         if not isinstance(rec, dict):
             yield Document("", path, default_id, f"line {n}: a record must be a JSON object")
             continue
-        yield _record(rec, path, default_id, n, text_field, id_field)
+        yield _record(rec, path, default_id, f"line {n}", text_field, id_field)
 
 
-def _csv_records(path: str, text: str, text_field: str, id_field: str) -> Iterator[Document]:
+def _shift(err: str, start: int) -> str:
+    """A decode error's offset counted from the start of the file, not of the line."""
+    import re
+
+    return re.sub(r"at offset (\d+)", lambda m: f"at offset {int(m.group(1)) + start}", err, 1)
+
+
+def _csv_records(path: str, fh: BinaryIO, text_field: str, id_field: str) -> Iterator[Document]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if reader.fieldnames is None or text_field not in reader.fieldnames:
-        yield Document("", path, None,
-                       f"CSV has no '{text_field}' column (columns: {', '.join(reader.fieldnames or [])})")
+    stream = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+    reader = csv.DictReader(stream)
+    row = 0
+    try:
+        if reader.fieldnames is None or text_field not in reader.fieldnames:
+            yield Document("", path, None, f"CSV has no '{text_field}' column (columns: "
+                           f"{', '.join(reader.fieldnames or [])})")
+            return
+        for rec in reader:
+            yield _record(rec, path, str(row), f"line {reader.line_num}", text_field, id_field)
+            row += 1
+    except UnicodeDecodeError as exc:
+        yield Document("", path, str(row) if reader.fieldnames else None,
+                       f"line {reader.line_num + 1}: cannot decode as UTF-8 ({exc.reason}); "
+                       "re-encode the file as UTF-8")
+    except csv.Error as exc:
+        yield Document("", path, str(row), f"line {reader.line_num}: not valid CSV ({exc})")
+    finally:
+        stream.detach()
+
+
+def _parquet_records(path: str, text_field: str, id_field: str,
+                     batch_size: int = 1024) -> Iterator[Document]:
+    """Records of a Parquet file, read a batch of rows at a time, only the two columns."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield Document("", path, None, "reading .parquet files needs pyarrow: "
+                       "pip install 'quality[parquet]'")
         return
-    for row, rec in enumerate(reader):
-        yield _record(rec, path, str(row), reader.line_num, text_field, id_field)
+    try:
+        pf = pq.ParquetFile(path)
+        names = pf.schema_arrow.names
+    except Exception as exc:  # pyarrow raises ArrowInvalid, OSError and others
+        yield Document("", path, None, f"cannot read Parquet: {exc}")
+        return
+    if text_field not in names:
+        yield Document("", path, None, f"Parquet file has no '{text_field}' column "
+                       f"(columns: {', '.join(names)})")
+        return
+    columns = [text_field] + ([id_field] if id_field in names and id_field != text_field else [])
+    row = 0
+    try:
+        for batch in pf.iter_batches(batch_size=batch_size, columns=columns):
+            for rec in batch.to_pylist():
+                yield _record(rec, path, str(row), f"row {row}", text_field, id_field)
+                row += 1
+    except Exception as exc:
+        yield Document("", path, str(row), f"row {row}: cannot read Parquet: {exc}")
 
 
-def _record(rec: dict, path: str, default_id: str, line: int, text_field: str,
+def _record(rec: dict, path: str, default_id: str, where: str, text_field: str,
             id_field: str) -> Document:
     rid = rec.get(id_field)
     if rid in (None, ""):
         rid = default_id
     elif not isinstance(rid, str):
-        rid = json.dumps(rid, ensure_ascii=False)  # 7 -> "7", true -> "true"
+        rid = json.dumps(rid, ensure_ascii=False, default=str)  # 7 -> "7", true -> "true"
     value = rec.get(text_field)
     if not isinstance(value, str):
         what = "missing or null" if value is None else "not a string"
-        return Document("", path, rid, f"line {line}: field '{text_field}' is {what}")
+        return Document("", path, rid, f"{where}: field '{text_field}' is {what}")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
-        return Document("", path, rid, f"line {line}: field '{text_field}' holds a lone "
+        return Document("", path, rid, f"{where}: field '{text_field}' holds a lone "
                         f"surrogate (\\u{ord(exc.object[exc.start]):04x}), not text")
     return Document(value, path, rid)  # offsets are into the field as stored, BOM and all
