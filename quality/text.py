@@ -73,13 +73,19 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [s for s in spans if text[s[0]:s[1]].strip()]
 
 
+_TAIL = 64  # longer than any abbreviation
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentences inside [start, end): a light splitter, good enough for locating context."""
     end = len(text) if end is None else end
     out, s = [], start
     for m in _SENT_END_RE.finditer(text, start, end):
-        before = text[s:m.start()].rstrip("\"'”’)]")
-        last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
+        # Only the last word matters: look at a bounded tail, so a run of abbreviations
+        # ("Mr. Smith; Mr. Smith; ...") costs linear time, not quadratic.
+        before = text[max(s, m.start() - _TAIL):m.start()].rstrip("\"'”’)]")
+        words = before.split()
+        last = words[-1].rstrip(".").lower() if words else ""
         if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
         out.append((s, m.start()))

@@ -133,14 +133,33 @@ def _proper_noun(ctx: Context, run: list[Token]) -> Optional[bool]:
     if "person" in kinds or kinds & PLACE_KINDS:
         return True
     # the document's own usage: "the Kremlin" elsewhere means it takes an article
-    if regex.search(r"(?<![\p{L}\p{M}])[Tt]he[ \u00a0]%s(?![\p{L}\p{M}])" % regex.escape(head),
-                    ctx.text):
+    if head in _after_the(ctx):
         return False
     if head.endswith("s") and ctx.lexicon.zipf(head) >= 3.5:  # Americans, Socialists
         return False
     if ctx.lexicon.zipf(head) < 4.0 or (len(run) >= 2 and gaz.persons_with_given(run[0].text)):
         return True
     return None
+
+
+_AFTER_THE_RE = regex.compile(r"(?<![\p{L}\p{M}])[Tt]he[ \u00a0](%s)" % _CAP_RUN_WORD_RE.pattern)
+
+
+def _after_the(ctx: Context) -> frozenset[str]:
+    """Every capitalised word the document writes after 'the' ("the Kremlin"), with its
+    shorter forms cut at an apostrophe ("the O'Brien's" also holds "O'Brien"); found once per
+    document."""
+    found = ctx.memo.get("mt.after_the")
+    if found is None:
+        words = set()
+        for m in _AFTER_THE_RE.finditer(ctx.text, overlapped=True):
+            w = m.group(1)
+            words.add(w)
+            for i, ch in enumerate(w):
+                if ch in "'’":
+                    words.add(w[:i])
+        found = ctx.memo["mt.after_the"] = frozenset(words)
+    return found
 
 
 def _phrase_continues(ctx: Context, end: int) -> Optional[str]:

@@ -1,7 +1,7 @@
 """Places: deprecated exonyms and known wrong place names."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -88,6 +88,40 @@ def _frame_at(ctx: Context, offset: int) -> tuple[int, int]:
     return max(s, offset - WINDOW), min(e, offset + WINDOW)
 
 
+def _historical_in(ctx: Context, frame: tuple[int, int], entry: Entry) -> str | None:
+    """historical_reason for ctx.text[frame]. Each frame is searched on its own until the
+    frames searched add up to the document's length; then the cues are found once in the whole
+    document and looked up by position, so a document of thousands of exonyms costs linear
+    time (a cue counts when it lies wholly inside the frame)."""
+    s, e = frame
+    spent = ctx.memo.get("places.frame_chars", 0)
+    if spent < len(ctx.text):
+        ctx.memo["places.frame_chars"] = spent + (e - s)
+        return historical_reason(ctx.text[s:e], entry)
+    index = ctx.memo.get("places.cue_index")
+    if index is None:
+        index = ctx.memo["places.cue_index"] = tuple(
+            ([m.start() for m in found], found) for found in (
+                list(_YEAR_RE.finditer(ctx.text)), list(_CENTURY_RE.finditer(ctx.text)),
+                list(_cues().finditer(ctx.text))))
+    (year_at, years), (century_at, centuries), (cue_at, cues) = index
+
+    def inside(starts, found):
+        i = bisect_left(starts, s)
+        while i < len(found) and found[i].end() <= e:
+            yield found[i]
+            i += 1
+
+    if entry.since:
+        for m in inside(year_at, years):
+            if int(m.group(1)) < entry.since:
+                return f"year {m.group(0)}"
+    if next(inside(century_at, centuries), None):
+        return "a century"
+    m = next(inside(cue_at, cues), None)
+    return f"'{m.group(0)}'" if m else None
+
+
 @rule("PL01", "exonym", "place", "warning",
       "A deprecated exonym or old place name in modern context, with the current name.",
       "Leaders of France and Germany travelled to Kiev last weekend.",
@@ -103,7 +137,7 @@ def exonym(rule, ctx: Context) -> Iterator:
         frame = _frame_at(ctx, start)
         key = ("places.historical", frame, entry.since)
         if key not in ctx.memo:
-            ctx.memo[key] = historical_reason(ctx.text[frame[0]:frame[1]], entry)
+            ctx.memo[key] = _historical_in(ctx, frame, entry)
         if ctx.memo[key]:
             continue
         form = ctx.text[start:end]

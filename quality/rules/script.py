@@ -151,8 +151,8 @@ def _pieces(words: list[_Word], skip: dict) -> Iterator[_Piece]:
     """The foreign part of each word: the whole word, or, in a Latin word mixed with a script
     that is not a look-alike one (`iPhone手机`), each stretch of foreign letters."""
     for w in words:
-        if w.start in skip or (w.latin and set(w.foreign) <= {"Greek"}):
-            continue
+        if w.start in skip or not w.foreign or (w.latin and set(w.foreign) <= {"Greek"}):
+            continue  # no foreign letter Python knows of (code points newer than its Unicode)
         n = sum(w.foreign.values())
         scripts = list(w.foreign)  # in order of appearance
         if w.latin == 0 or n > w.latin:
