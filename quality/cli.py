@@ -1,4 +1,4 @@
-"""The command line: `quality lint`, `fix`, `rules`, `explain` and `gazetteer learn`.
+"""The command line: `quality lint`, `fix`, `filter`, `rules`, `explain`, `gazetteer learn`.
 
 A thin layer of options over the library: options shared by the auditing commands are
 declared once (AUDIT_OPTIONS); reading is readers.py, auditing audit.py and parallel.py,
@@ -9,6 +9,7 @@ be done (bad option, config or gazetteer) with a one-line message on standard er
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import click
@@ -23,7 +24,7 @@ from .parallel import audit_stream
 from .readers import document_source, is_compressed
 from .reporters import REPORTERS
 from .rules import ALL_RULES, by_code
-from .writers import rewrite, unified_diff
+from .writers import atomic_output, rewrite, unified_diff
 
 
 class UsageProblem(click.ClickException):
@@ -67,7 +68,7 @@ def main(argv=None) -> None:
 
 
 def audit_options(command):
-    """The options every auditing command (lint, fix) takes, declared once: which rules,
+    """The options every auditing command (lint, fix, filter) takes, declared once: which rules,
     which gazetteer, which language, which config, which record fields, corpus mode.
     The command receives them as keyword arguments and hands them to `_setup`."""
     for option in reversed(AUDIT_OPTIONS):
@@ -95,10 +96,11 @@ AUDIT_OPTIONS = (
 
 def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=False,
            lang=None, config_path=None, text_field=None, id_field=None, no_corpus=False,
-           **overrides):
+           keep_records=False, **overrides):
     """The audit options (AUDIT_OPTIONS) and a command's own config `overrides` -> config
-    (file, then flags), a validated rule selection, the Auditor and the document source.
-    A user error becomes exit 2 with one line."""
+    (file, then flags), a validated rule selection, the Auditor and the document source
+    (whose Documents carry their records with `keep_records`). A user error becomes exit 2
+    with one line."""
     try:
         cfg = load_config(config_path)
         cfg = cfg.with_overrides(
@@ -109,13 +111,14 @@ def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=F
         bad = unknown_selectors(cfg.select + cfg.ignore + tuple(k for k, _ in cfg.severity))
         if bad:
             raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
-        return cfg, Auditor(cfg), _source(paths, cfg)
+        return cfg, Auditor(cfg), _source(paths, cfg, keep_records)
     except (ConfigError, GazetteerError) as exc:
         raise UsageProblem(str(exc)) from None
 
 
-def _source(paths, cfg):
-    return document_source(paths, cfg.extensions, cfg.text_field, cfg.id_field)
+def _source(paths, cfg, keep_records=False):
+    return document_source(paths, cfg.extensions, cfg.text_field, cfg.id_field,
+                           keep_records=keep_records)
 
 
 @cli.command()
@@ -197,6 +200,55 @@ def fix(paths, write, **options) -> None:
         else:
             click.echo(f"fixed {doc.path}", err=True)
     click.echo(f"{changed} document(s) {'fixed' if write else 'with fixes'}", err=True)
+
+
+@cli.command("filter")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, metavar="OUT.jsonl",
+              help="Where the kept records go (JSONL, written atomically; - for stdout).")
+@click.option("--rejected", metavar="FILE",
+              help="Where the dropped and malformed records go, each with its reason.")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=None,
+              help="Drop records scoring below this.")
+@click.option("--drop-on", multiple=True, metavar="CODES",
+              help="Drop records with a finding of these rules (codes, names, prefixes or "
+                   "categories).")
+@click.option("--no-findings", is_flag=True,
+              help="Add only quality_score, not quality_findings.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes.")
+@audit_options
+def filter_(paths, output, rejected, min_score, drop_on, no_findings, jobs, **options) -> None:
+    """Stream the records of PATHS into OUT.jsonl with quality_score and quality_findings
+    added, dropping those that score below --min-score or have a --drop-on finding; with
+    --rejected, the dropped and malformed records go there with quality_reason. Outputs
+    replace their files only when the run completes."""
+    from .filtering import RecordFilter
+
+    drop = _split(drop_on)
+    bad = unknown_selectors(drop)
+    if bad:
+        raise UsageProblem(f"unknown rule selector {bad[0]!r} in --drop-on (see `quality rules`)")
+    cfg, auditor, source = _setup(paths, min_score=min_score, keep_records=True, **options)
+    if rejected is not None and rejected == output and output != "-":
+        raise UsageProblem("--rejected must not be the --output file")
+    step = RecordFilter(cfg.min_score, drop, findings=not no_findings)
+
+    def malformed(report):
+        where = report.document.path if report.document.id is None \
+            else f"{report.document.path}#{report.document.id}"
+        click.echo(f"quality: {where}: malformed record: {report.document.error}", err=True)
+
+    try:
+        with atomic_output(output) as kept, \
+                (atomic_output(rejected) if rejected else contextlib.nullcontext()) as dropped:
+            counts = step.run(audit_stream(auditor, source, jobs), kept, dropped, malformed)
+    except OSError as exc:
+        raise UsageProblem(f"{exc.filename or output}: cannot write "
+                           f"({exc.strerror or exc})") from None
+    why = ", ".join(f"{n} {k}" for k, n in sorted(counts.dropped_by.items()))
+    click.echo(f"kept {counts.kept} of {counts.documents} record(s); dropped {counts.dropped}"
+               + (f" ({why})" if why else "") + f"; {counts.malformed} malformed", err=True)
 
 
 @cli.group()

@@ -61,23 +61,26 @@ def iter_paths(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str]
 
 def read_documents(paths: Iterable[str], extensions: Iterable[str] = (".txt", ".md"),
                    text_field: str = "text", id_field: str = "id",
-                   stdin: Optional[BinaryIO] = None) -> Iterator[Document]:
+                   stdin: Optional[BinaryIO] = None,
+                   keep_records: bool = False) -> Iterator[Document]:
     for p in iter_paths(paths, extensions):
-        yield from read_path(p, text_field, id_field, stdin)
+        yield from read_path(p, text_field, id_field, stdin, keep_records)
 
 
 def document_source(paths: Iterable[str], extensions: Iterable[str] = (".txt", ".md"),
                     text_field: str = "text", id_field: str = "id",
-                    stdin: Optional[BinaryIO] = None) -> Callable[[], Iterator[Document]]:
+                    stdin: Optional[BinaryIO] = None,
+                    keep_records: bool = False) -> Callable[[], Iterator[Document]]:
     """A callable giving a fresh stream of Documents, so the corpus pass and the audit pass
     can both stream from disk (what `Auditor.audit_corpus` takes). Folders are expanded once,
-    sorted; standard input (`-`) is read once and kept."""
+    sorted; standard input (`-`) is read once and kept. With `keep_records` each Document
+    carries its record as read (`Document.record`), for writing it back out."""
     expanded = sorted(iter_paths(paths, extensions))
     data = (stdin or sys.stdin.buffer).read() if "-" in expanded else b""
 
     def documents() -> Iterator[Document]:
         for p in expanded:
-            yield from read_path(p, text_field, id_field, io.BytesIO(data))
+            yield from read_path(p, text_field, id_field, io.BytesIO(data), keep_records)
 
     return documents
 
@@ -156,7 +159,7 @@ except ImportError:
 
 
 def read_path(p: str, text_field: str = "text", id_field: str = "id",
-              stdin: Optional[BinaryIO] = None) -> Iterator[Document]:
+              stdin: Optional[BinaryIO] = None, keep_records: bool = False) -> Iterator[Document]:
     if p == "-":
         data = (stdin or sys.stdin.buffer).read()
         text, err = decode(data)
@@ -171,14 +174,14 @@ def read_path(p: str, text_field: str = "text", id_field: str = "id",
         return
     suffix = format_suffix(p)
     if suffix == ".parquet":
-        yield from _parquet_records(p, text_field, id_field)
+        yield from _parquet_records(p, text_field, id_field, keep_records)
         return
     try:
         with open_binary(p) as fh:
             if suffix in (".jsonl", ".ndjson"):
-                yield from _jsonl_records(p, fh, text_field, id_field)
+                yield from _jsonl_records(p, fh, text_field, id_field, keep_records)
             elif suffix == ".csv":
-                yield from _csv_records(p, fh, text_field, id_field)
+                yield from _csv_records(p, fh, text_field, id_field, keep_records)
             else:
                 text, err = decode(fh.read())
                 markup = "markdown" if suffix in MARKDOWN_SUFFIXES else None
@@ -187,8 +190,8 @@ def read_path(p: str, text_field: str = "text", id_field: str = "id",
         yield Document("", p, None, _read_failure(exc))
 
 
-def _jsonl_records(path: str, fh: BinaryIO, text_field: str,
-                   id_field: str) -> Iterator[Document]:
+def _jsonl_records(path: str, fh: BinaryIO, text_field: str, id_field: str,
+                   keep: bool = False) -> Iterator[Document]:
     row = 0
     offset = 0
     # Records end at b"\n" only: str.splitlines() would also break at U+2028 and U+0085,
@@ -203,18 +206,24 @@ def _jsonl_records(path: str, fh: BinaryIO, text_field: str,
             continue
         default_id = str(row)
         row += 1
+        record = None
+        if keep:
+            record = line if err is None else raw.rstrip(b"\r\n").decode("utf-8", "replace")
         if err is not None:
-            yield Document("", path, default_id, f"line {n}: {_shift(err, start)}")
+            yield Document("", path, default_id, f"line {n}: {_shift(err, start)}",
+                           record=record)
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Document("", path, default_id, f"line {n}: not valid JSON ({exc.msg})")
+            yield Document("", path, default_id, f"line {n}: not valid JSON ({exc.msg})",
+                           record=record)
             continue
         if not isinstance(rec, dict):
-            yield Document("", path, default_id, f"line {n}: a record must be a JSON object")
+            yield Document("", path, default_id, f"line {n}: a record must be a JSON object",
+                           record=record)
             continue
-        yield _record(rec, path, default_id, f"line {n}", text_field, id_field)
+        yield _record(rec, path, default_id, f"line {n}", text_field, id_field, record)
 
 
 def _shift(err: str, start: int) -> str:
@@ -224,7 +233,8 @@ def _shift(err: str, start: int) -> str:
     return re.sub(r"at offset (\d+)", lambda m: f"at offset {int(m.group(1)) + start}", err, 1)
 
 
-def _csv_records(path: str, fh: BinaryIO, text_field: str, id_field: str) -> Iterator[Document]:
+def _csv_records(path: str, fh: BinaryIO, text_field: str, id_field: str,
+                 keep: bool = False) -> Iterator[Document]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     stream = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
     reader = csv.DictReader(stream)
@@ -235,7 +245,8 @@ def _csv_records(path: str, fh: BinaryIO, text_field: str, id_field: str) -> Ite
                            f"{', '.join(reader.fieldnames or [])})")
             return
         for rec in reader:
-            yield _record(rec, path, str(row), f"line {reader.line_num}", text_field, id_field)
+            yield _record(rec, path, str(row), f"line {reader.line_num}", text_field, id_field,
+                          rec if keep else None)
             row += 1
     except UnicodeDecodeError as exc:
         yield Document("", path, str(row) if reader.fieldnames else None,
@@ -247,9 +258,10 @@ def _csv_records(path: str, fh: BinaryIO, text_field: str, id_field: str) -> Ite
         stream.detach()
 
 
-def _parquet_records(path: str, text_field: str, id_field: str,
+def _parquet_records(path: str, text_field: str, id_field: str, keep: bool = False,
                      batch_size: int = 1024) -> Iterator[Document]:
-    """Records of a Parquet file, read a batch of rows at a time, only the two columns."""
+    """Records of a Parquet file, read a batch of rows at a time: only the text and id
+    columns, unless the whole records are kept."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -267,18 +279,21 @@ def _parquet_records(path: str, text_field: str, id_field: str,
                        f"(columns: {', '.join(names)})")
         return
     columns = [text_field] + ([id_field] if id_field in names and id_field != text_field else [])
+    if keep:
+        columns = None
     row = 0
     try:
         for batch in pf.iter_batches(batch_size=batch_size, columns=columns):
             for rec in batch.to_pylist():
-                yield _record(rec, path, str(row), f"row {row}", text_field, id_field)
+                yield _record(rec, path, str(row), f"row {row}", text_field, id_field,
+                              rec if keep else None)
                 row += 1
     except Exception as exc:
         yield Document("", path, str(row), f"row {row}: cannot read Parquet: {exc}")
 
 
 def _record(rec: dict, path: str, default_id: str, where: str, text_field: str,
-            id_field: str) -> Document:
+            id_field: str, record=None) -> Document:
     rid = rec.get(id_field)
     if rid in (None, ""):
         rid = default_id
@@ -287,10 +302,11 @@ def _record(rec: dict, path: str, default_id: str, where: str, text_field: str,
     value = rec.get(text_field)
     if not isinstance(value, str):
         what = "missing or null" if value is None else "not a string"
-        return Document("", path, rid, f"{where}: field '{text_field}' is {what}")
+        return Document("", path, rid, f"{where}: field '{text_field}' is {what}", record=record)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         return Document("", path, rid, f"{where}: field '{text_field}' holds a lone "
-                        f"surrogate (\\u{ord(exc.object[exc.start]):04x}), not text")
-    return Document(value, path, rid)  # offsets are into the field as stored, BOM and all
+                        f"surrogate (\\u{ord(exc.object[exc.start]):04x}), not text", record=record)
+    # offsets are into the field as stored, BOM and all
+    return Document(value, path, rid, record=record)
