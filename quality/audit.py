@@ -113,6 +113,20 @@ class Auditor:
         value, penalties = scoring.score(list(findings), 0)
         return Report(document, findings, value, penalties, None)
 
+    def warm(self) -> "Auditor":
+        """Load now what the rules load on first use (the gazetteer index, word frequencies,
+        function-word lists, the language detector): before forking worker processes, so they
+        share one copy."""
+        from . import langid
+        from .rules.language import codemix_languages
+
+        self.gazetteer.is_accepted("warm")
+        self.lexicon.zipf("warm")
+        for lang in codemix_languages() + langid._PROFILE_LANGS:
+            langid.top_words(lang)
+        langid._detector()
+        return self
+
     # ------------------------------------------------------------------ many documents
     def gather(self, documents: Iterable[Document]) -> CorpusStats:
         """The first pass: corpus statistics over `documents` (streamed, not kept)."""

@@ -145,3 +145,13 @@ def test_consensus_place_spelling_uses_the_gazetteer_kind():
     got = [(f.code, f.text, f.suggestion) for r in auditor.audit_corpus(docs) for f in r.findings]
     assert got == [("PL12", "Kekerattsusiak", "Kekertsuatsiak")]
     assert all(r.findings == () for r in auditor.audit_corpus(docs[:5]))
+
+
+def test_parallel_first_pass_equals_the_sequential_one():
+    from quality.parallel import gather_parallel
+
+    docs = seed_docs()
+    docs = docs + docs[:2] + [Document("A short one.", id="x"), Document("Another.", id="y")]
+    one = CorpusStats().add_all(docs)
+    two = gather_parallel(docs, jobs=2, batch=2)
+    assert two.to_json() == one.to_json()
