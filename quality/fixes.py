@@ -1,4 +1,4 @@
-"""apply_fixes: the only code that rewrites text."""
+"""apply_fixes: the only code that rewrites text (fix_edits says where it does)."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,20 @@ from .model import Finding
 
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
-    """Apply every finding's suggestion (None = no fix) to `text`.
+    """Apply every finding's suggestion (None = no fix) to `text`: the edits of fix_edits,
+    spliced in."""
+    out, pos = [], 0
+    for start, end, replacement in fix_edits(text, findings):
+        out.append(text[pos:start])
+        out.append(replacement)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def fix_edits(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, str]]:
+    """The edits apply_fixes makes, as sorted, non-overlapping (start, end, replacement)
+    spans of `text` (reports use them to mark what a fix changes).
 
     A fix whose span holds other fixes is composed with them when it keeps their text
     ("THE Zelenski" -> "Zelenski" with "Zelenski" -> "Zelensky" gives "Zelensky"); any other
@@ -18,7 +31,8 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
     """
     fixes = sorted((f for f in findings if f.suggestion is not None and text[f.start:f.end] == f.text),
                    key=lambda f: (f.start, -(f.end - f.start), f.code))
-    out, pos, i = [], 0, 0
+    edits: list[tuple[int, int, str]] = []
+    pos, i = 0, 0
     while i < len(fixes):
         f = fixes[i]
         i += 1
@@ -30,11 +44,9 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
             i += 1
             if inner.end <= f.end and inner.text and replacement.count(inner.text) == 1:
                 replacement = replacement.replace(inner.text, inner.suggestion)
-        out.append(text[pos:f.start])
-        out.append(replacement)
         pos = _line_end(text, f.start, f.end) if replacement == "" else f.end
-    out.append(text[pos:])
-    return "".join(out)
+        edits.append((f.start, pos, replacement))
+    return edits
 
 
 _NEWLINE = re.compile(r"\r?\n")

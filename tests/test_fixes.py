@@ -41,3 +41,17 @@ def test_deleting_whole_lines_leaves_no_empty_paragraphs():
 def test_deleting_part_of_a_line_keeps_the_line_break():
     text = "Read more: other story\nNext line"
     assert apply_fixes(text, [finding(text, 5, 9, "")]) == "Read : other story\nNext line"
+
+
+def test_fix_edits_are_what_apply_fixes_splices():
+    from quality.fixes import fix_edits
+
+    text = "THE Zelenski said so.\nYou may also like\n\nOther story"
+    fs = [finding(text, 0, 12, "Zelenski", "MT01"), finding(text, 4, 12, "Zelensky", "NM01"),
+          finding(text, 22, 39, "")]
+    edits = fix_edits(text, fs)
+    assert edits == [(0, 12, "Zelensky"), (22, 40, "")]  # the line and its break
+    spliced, pos = "", 0
+    for start, end, new in edits:
+        spliced, pos = spliced + text[pos:start] + new, end
+    assert spliced + text[pos:] == apply_fixes(text, fs)
