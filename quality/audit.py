@@ -88,7 +88,8 @@ class Auditor:
         if text is not document.text:  # Markdown: report against the file as it is
             findings = [reanchor(f, document.text) for f in findings]
         value, penalties = scoring.score(findings, len(ctx.tokens))
-        return Report(document, tuple(findings), value, penalties, ctx.language)
+        extra = {"story": corpus.story(document)} if corpus is not None else {}
+        return Report(document, tuple(findings), value, penalties, ctx.language, extra)
 
     def _override(self, f: Finding) -> Finding:
         if not self._severity:

@@ -276,6 +276,10 @@ class CorpusView:
         story = self.story_of.get(key)
         return [k for k in self.story_members.get(story, ()) if k != key] if story else []
 
+    def story(self, doc: Document) -> Optional[str]:
+        """The id of `doc`'s story group, shared by every version of the story."""
+        return self.story_of.get(_doc_key(doc))
+
     # ------------------------------------------------------------------ boilerplate
     @cached_property
     def _line_stories(self) -> dict[str, int]:

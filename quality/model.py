@@ -81,6 +81,8 @@ class Report:
     score: float = 100.0
     penalties: tuple = ()  # one float per finding, same order: its share of (100 - score)
     language: Optional[str] = None
+    # Details for reporters, not part of the JSON contract: "story" (corpus mode) is the id
+    # of the group of documents that are versions of one story.
     extra: dict = field(default_factory=dict, compare=False)
 
     def worst(self) -> Optional[Severity]:
