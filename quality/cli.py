@@ -131,29 +131,32 @@ def _source(paths, cfg, keep_records=False):
               help="Exit 1 when a document scores below this.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", metavar="FILE",
+              help="Write the report to FILE, replaced only when the run completes.")
 @audit_options
-def lint(paths, fmt, fail_on, min_score, jobs, **options) -> None:
+def lint(paths, fmt, fail_on, min_score, jobs, output, **options) -> None:
     """Audit PATHS (files, folders, or - for standard input)."""
     cfg, auditor, source = _setup(paths, fail_on=fail_on, min_score=min_score, **options)
+    _check_writable(output)
 
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # findings quote any script
-    reporter = REPORTERS[fmt](sys.stdout)
     bar = Severity.parse(cfg.fail_on)
     failed = False
     count = 0
-    reporter.start()
     try:
-        for report in audit_stream(auditor, source, jobs):
-            count += 1
-            worst = report.worst()
-            if worst is not None and worst.rank >= bar.rank:
-                failed = True
-            if cfg.min_score is not None and report.score < cfg.min_score:
-                failed = True
-            reporter.document(report)
-        reporter.finish()
-        sys.stdout.flush()
+        with atomic_output(output) as out:
+            reporter = REPORTERS[fmt](out)
+            reporter.start()
+            for report in audit_stream(auditor, source, jobs):
+                count += 1
+                worst = report.worst()
+                if worst is not None and worst.rank >= bar.rank:
+                    failed = True
+                if cfg.min_score is not None and report.score < cfg.min_score:
+                    failed = True
+                reporter.document(report)
+            reporter.finish()
         if count == 0:
             click.echo("quality: no documents found (folders are searched for "
                        f"{', '.join(cfg.extensions)} files, also .gz/.zst; .jsonl/.csv/.parquet "
@@ -164,6 +167,15 @@ def lint(paths, fmt, fail_on, min_score, jobs, **options) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1 if failed else 0)
     sys.exit(1 if failed else 0)
+
+
+def _check_writable(path: str) -> None:
+    """`-o FILE` must be creatable before the audit starts, not fail after it."""
+    import os
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if path != "-" and not (os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK)):
+        raise UsageProblem(f"{path}: cannot write (no writable folder {folder})")
 
 
 @cli.command()
