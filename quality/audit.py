@@ -1,7 +1,8 @@
 """The Auditor: config + gazetteer -> audit(document) -> Report.
 
-This is the one place where rule selection, severity overrides and de-duplication happen
-(like flake8's decision engine); rules themselves only yield findings.
+This is the one place where rule selection, severity overrides, de-duplication and
+suppression (inline comments, the accept vocabulary, per-path ignores, the baseline) happen,
+like flake8's decision engine; rules themselves only yield findings.
 """
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from dataclasses import replace
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from . import scoring
-from .config import DEFAULTS, Config, validate
+from .baseline import Baseline, BaselineError
+from .config import DEFAULTS, Config, ConfigError, validate
 from .corpus import CorpusStats
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -17,6 +19,7 @@ from .markdown import prose_text, reanchor
 from .model import Document, Finding, Report, Severity
 from .rules import ALL_RULES, Rule
 from .rules.base import Context
+from .suppression import AcceptList, PathIgnores, inline_regions, read_accept_file
 
 
 def matches(rule: Rule, selectors: Sequence[str]) -> bool:
@@ -62,6 +65,7 @@ class Auditor:
         self.rules = select_rules(self.config)
         self._severity = {code: Severity.parse(sev) for code, sev in self.config.severity}
         self._options = {"lang": self.config.lang}
+        self._accept, self._path_ignores, self._baseline = _suppressions(self.config)
 
     def __reduce__(self):
         return (Auditor, (self.config, self.gazetteer))
@@ -87,6 +91,7 @@ class Auditor:
         findings = _dedupe(findings)
         if text is not document.text:  # Markdown: report against the file as it is
             findings = [reanchor(f, document.text) for f in findings]
+        findings = self._keep(document, findings)
         value, penalties = scoring.score(findings, len(ctx.tokens))
         extra = {"story": corpus.story(document)} if corpus is not None else {}
         return Report(document, tuple(findings), value, penalties, ctx.language, extra)
@@ -103,16 +108,36 @@ class Auditor:
                     best = (key, sev)
         return f.with_severity(best[1]) if best else f
 
+    def _keep(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        """The findings nobody asked not to see: not silenced by an inline comment, not
+        inside an accepted form, not ignored for this path, not in the baseline."""
+        if not findings:
+            return findings
+        text = document.text
+        regions = inline_regions(text) if "<!--" in text else ()
+        by_path = self._path_ignores.selectors(document.path)
+        accept = self._accept
+        if regions or by_path or accept:
+            findings = [f for f in findings
+                        if not (by_path and matches(f, by_path))
+                        and not (accept and accept.covers(text, f.start, f.end))
+                        and not any(s <= f.start < e and (not sel or matches(f, sel))
+                                    for s, e, sel in regions)]
+        if self._baseline is not None:
+            findings = self._baseline.new(document, findings)
+        return findings
+
     def _input_error(self, document: Document) -> Report:
         """The unreadable-input finding (IN01) for a document the readers could not produce,
         unless the configuration leaves IN01 out."""
-        findings: tuple = ()
+        findings: list = []
         rule = next((r for r in self.rules if r.code == "IN01"), None)
         if rule is not None:
-            findings = (self._override(Finding(rule.code, rule.name, rule.category,
-                                               rule.severity, document.error, 0, 0, "", None)),)
-        value, penalties = scoring.score(list(findings), 0)
-        return Report(document, findings, value, penalties, None)
+            findings = self._keep(document, [self._override(Finding(
+                rule.code, rule.name, rule.category, rule.severity, document.error, 0, 0, "",
+                None))])
+        value, penalties = scoring.score(findings, 0)
+        return Report(document, tuple(findings), value, penalties, None)
 
     def warm(self) -> "Auditor":
         """Load now what the rules load on first use (the gazetteer index, word frequencies,
@@ -157,6 +182,25 @@ class Auditor:
                 view = stats.finalize()
         for doc in source():
             yield self.audit(doc, view)
+
+
+def _suppressions(config: Config):
+    """The accept vocabulary, per-path ignores and baseline a config names; a file that
+    cannot be read is a ConfigError naming it."""
+    forms = list(config.accept)
+    if config.accept_file:
+        try:
+            forms += read_accept_file(config.accept_file)
+        except OSError as exc:
+            raise ConfigError(f"{config.accept_file}: cannot read accept file "
+                              f"({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{config.accept_file}: accept file is not UTF-8 text") from None
+    try:
+        baseline = Baseline.load(config.baseline) if config.baseline else None
+    except BaselineError as exc:
+        raise ConfigError(str(exc)) from None
+    return AcceptList(forms), PathIgnores(config.per_path_ignores), baseline
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

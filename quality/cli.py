@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from dataclasses import replace
 
 import click
 
 from . import __version__
 from .audit import Auditor, unknown_selectors
+from .baseline import dumps as baseline_dumps, entries as baseline_entries
 from .config import ConfigError, load as load_config
 from .gazetteer import GazetteerError
 from .fixes import apply_fixes
@@ -91,12 +93,14 @@ AUDIT_OPTIONS = (
     click.option("--id-field", default=None, help="Id field of .jsonl/.csv/.parquet records [id]."),
     click.option("--no-corpus", is_flag=True,
                  help="Audit each document alone (no cross-document evidence)."),
+    click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                 help="Report only findings this baseline (from --write-baseline) lacks."),
 )
 
 
 def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=False,
            lang=None, config_path=None, text_field=None, id_field=None, no_corpus=False,
-           keep_records=False, **overrides):
+           keep_records=False, baseline=None, write_baseline=None, **overrides):
     """The audit options (AUDIT_OPTIONS) and a command's own config `overrides` -> config
     (file, then flags), a validated rule selection, the Auditor and the document source
     (whose Documents carry their records with `keep_records`). A user error becomes exit 2
@@ -107,8 +111,12 @@ def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=F
             select=_split(select) or None, ignore=_split(ignore) or None, lang=lang,
             text_field=text_field, id_field=id_field, corpus=False if no_corpus else None,
             gazetteer=(cfg.gazetteer + tuple(gazetteers)) if gazetteers else None,
-            builtin_gazetteer=False if no_builtin_gazetteer else None, **overrides)
-        bad = unknown_selectors(cfg.select + cfg.ignore + tuple(k for k, _ in cfg.severity))
+            builtin_gazetteer=False if no_builtin_gazetteer else None, baseline=baseline,
+            **overrides)
+        if write_baseline:  # record every finding: no older baseline hides any
+            cfg = replace(cfg, baseline=None)
+        bad = unknown_selectors(cfg.select + cfg.ignore + tuple(k for k, _ in cfg.severity)
+                                + tuple(s for _, sel in cfg.per_path_ignores for s in sel))
         if bad:
             raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
         return cfg, Auditor(cfg), _source(paths, cfg, keep_records)
@@ -133,11 +141,17 @@ def _source(paths, cfg, keep_records=False):
               help="Worker processes.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", metavar="FILE",
               help="Write the report to FILE, replaced only when the run completes.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Record every finding in FILE (for --baseline) and exit 0.")
 @audit_options
-def lint(paths, fmt, fail_on, min_score, jobs, output, **options) -> None:
+def lint(paths, fmt, fail_on, min_score, jobs, output, write_baseline, **options) -> None:
     """Audit PATHS (files, folders, or - for standard input)."""
-    cfg, auditor, source = _setup(paths, fail_on=fail_on, min_score=min_score, **options)
+    cfg, auditor, source = _setup(paths, fail_on=fail_on, min_score=min_score,
+                                  write_baseline=write_baseline, **options)
     _check_writable(output)
+    if write_baseline:
+        _check_writable(write_baseline)
+    recorded = [] if write_baseline else None
 
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # findings quote any script
@@ -156,6 +170,8 @@ def lint(paths, fmt, fail_on, min_score, jobs, output, **options) -> None:
                 if cfg.min_score is not None and report.score < cfg.min_score:
                     failed = True
                 reporter.document(report)
+                if recorded is not None:
+                    recorded.extend(baseline_entries(report, write_baseline))
             reporter.finish()
         if count == 0:
             click.echo("quality: no documents found (folders are searched for "
@@ -166,6 +182,15 @@ def lint(paths, fmt, fail_on, min_score, jobs, output, **options) -> None:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1 if failed else 0)
+    if recorded is not None:
+        try:
+            with atomic_output(write_baseline) as fh:
+                fh.write(baseline_dumps(recorded))
+        except OSError as exc:
+            raise UsageProblem(f"{write_baseline}: cannot write baseline "
+                               f"({exc.strerror or exc})") from None
+        click.echo(f"quality: {len(recorded)} finding(s) recorded in {write_baseline}", err=True)
+        sys.exit(0)
     sys.exit(1 if failed else 0)
 
 

@@ -9,6 +9,7 @@ An unknown key or a bad value raises ConfigError naming the file and the key.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Optional
@@ -39,6 +40,10 @@ class Config:
     extensions: tuple[str, ...] = (".txt", ".md")
     text_field: str = "text"              # for .jsonl/.csv inputs
     id_field: str = "id"
+    accept: tuple[str, ...] = ()          # forms never flagged (suppression.py)
+    accept_file: Optional[str] = None     # a file of such forms, one per line
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
+    baseline: Optional[str] = None        # report only findings this baseline lacks
 
     def with_overrides(self, **kwargs) -> "Config":
         clean = {k: v for k, v in kwargs.items() if v is not None}
@@ -89,8 +94,14 @@ def from_mapping(data: dict, where: str, base: Config = DEFAULTS) -> Config:
         if attr is None:
             raise ConfigError(
                 f"{where}: unknown key '{key}' (expected one of {', '.join(sorted(_KEYS))})")
-        if attr in ("select", "ignore", "gazetteer", "extensions"):
+        if attr in ("select", "ignore", "gazetteer", "extensions", "accept"):
             value = _as_tuple(value, key, where)
+        elif attr == "per_path_ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'per-path-ignores' must be a table of "
+                                  '"glob" = ["CODE", ...]')
+            value = tuple((str(k), _as_tuple(v, f"per-path-ignores.{k}", where))
+                          for k, v in value.items())
         elif attr == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"severity\"")
@@ -164,9 +175,13 @@ def load(path: Optional["str | Path"] = None, search_from: "str | Path" = ".") -
     else:
         where = str(path)
     cfg = from_mapping(data, where)
-    # Relative gazetteer paths in a config file are relative to that file.
-    if cfg.gazetteer:
-        base = path.parent
-        cfg = replace(cfg, gazetteer=tuple(str((base / g)) if not Path(g).is_absolute() else g
-                                           for g in cfg.gazetteer))
-    return cfg
+    # Relative paths and path patterns in a config file are relative to its folder.
+    base = path.parent
+    here = lambda g: g if Path(g).is_absolute() else str(base / g)  # noqa: E731
+    return replace(
+        cfg, gazetteer=tuple(here(g) for g in cfg.gazetteer),
+        accept_file=cfg.accept_file and here(cfg.accept_file),
+        baseline=cfg.baseline and here(cfg.baseline),
+        per_path_ignores=tuple(
+            (os.path.abspath(here(p)).replace(os.sep, "/") if "/" in p.rstrip("/") else p, sel)
+            for p, sel in cfg.per_path_ignores))
