@@ -148,3 +148,12 @@ def test_baseline_counts_repeats_and_a_bad_file_exits_2(tmp_path, monkeypatch):
     (tmp_path / "b.json").write_text("[1, 2]", encoding="utf-8")
     result = lint("--baseline", "b.json", "a.txt")
     assert result.exit_code == 2 and "b.json: not a version 1 quality baseline" in result.output
+
+
+def test_comments_in_a_markdown_file(tmp_path):
+    md = tmp_path / "a.md"
+    md.write_text(f"# Notes\n\n<!-- quality: ignore NM01 -->\n{LINE}\n\n<!-- quality: off -->\n"
+                  f"{LINE}\n<!-- quality: on -->\n\n{LINE}\n", encoding="utf-8")
+    result = lint("--format", "json", "--select", "NM01,PL01", str(md))
+    found = [(f["code"], f["line"]) for f in json.loads(result.output)["documents"][0]["findings"]]
+    assert found == [("PL01", 4), ("NM01", 10), ("NM01", 10), ("PL01", 10)]
