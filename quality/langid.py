@@ -47,7 +47,7 @@ def english_share(text: str) -> tuple[float, int]:
     words = _WORD.findall(text[:SAMPLE * 2])
     if not words:
         return 0.0, 0
-    hits = sum(1 for w in words if w.lower() in EN_STOPWORDS)
+    hits = sum(map(EN_STOPWORDS.__contains__, map(str.lower, words)))
     return hits / len(words), len(words)
 
 

@@ -52,13 +52,20 @@ def tokens(text: str) -> list[Token]:
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of every line, newline excluded."""
-    spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            spans.append((start, i))
-            start = i + 1
+    spans, start, find = [], 0, text.find
+    while True:
+        i = find("\n", start)
+        if i < 0:
+            break
+        spans.append((start, i))
+        start = i + 1
     spans.append((start, len(text)))
     return spans
+
+
+def strip_possessive(word: str) -> str:
+    """"Tskinvali's" -> "Tskinvali"."""
+    return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 2 else word
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

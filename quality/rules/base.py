@@ -1,9 +1,12 @@
 """The shape every rule has: metadata plus a pure generator over one document's Context."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
+from functools import cached_property, wraps
+from operator import itemgetter
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Optional, TypeVar
 
 from ..model import Document, Finding, Severity
 from .. import text as textmod
@@ -14,8 +17,19 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..lexicon import Lexicon
 
 
+T = TypeVar("T")
+_TEXT = itemgetter(2)
+
+
 class Context:
-    """What a rule may look at for one document. Derived views are computed once, on demand."""
+    """What a rule may look at for one document. Derived views are computed once, on demand.
+
+    This is where rules share work: the views below (tokens, lines, sentences, the distinct
+    words and their counts, the capitalised words, the tokens of a set of words) are built
+    once per document, mostly by compiled code, so a rule asks for its candidates instead of
+    walking every token; a result several rules of one module need (NM01 and PL03 read one
+    name matcher) is a function decorated with `per_document`, computed once and kept here
+    under that function."""
 
     def __init__(self, document: Document, gazetteer: "Gazetteer", lexicon: "Lexicon",
                  options: Optional[dict] = None, corpus: "Optional[CorpusStats]" = None):
@@ -25,9 +39,15 @@ class Context:
         self.lexicon = lexicon
         self.options = options or {}
         self.corpus = corpus
-        # Results shared by sibling rules (NM01 and PL03 read one computation); keyed by the
-        # producing function, filled on first use. Deterministic, like everything here.
-        self.memo: dict = {}
+        self._shared: dict = {}
+
+    def shared(self, producer: "Callable[[Context], T]") -> T:
+        """`producer(self)`, computed on first use and kept for this document."""
+        try:
+            return self._shared[producer]
+        except KeyError:
+            value = self._shared[producer] = producer(self)
+            return value
 
     @cached_property
     def tokens(self) -> list[textmod.Token]:
@@ -61,11 +81,40 @@ class Context:
         return frozenset(starts)
 
     @cached_property
+    def line_starts(self) -> list[int]:
+        return [s for s, _ in self.lines]
+
+    def line_at(self, offset: int) -> tuple[int, int]:
+        """The [start, end) of the line holding `offset`."""
+        return self.lines[bisect_right(self.line_starts, offset) - 1]
+
+    @cached_property
+    def sentence_offsets(self) -> list[int]:
+        """The start of every sentence, in order (for bisecting)."""
+        return [s for s, _ in self.sentences]
+
+    @cached_property
     def token_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for t in self.tokens:
-            counts[t.text] = counts.get(t.text, 0) + 1
-        return counts
+        """Each distinct word and how often it occurs (first occurrence first)."""
+        return Counter(map(_TEXT, self.tokens))
+
+    @cached_property
+    def capitalised(self) -> dict[str, str]:
+        """{distinct word: the word without a possessive 's} for words that, so stripped,
+        start with a capital, are not all capitals and have 4+ characters: where names are."""
+        out = {}
+        for w in self.token_counts:
+            if w[:1].isupper():
+                bare = textmod.strip_possessive(w)
+                if len(bare) >= 4 and not textmod.is_all_caps(bare):
+                    out[w] = bare
+        return out
+
+    def tokens_among(self, words: Collection[str]) -> list[tuple[int, textmod.Token]]:
+        """(index, token) of every token whose text is in `words`, in order."""
+        if not words:
+            return []
+        return [(i, t) for i, t in enumerate(self.tokens) if t[2] in words]
 
     @cached_property
     def language(self) -> Optional[str]:
@@ -103,6 +152,17 @@ class Rule:
             severity=severity or self.severity, message=message, start=start, end=end,
             text=ctx.text[start:end], suggestion=suggestion, confidence=confidence,
         )
+
+
+def per_document(producer: "Callable[[Context], T]") -> "Callable[[Context], T]":
+    """Decorator: `producer(ctx)` runs once per document; every later call (from this rule or
+    a sibling) gets the same result."""
+
+    @wraps(producer)
+    def shared(ctx: Context) -> T:
+        return ctx.shared(producer)
+
+    return shared
 
 
 def rule(code: str, name: str, category: str, severity: str, summary: str, bad: str,

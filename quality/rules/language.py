@@ -229,12 +229,17 @@ def foreign_words(rule, ctx):
     text = ctx.text
     hits: list[list] = []  # [start, end, words]
     quoted = None
-    for t in ctx.tokens:
+    # Decided once per distinct word (and cached across documents): lower-case foreign words.
+    foreign = {}
+    for w in ctx.token_counts:
+        if w[0].islower() and len(w) >= 2:
+            found = _foreign_word(w)
+            if found is not None:
+                foreign[w] = found
+    for _, t in ctx.tokens_among(foreign):
         w = t.text
-        if not w[0].islower() or len(w) < 2:
-            continue
-        found = _foreign_word(w)
-        if found is None or t.start in ctx.sentence_starts:
+        found = foreign[w]
+        if t.start in ctx.sentence_starts:
             continue
         if quoted is None:
             quoted = _quoted_speech(text)

@@ -11,7 +11,6 @@ Every rule looks at one document; none scans a word list per token (frozenset pr
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator, Optional
 
@@ -22,7 +21,7 @@ from .. import text as textmod
 from ..gazetteer import PLACE_KINDS
 from ..model import Severity
 from ..text import FUNCTION_WORDS, Token, is_all_caps
-from .base import Context, rule
+from .base import Context, per_document, rule
 
 _SPACE = (" ", "\u00a0")
 _OPEN_QUOTES = "\"“‘'«"
@@ -54,22 +53,25 @@ def _stray_re():
 
 
 def _line_of(ctx: Context, offset: int) -> tuple[int, int]:
-    lines = ctx.lines
-    starts = _line_starts(ctx)
-    return lines[bisect_right(starts, offset) - 1]
+    return ctx.line_at(offset)
 
 
-def _line_starts(ctx: Context) -> list[int]:
-    cache = ctx.memo.get("mt.line_starts")
-    if cache is None:
-        cache = ctx.memo["mt.line_starts"] = [s for s, _ in ctx.lines]
-    return cache
+@per_document
+def _headings(ctx: Context) -> dict[int, bool]:
+    """Line start -> whether the line is a heading, filled as lines are asked about."""
+    return {}
+
+
+@per_document
+def _code_lines(ctx: Context) -> dict[int, bool]:
+    """Line start -> whether the line looks like code, filled as lines are asked about."""
+    return {}
 
 
 def _is_heading(ctx: Context, offset: int) -> bool:
     """True for a title-case or all-caps line (headline, heading, byline): capitals there are
     expected everywhere, so mid-line capitals prove nothing."""
-    cache = ctx.memo.setdefault("mt.heading", {})
+    cache = _headings(ctx)
     s, e = _line_of(ctx, offset)
     if s in cache:
         return cache[s]
@@ -91,7 +93,7 @@ _CODE_MARKS = (">>>", "`", "==", "()", "::", "{", "}", "=>", "->", "</", "/>", "
 def _is_code(ctx: Context, offset: int) -> bool:
     """True for a line that looks like code or a shell session: capitals and hyphens there
     follow other rules than prose."""
-    cache = ctx.memo.setdefault("mt.code", {})
+    cache = _code_lines(ctx)
     s, e = _line_of(ctx, offset)
     if s not in cache:
         line = ctx.text[s:e]
@@ -145,21 +147,19 @@ def _proper_noun(ctx: Context, run: list[Token]) -> Optional[bool]:
 _AFTER_THE_RE = regex.compile(r"(?<![\p{L}\p{M}])[Tt]he[ \u00a0](%s)" % _CAP_RUN_WORD_RE.pattern)
 
 
+@per_document
 def _after_the(ctx: Context) -> frozenset[str]:
     """Every capitalised word the document writes after 'the' ("the Kremlin"), with its
     shorter forms cut at an apostrophe ("the O'Brien's" also holds "O'Brien"); found once per
     document."""
-    found = ctx.memo.get("mt.after_the")
-    if found is None:
-        words = set()
-        for m in _AFTER_THE_RE.finditer(ctx.text, overlapped=True):
-            w = m.group(1)
-            words.add(w)
-            for i, ch in enumerate(w):
-                if ch in "'’":
-                    words.add(w[:i])
-        found = ctx.memo["mt.after_the"] = frozenset(words)
-    return found
+    words = set()
+    for m in _AFTER_THE_RE.finditer(ctx.text, overlapped=True):
+        w = m.group(1)
+        words.add(w)
+        for i, ch in enumerate(w):
+            if ch in "'’":
+                words.add(w[:i])
+    return frozenset(words)
 
 
 def _phrase_continues(ctx: Context, end: int) -> Optional[str]:

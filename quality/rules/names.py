@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 from .. import data_files
 from ..gazetteer import Candidate, Entry, surname_of
 from ..text import FUNCTION_WORDS, Token, derived_forms, fold, is_all_caps, skeleton, strip_accents
-from .base import Context, rule
+from .base import Context, per_document, rule
 
 # A token rarer than this in English (wordfreq Zipf scale) is unlikely to be a word or a
 # well-known name in its own right: 1.5 = about 3 per 100 million words.
@@ -192,24 +192,19 @@ def _starts_inside_wrong_forms(ctx: Context) -> set[int]:
     return starts
 
 
+@per_document
 def misspellings(ctx: Context) -> list:
     """[(token, candidate, confidence, message, suggestion)] for NM01 and PL03, computed once
     per document."""
-    if "misspellings" in ctx.memo:
-        return ctx.memo["misspellings"]
     cache: dict[tuple[str, Optional[str]], Optional[tuple]] = {}
-    known_wrong = _starts_inside_wrong_forms(ctx)  # NM02 / PL02 report those tokens
     occurrences: list[Token] = []
     best_for: dict[str, tuple] = {}  # the strongest evidence for a spelling anywhere in the text
     # Decide once per distinct word whether it can be a misspelt name at all.
-    wanted = {w for w in ctx.token_counts if w[0].isupper() and len(w) >= MIN_LENGTH
-              and _is_candidate_word(ctx, _strip_possessive(w))}
+    wanted = {w for w, bare in ctx.capitalised.items() if _is_candidate_word(ctx, bare)}
     if not wanted:
-        ctx.memo["misspellings"] = []
         return []
-    for i, tok in enumerate(ctx.tokens):
-        if tok.text not in wanted:
-            continue  # the fast path for most tokens
+    known_wrong = _starts_inside_wrong_forms(ctx)  # NM02 / PL02 report those tokens
+    for i, tok in ctx.tokens_among(wanted):
         tok = without_possessive(tok)
         if tok.start in known_wrong:
             continue
@@ -239,7 +234,6 @@ def misspellings(ctx: Context) -> list:
         if why:
             msg += ": " + ", ".join(why)
         out.append((tok, cand, conf, msg, suggestion))
-    ctx.memo["misspellings"] = out
     return out
 
 
@@ -349,22 +343,22 @@ def consensus_spelling(rule, ctx: Context) -> Iterator:
             yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
 
 
+@per_document
 def consensus_variants(ctx: Context) -> list:
     """[(token, variant, message, suggestion, confidence, is_place)] for NM11 and PL12."""
-    if "consensus" in ctx.memo:
-        return ctx.memo["consensus"]
     out = []
     corpus = ctx.corpus
     gaz = ctx.gazetteer
+    groups = _given_name_groups()
     seen: dict[str, object] = {}
-    for i, tok in enumerate(ctx.tokens):
+    # Decided once per distinct word: a spelling no gazetteer knows that is no first name.
+    wanted = {w for w, t in ctx.capitalised.items()
+              if t.isalpha() and not (gaz.is_accepted(t) or gaz.deprecated_form(t)
+                                      or gaz.wrong_form(t) or t in groups or fold(t) in groups)}
+    for i, tok in ctx.tokens_among(wanted):
         tok = without_possessive(tok)
         t = tok.text
-        if len(t) < MIN_LENGTH or not t[0].isupper() or is_all_caps(t) or not t.isalpha():
-            continue
-        if gaz.is_accepted(t) or gaz.deprecated_form(t) or gaz.wrong_form(t):
-            continue
-        if t in _given_name_groups() or fold(t) in _given_name_groups() or _first_name_position(ctx, i):
+        if _first_name_position(ctx, i):
             continue
         if t not in seen:
             seen[t] = corpus.variant_of(t, ctx.lexicon)
@@ -383,7 +377,6 @@ def consensus_variants(ctx: Context) -> list:
                f"documents{rivals}, {t} in {v.form_docs} ({v.reason})")
         is_place = bool(entries) and all(e.is_place for e in entries)
         out.append((tok, v, msg, suggestion, 0.8 if v.certain else 0.6, is_place))
-    ctx.memo["consensus"] = out
     return out
 
 

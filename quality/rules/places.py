@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
 from .. import data_files
 from ..gazetteer import Entry
-from ..text import FUNCTION_WORDS, derived_forms, fold, is_all_caps
-from .base import Context, rule
+from ..text import FUNCTION_WORDS, derived_forms, fold
+from .base import Context, per_document, rule
 from .names import consensus_variants, misspellings, trailing_words, without_possessive
 
 _YEAR_RE = regex.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
@@ -76,16 +77,28 @@ def _frame_at(ctx: Context, offset: int) -> tuple[int, int]:
     """The sentence holding `offset` and the one before it (a historical frame often spans
     two: "... feudal Europe. Then the title passed from Constantinople to Paris."), cut to
     WINDOW characters either side."""
-    starts = ctx.memo.get("places.sentence_starts")
-    if starts is None:
-        starts = ctx.memo["places.sentence_starts"] = [s for s, _ in ctx.sentences]
     sentences = ctx.sentences
-    i = bisect_right(starts, offset) - 1
+    i = bisect_right(ctx.sentence_offsets, offset) - 1
     if 0 <= i < len(sentences) and sentences[i][0] <= offset < sentences[i][1]:
         s, e = sentences[i - 1][0] if i else sentences[i][0], sentences[i][1]
     else:
         s, e = offset, offset
     return max(s, offset - WINDOW), min(e, offset + WINDOW)
+
+
+@dataclass
+class _Frames:
+    """Per document: the historical frames judged so far ((frame, since) -> reason), the
+    characters searched frame by frame, and the cues found once in the whole document."""
+
+    reasons: dict = field(default_factory=dict)
+    searched: int = 0
+    cues: Optional[tuple] = None
+
+
+@per_document
+def _frames(ctx: Context) -> _Frames:
+    return _Frames()
 
 
 def _historical_in(ctx: Context, frame: tuple[int, int], entry: Entry) -> str | None:
@@ -94,17 +107,16 @@ def _historical_in(ctx: Context, frame: tuple[int, int], entry: Entry) -> str | 
     document and looked up by position, so a document of thousands of exonyms costs linear
     time (a cue counts when it lies wholly inside the frame)."""
     s, e = frame
-    spent = ctx.memo.get("places.frame_chars", 0)
-    if spent < len(ctx.text):
-        ctx.memo["places.frame_chars"] = spent + (e - s)
+    state = _frames(ctx)
+    if state.searched < len(ctx.text):
+        state.searched += e - s
         return historical_reason(ctx.text[s:e], entry)
-    index = ctx.memo.get("places.cue_index")
-    if index is None:
-        index = ctx.memo["places.cue_index"] = tuple(
+    if state.cues is None:
+        state.cues = tuple(
             ([m.start() for m in found], found) for found in (
                 list(_YEAR_RE.finditer(ctx.text)), list(_CENTURY_RE.finditer(ctx.text)),
                 list(_cues().finditer(ctx.text))))
-    (year_at, years), (century_at, centuries), (cue_at, cues) = index
+    (year_at, years), (century_at, centuries), (cue_at, cues) = state.cues
 
     def inside(starts, found):
         i = bisect_left(starts, s)
@@ -135,10 +147,11 @@ def exonym(rule, ctx: Context) -> Iterator:
         if in_fixed_name(ctx.text, start, end):
             continue
         frame = _frame_at(ctx, start)
-        key = ("places.historical", frame, entry.since)
-        if key not in ctx.memo:
-            ctx.memo[key] = _historical_in(ctx, frame, entry)
-        if ctx.memo[key]:
+        reasons = _frames(ctx).reasons
+        key = (frame, entry.since)
+        if key not in reasons:
+            reasons[key] = _historical_in(ctx, frame, entry)
+        if reasons[key]:
             continue
         form = ctx.text[start:end]
         why = entry.note or f"an old or foreign name for {entry.name}"
@@ -178,17 +191,17 @@ def version_substitution(rule, ctx: Context) -> Iterator:
     versions. Deprecated exonyms are left to PL01."""
     corpus = ctx.corpus
     toks = ctx.tokens
-    for i, tok in enumerate(toks):
+    if len(corpus.versions(ctx.document)) < 2:
+        return
+    # Decided once per distinct word: a capitalised word no other version uses, not common in
+    # English and not a spelling variant of a name (NM11 reports those).
+    wanted = {w for w, t in ctx.capitalised.items()
+              if not ctx.gazetteer.deprecated_form(t)
+              and not corpus.versions_using(ctx.document, t)
+              and ctx.lexicon.zipf(t) < 4.0 and corpus.variant_of(t, ctx.lexicon) is None}
+    for i, tok in ctx.tokens_among(wanted):
         tok = without_possessive(tok)
         t = tok.text
-        if len(t) < 4 or not t[0].isupper() or is_all_caps(t) or ctx.gazetteer.deprecated_form(t):
-            continue
-        if corpus.versions_using(ctx.document, t):
-            continue
-        if ctx.lexicon.zipf(t) >= 4.0 or len(corpus.versions(ctx.document)) < 2:
-            continue
-        if corpus.variant_of(t, ctx.lexicon) is not None:
-            continue  # a spelling variant of a name: NM11 reports it
         support = {}
         for j, side in ((i + 1, ">"), (i - 1, "<")):
             if 0 <= j < len(toks):

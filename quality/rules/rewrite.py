@@ -13,7 +13,7 @@ from functools import lru_cache
 import ahocorasick
 
 from ..data_files import lines as data_lines
-from .base import rule
+from .base import per_document, rule
 
 # Words that end the noun phrase after a template ending in "of" ("the evolving dynamics of
 # international diplomacy | concerning ...").
@@ -69,12 +69,11 @@ def _extend_noun_phrase(text: str, end: int) -> int:
     return pos
 
 
+@per_document
 def _hits(ctx) -> tuple[tuple[int, int, str, str, object], ...]:
     """(start, end, phrase, kind, original) of every phrase on word boundaries, longest first
     among overlaps; computed once per document and shared by the rules of this module."""
-    if "rewrite.hits" not in ctx.memo:
-        ctx.memo["rewrite.hits"] = _find_hits(ctx.text)
-    return ctx.memo["rewrite.hits"]
+    return _find_hits(ctx.text)
 
 
 def _find_hits(text: str) -> tuple[tuple[int, int, str, str, object], ...]:

@@ -13,6 +13,7 @@ from .features import (
     METADATA_RE, NAV_ITEM_RE, NAV_SEP_RE, NEWSLETTER_RE, NOT_NAMES, PRICE_CONTEXT_RE, PRICE_RE,
     PROMPT_CUE_RE, PUBLISHER_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
     THREAD_RE, domain_like, headline_case, is_prose, teaser_like, words_key)
+from ..base import per_document
 from .phrases import Phrases, phrases
 
 @dataclass(frozen=True)
@@ -147,11 +148,10 @@ def classify_shape(line: str, n_words: int, edge: bool, trailing: bool,
     return None
 
 
+@per_document
 def layout(ctx) -> tuple[Line, ...]:
     """Classify every line of the document once; shared by all the rules of this module."""
-    if "boilerplate.layout" not in ctx.memo:
-        ctx.memo["boilerplate.layout"] = classify_lines(ctx.text)
-    return ctx.memo["boilerplate.layout"]
+    return classify_lines(ctx.text)
 
 
 def classify_lines(text: str) -> tuple[Line, ...]:
