@@ -12,8 +12,9 @@ from .gazetteer import Entry, Gazetteer, GazetteerError  # noqa: E402
 from .audit import Auditor, audit  # noqa: E402
 from .fixes import apply_fixes  # noqa: E402
 from .corpus import CorpusStats  # noqa: E402
+from .batch import batch_audit  # noqa: E402
 
 __all__ = [
     "Auditor", "Config", "ConfigError", "CorpusStats", "Document", "Entry", "Finding", "Gazetteer",
-    "GazetteerError", "Report", "Severity", "apply_fixes", "audit", "__version__",
+    "GazetteerError", "Report", "Severity", "apply_fixes", "audit", "batch_audit", "__version__",
 ]

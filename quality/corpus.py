@@ -56,6 +56,11 @@ def line_key(line: str) -> Optional[str]:
 
 
 def _doc_key(doc: Document) -> str:
+    """A document's identity in the statistics: its path and record id, or, for a document
+    that has neither (a text from a dataframe), a digest of its text."""
+    if doc.path is None and doc.id is None:
+        return "\x1f#" + hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"),
+                                         digest_size=12).hexdigest()
     return f"{doc.path or ''}\x1f{'' if doc.id is None else doc.id}"
 
 
@@ -213,6 +218,14 @@ class CorpusView:
     @property
     def documents(self) -> int:
         return self.stats.documents
+
+    def prepare(self) -> "CorpusView":
+        """Compute the shared tables now (they are otherwise built on first use), so a view
+        sent to workers carries them instead of each worker rebuilding them."""
+        for name in ("story_of", "story_members", "_line_stories", "_story_contexts",
+                     "_story_names", "surface_forms", "_by_skeleton_initial"):
+            getattr(self, name)
+        return self
 
     # ------------------------------------------------------------------ stories
     @cached_property
