@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from quality.cli import cli as main
+from quality.reporters.html import HtmlReporter
 from tests.helpers import SEEDS
 
 HOSTILE = """Envoy Steve Whitkov met officials in Kiev on Friday, the ministry said.
@@ -60,13 +61,15 @@ def corpus(tmp_path_factory):
     for p in sorted(SEEDS.glob("*.txt")):
         shutil.copy(p, folder / p.name)
     (folder / HOSTILE_NAME).write_text(HOSTILE, encoding="utf-8")
+    (folder / "undecodable.txt").write_bytes(b"caf\xe9 \xff\xfe\n")  # an IN01 finding at 0:0
     report = folder.parent / "report.html"
     run = CliRunner().invoke(main, ["lint", "--format", "html", "-o", str(report), str(folder)])
     assert run.exit_code == 1, run.output
     run = CliRunner().invoke(main, ["lint", "--format", "json", str(folder)])
     docs = json.loads(run.output)["documents"]
     for d in docs:
-        d["text"] = Path(d["path"]).read_text(encoding="utf-8")
+        raw = Path(d["path"]).read_bytes()
+        d["text"] = "" if d["path"].endswith("undecodable.txt") else raw.decode("utf-8")
     return report, docs
 
 
@@ -77,6 +80,15 @@ def browser(corpus):
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
+
+
+def apply_fixes_of(doc):
+    """The fixed text from the JSON findings, through the library's apply_fixes."""
+    from quality import Finding, Severity, apply_fixes
+
+    return apply_fixes(doc["text"], [
+        Finding(f["code"], f["name"], f["category"], Severity(f["severity"]), f["message"],
+                f["start"], f["end"], f["text"], f["suggestion"]) for f in doc["findings"]])
 
 
 def js(driver, script, *args):
@@ -167,7 +179,8 @@ def test_sorting_and_filtering_change_the_table(browser, corpus):
     js(browser, "const q = document.getElementById('q'); q.value = 'Whitker';"
                 "q.dispatchEvent(new Event('input'))")
     assert [r[0] for r in rows(browser)] == [d["path"] for d in docs if "Whitker" in d["text"]]
-    assert js(browser, "return document.getElementById('count').textContent") == "1 of 6 documents match"
+    assert js(browser, "return document.getElementById('count').textContent") == \
+        f"1 of {len(docs)} documents match"
     js(browser, "document.getElementById('reset').click()")
     assert len(rows(browser)) == len(docs)
 
@@ -179,12 +192,19 @@ def test_details_on_focus_and_the_fixed_text(browser, corpus, tmp_path):
     mark = js(browser, "return Array.from(document.querySelectorAll('#original mark.hl'))"
                        ".find(m => m.textContent === 'Whitkov')")
     from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
 
     ActionChains(browser).move_to_element(mark).perform()
     tip = js(browser, "const t = document.getElementById('tip'); return [t.hidden, t.textContent]")
     assert tip[0] is False
     for part in ("NM01", "name-misspelling", "Whitkov", "Witkoff", "Evidence", "Suggestion"):
         assert part in tip[1]
+    js(browser, "document.getElementById('tip').hidden = true;"
+                "document.getElementById('fixed-toggle').focus()")
+    browser.switch_to.active_element.send_keys(Keys.TAB)  # the first highlight, by keyboard
+    tip = js(browser, "const t = document.getElementById('tip');"
+                      "return [t.hidden, t.textContent, document.activeElement.dataset.f]")
+    assert tip[0] is False and tip[2] == "0" and docs[n]["findings"][0]["code"] in tip[1]
     style = js(browser, "return getComputedStyle(arguments[0]).textDecorationStyle", mark)
     assert style == "solid"  # the page's style sheet applied under its CSP
     assert js(browser, "return document.getElementById('fixed-pane').hidden") is True
@@ -193,6 +213,7 @@ def test_details_on_focus_and_the_fixed_text(browser, corpus, tmp_path):
                         " Array.from(document.querySelectorAll('#fixed ins')).map(e => e.textContent)]")
     assert "Witkoff" in fixed[0] and "Whitkov" not in fixed[0]
     assert "Witkoff" in fixed[1] and "Kyiv" in fixed[1]
+    assert fixed[0] == apply_fixes_of(docs[n])
     js(browser, "arguments[0].scrollIntoView({block: 'center'})", mark)
     ActionChains(browser).move_to_element(mark).perform()
     screenshot(browser, "html-report-document.png", tmp_path)
@@ -200,3 +221,45 @@ def test_details_on_focus_and_the_fixed_text(browser, corpus, tmp_path):
     open_hash(browser, "")
     js(browser, "window.scrollTo(0, 0)")
     assert screenshot(browser, "html-report-summary.png", tmp_path).stat().st_size > 10_000
+
+
+def test_deletions_are_marked_in_the_fixed_text(browser, corpus):
+    _, docs = corpus
+    for n, d in enumerate(docs):
+        open_hash(browser, f"#doc-{n}")
+        js(browser, "const t = document.getElementById('fixed-toggle'); if (!t.checked) t.click()")
+        fixed = js(browser, "return [document.getElementById('fixed').textContent,"
+                            " document.querySelectorAll('#fixed .gone').length]")
+        assert fixed[0] == apply_fixes_of(d), d["path"]
+        if "You may also like" in d["text"]:
+            assert fixed[1] > 0 and "You may also like" not in fixed[0]
+    js(browser, "document.getElementById('fixed-toggle').click()")
+    open_hash(browser, "")
+
+
+def test_a_large_report_is_paged(browser, corpus, tmp_path):
+    """250 documents (the seeds' reports under new names): the table shows 100 at a time."""
+    from dataclasses import replace
+
+    from quality import Auditor, Config, Document
+
+    auditor = Auditor(Config(corpus=False))
+    seeds = [auditor.audit(Document(p.read_text(encoding="utf-8"), path=p.name))
+             for p in sorted(SEEDS.glob("*.txt"))]
+    reporter = HtmlReporter(None)
+    for i in range(250):
+        r = seeds[i % len(seeds)]
+        reporter.document(replace(r, document=replace(r.document, path=f"d{i:03d}.txt")))
+    page = tmp_path / "big.html"
+    page.write_text(reporter.page(), encoding="utf-8")
+    browser.get(page.as_uri())
+    first = rows(browser)
+    assert len(first) == 100 and js(browser, "return document.getElementById('page')"
+                                             ".textContent") == "page 1 of 3"
+    js(browser, "document.getElementById('next-page').click()")
+    second = rows(browser)
+    assert len(second) == 100 and not {r[0] for r in first} & {r[0] for r in second}
+    js(browser, "const q = document.getElementById('q'); q.value = 'd24';"
+                "q.dispatchEvent(new Event('input'))")
+    assert sorted(r[0] for r in rows(browser)) == [f"d24{i}.txt" for i in range(10)]
+    browser.get(corpus[0].as_uri())  # back to the main report for any later test

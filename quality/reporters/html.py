@@ -8,22 +8,25 @@ documents.
 
 Safety, for text nobody has vetted:
   * the template autoescapes everything it prints;
-  * the data sits in `<script type="application/json">` with `<`, `>`, `&` and every non-ASCII
-    character escaped, so no document text can close the element or start markup;
+  * the data sits in `<script type="application/json">` with `<`, `>` and `&` escaped, so no
+    document text can close the element or start markup;
   * the script builds the page with `textContent` and element properties, never with markup
     strings, and makes no link from document text;
   * a Content-Security-Policy meta tag allows only the page's own script and style (by their
     sha256 hashes): no network, no inline handlers, no plugins, no forms.
 
 Size: built for up to 10,000 documents of news length (about 50 MB of text). The page holds
-every document's text (the file is about the corpus's size plus a fifth) and the reporter keeps
-the documents in memory until the end; for larger corpora use `--format jsonl`.
+every document's text (the file is about the corpus's size plus a tenth to a third, with the
+findings) and the reporter keeps it in memory until the end; for larger corpora use
+`--format jsonl`. bench/html_report.py measures both sides at 10,000 documents.
 """
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
+import re
 from collections import Counter, defaultdict
 from importlib import resources
 from typing import TextIO
@@ -39,11 +42,15 @@ HISTOGRAM_BINS = 10
 EVIDENCE_ROWS = 200  # rows per corpus-evidence table
 
 
+_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
+
+
 def script_json(value) -> str:
-    """JSON that is safe as the content of a <script> element: pure ASCII, with no `<`, `>`
-    or `&`, so neither `</script>` nor `<!--` can appear in it. JSON.parse reads it as is."""
-    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """JSON that is safe as the content of a <script> element: `<`, `>` and `&` escaped, so
+    neither `</script>` nor `<!--` can appear in it; U+2028/U+2029 and lone surrogates escaped
+    too, so it encodes as UTF-8 and parses anywhere. JSON.parse reads it as is."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _asset(name: str) -> str:
@@ -60,11 +67,13 @@ def _label(path, id_) -> str:
 
 
 class HtmlReporter:
-    """Collects every report, then writes the page in finish()."""
+    """Encodes each report as it comes (the page's data, one JSON string per document, and a
+    few figures for the summary), then writes the page in finish()."""
 
     def __init__(self, out: TextIO):
         self.out = out
-        self.docs: list[dict] = []
+        self.chunks: list[str] = []   # each document's data, as script-safe JSON
+        self.docs: list[dict] = []    # what the summary needs of each document
         self.rules: dict[str, tuple[str, str]] = {}  # code -> (name, category)
 
     def start(self) -> None:
@@ -73,40 +82,49 @@ class HtmlReporter:
     def document(self, report: Report) -> None:
         d = report.to_dict()
         text = report.document.text
-        findings = []
+        findings, evidence = [], []
         for f in d["findings"]:
             self.rules.setdefault(f["code"], (f["name"], f["category"]))
             findings.append([f["code"], f["start"], f["end"], f["severity"], f["message"],
                              f["suggestion"], f["line"], f["column"], f["confidence"],
                              f["penalty"]])
-        self.docs.append({
+            if f["code"] in _corpus_codes():
+                evidence.append((f["code"], f["text"], f["suggestion"], f["message"]))
+        story = report.extra.get("story")
+        self.chunks.append(script_json({
             "p": d["path"], "i": d["id"], "s": d["score"], "l": d["language"], "t": text,
-            "f": findings, "e": [list(e) for e in fix_edits(text, report.findings)],
-            "g": report.extra.get("story"),
-        })
+            "f": findings, "e": fix_edits(text, report.findings)}))
+        self.docs.append({"label": _label(d["path"], d["id"]), "s": d["score"],
+                          "f": [(f[0], f[3]) for f in findings], "g": story, "ev": evidence})
 
     def finish(self) -> None:
-        self.out.write(render(self.docs, self.rules))
+        self.out.write(self.page())
+
+    def page(self) -> str:
+        """The whole page for the documents seen so far."""
+        import jinja2
+        from markupsafe import Markup
+
+        env = jinja2.Environment(
+            loader=jinja2.FunctionLoader(_asset), autoescape=True,
+            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        script, style = _asset("report.js"), _asset("report.css")
+        for asset in (script, style):  # static assets: cannot end their own element
+            assert "</" not in asset, "report assets must not contain '</'"
+        head = script_json({"rules": {c: list(v) for c, v in sorted(self.rules.items())},
+                            "categories": list(CATEGORIES)})
+        data = head[:-1] + ',"docs":[' + ",".join(self.chunks) + "]}"
+        return env.get_template("report.html.j2").render(
+            summary=summarise(self.docs, self.rules), version=__version__,
+            limit=DOCUMENT_LIMIT, script=Markup(script), style=Markup(style), data=Markup(data),
+            script_hash=_sha256(script), style_hash=_sha256(style), categories=CATEGORIES)
 
 
-def render(docs: list[dict], rules: dict[str, tuple[str, str]]) -> str:
-    """The page for the collected documents (as HtmlReporter holds them)."""
-    import jinja2
-    from markupsafe import Markup
+@functools.lru_cache(maxsize=1)
+def _corpus_codes() -> frozenset:
+    from ..rules import ALL_RULES
 
-    env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(lambda name: _asset(name)),
-        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    script, style = _asset("report.js"), _asset("report.css")
-    for asset in (script, style):  # static assets: cannot end their own element
-        assert "</" not in asset, "report assets must not contain '</'"
-    data = {"docs": docs, "rules": {c: list(v) for c, v in sorted(rules.items())},
-            "categories": list(CATEGORIES)}
-    page = env.get_template("report.html.j2").render(
-        summary=summarise(docs, rules), version=__version__, limit=DOCUMENT_LIMIT,
-        script=Markup(script), style=Markup(style), data=Markup(script_json(data)),
-        script_hash=_sha256(script), style_hash=_sha256(style), categories=CATEGORIES)
-    return page
+    return frozenset(r.code for r in ALL_RULES if r.corpus)
 
 
 def summarise(docs: list[dict], rules: dict[str, tuple[str, str]]) -> dict:
@@ -118,20 +136,20 @@ def summarise(docs: list[dict], rules: dict[str, tuple[str, str]]) -> dict:
     by_severity: Counter = Counter()
     for d in docs:
         cats, codes = set(), set()
-        for f in d["f"]:
-            cat = rules[f[0]][1]
+        for code, severity in d["f"]:
+            cat = rules[code][1]
             by_category[cat] += 1
-            by_rule[f[0]] += 1
-            by_severity[f[3]] += 1
+            by_rule[code] += 1
+            by_severity[severity] += 1
             cats.add(cat)
-            codes.add(f[0])
+            codes.add(code)
         docs_by_category.update(cats)
         docs_by_rule.update(codes)
     bins = [0] * HISTOGRAM_BINS
     for d in docs:
         bins[min(HISTOGRAM_BINS - 1, int(d["s"] * HISTOGRAM_BINS // 100))] += 1
     order = sorted(range(len(docs)), key=lambda i: (docs[i]["s"], -len(docs[i]["f"]), i))
-    worst = [{"n": i, "label": _label(docs[i]["p"], docs[i]["i"]), "score": docs[i]["s"],
+    worst = [{"n": i, "label": docs[i]["label"], "score": docs[i]["s"],
               "findings": len(docs[i]["f"])} for i in order[:WORST] if docs[i]["s"] < 100]
     scores = sorted(d["s"] for d in docs)
     return {
@@ -168,29 +186,23 @@ def _histogram(bins: list[int]) -> dict:
 def _evidence(docs: list[dict], rules: dict[str, tuple[str, str]]) -> dict:
     """Corpus-mode evidence: the findings of the corpus rules grouped by what they say
     (consensus spellings, version substitutions, recurring lines), and the story groups."""
-    from ..rules import ALL_RULES
-
-    corpus_codes = {r.code for r in ALL_RULES if r.corpus}
     groups: dict[tuple, dict] = {}
     for n, d in enumerate(docs):
-        for f in d["f"]:
-            if f[0] not in corpus_codes:
-                continue
-            text = d["t"][f[1]:f[2]]
-            key = (f[0], text, f[5])
-            g = groups.get(key)
+        for code, text, suggestion, message in d["ev"]:
+            g = groups.get((code, text, suggestion))
             if g is None:
-                g = groups[key] = {"code": f[0], "name": rules[f[0]][0], "text": text,
-                                   "suggestion": f[5], "message": f[4], "docs": []}
+                g = groups[(code, text, suggestion)] = {
+                    "code": code, "name": rules[code][0], "text": text,
+                    "suggestion": suggestion, "message": message, "docs": []}
             if not g["docs"] or g["docs"][-1][0] != n:
-                g["docs"].append((n, _label(d["p"], d["i"])))
+                g["docs"].append((n, d["label"]))
     by_code: dict[str, list] = defaultdict(list)
     for g in sorted(groups.values(), key=lambda g: (-len(g["docs"]), g["code"], g["text"])):
         by_code[g["code"]].append(g)
     stories: dict[str, list] = defaultdict(list)
     for n, d in enumerate(docs):
         if d["g"] is not None:
-            stories[d["g"]].append((n, _label(d["p"], d["i"])))
+            stories[d["g"]].append((n, d["label"]))
     story_groups = sorted((m for m in stories.values() if len(m) > 1),
                           key=lambda m: (-len(m), m[0][0]))
     return {"rules": [(code, rules[code][0], rows[:EVIDENCE_ROWS], len(rows))
