@@ -26,6 +26,7 @@ import base64
 import functools
 import hashlib
 import json
+import os
 import re
 from collections import Counter, defaultdict
 from importlib import resources
@@ -39,7 +40,7 @@ from ..model import CATEGORIES, Report
 DOCUMENT_LIMIT = 10_000
 WORST = 25          # documents listed under "worst documents"
 HISTOGRAM_BINS = 10
-EVIDENCE_ROWS = 200  # rows per corpus-evidence table
+EVIDENCE_ROWS = 100  # rows per corpus-evidence table (the table finds the rest)
 
 
 _SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
@@ -111,11 +112,12 @@ class HtmlReporter:
         script, style = _asset("report.js"), _asset("report.css")
         for asset in (script, style):  # static assets: cannot end their own element
             assert "</" not in asset, "report assets must not contain '</'"
+        summary = summarise(self.docs, self.rules)
         head = script_json({"rules": {c: list(v) for c, v in sorted(self.rules.items())},
-                            "categories": list(CATEGORIES)})
+                            "categories": list(CATEGORIES), "root": summary["root"]})
         data = head[:-1] + ',"docs":[' + ",".join(self.chunks) + "]}"
         return env.get_template("report.html.j2").render(
-            summary=summarise(self.docs, self.rules), version=__version__,
+            summary=summary, version=__version__,
             limit=DOCUMENT_LIMIT, script=Markup(script), style=Markup(style), data=Markup(data),
             script_hash=_sha256(script), style_hash=_sha256(style), categories=CATEGORIES)
 
@@ -127,8 +129,17 @@ def _corpus_codes() -> frozenset:
     return frozenset(r.code for r in ALL_RULES if r.corpus)
 
 
+def common_folder(labels: list[str]) -> str:
+    """The folder every document is under ("corpus/2024/"), left out of the labels shown."""
+    prefix = os.path.commonprefix(labels) if labels else ""
+    return prefix[:max(prefix.rfind("/"), prefix.rfind("\\")) + 1]
+
+
 def summarise(docs: list[dict], rules: dict[str, tuple[str, str]]) -> dict:
     """The figures of the summary section, computed once in Python."""
+    root = common_folder([d["label"] for d in docs])
+    for d in docs:
+        d["short"] = d["label"][len(root):]
     by_category: Counter = Counter()
     docs_by_category: Counter = Counter()
     by_rule: Counter = Counter()
@@ -149,11 +160,12 @@ def summarise(docs: list[dict], rules: dict[str, tuple[str, str]]) -> dict:
     for d in docs:
         bins[min(HISTOGRAM_BINS - 1, int(d["s"] * HISTOGRAM_BINS // 100))] += 1
     order = sorted(range(len(docs)), key=lambda i: (docs[i]["s"], -len(docs[i]["f"]), i))
-    worst = [{"n": i, "label": docs[i]["label"], "score": docs[i]["s"],
+    worst = [{"n": i, "label": docs[i]["short"], "title": docs[i]["label"], "score": docs[i]["s"],
               "findings": len(docs[i]["f"])} for i in order[:WORST] if docs[i]["s"] < 100]
     scores = sorted(d["s"] for d in docs)
     return {
         "documents": len(docs),
+        "root": root,
         "findings": sum(by_category.values()),
         "clean": sum(1 for d in docs if not d["f"]),
         "median": scores[len(scores) // 2] if scores else None,
@@ -195,14 +207,14 @@ def _evidence(docs: list[dict], rules: dict[str, tuple[str, str]]) -> dict:
                     "code": code, "name": rules[code][0], "text": text,
                     "suggestion": suggestion, "message": message, "docs": []}
             if not g["docs"] or g["docs"][-1][0] != n:
-                g["docs"].append((n, d["label"]))
+                g["docs"].append((n, d["short"]))
     by_code: dict[str, list] = defaultdict(list)
     for g in sorted(groups.values(), key=lambda g: (-len(g["docs"]), g["code"], g["text"])):
         by_code[g["code"]].append(g)
     stories: dict[str, list] = defaultdict(list)
     for n, d in enumerate(docs):
         if d["g"] is not None:
-            stories[d["g"]].append((n, d["label"]))
+            stories[d["g"]].append((n, d["short"]))
     story_groups = sorted((m for m in stories.values() if len(m) > 1),
                           key=lambda m: (-len(m), m[0][0]))
     return {"rules": [(code, rules[code][0], rows[:EVIDENCE_ROWS], len(rows))

@@ -18,6 +18,7 @@
   DOCS.forEach(function (d, n) {
     d.n = n;
     d.label = (d.p === null ? "-" : d.p) + (d.i === null ? "" : "#" + d.i);
+    d.short = d.label.slice(DATA.root.length);  // the table leaves out the common folder
     d.cats = {};
     d.codes = {};
     d.sevs = {};
@@ -58,7 +59,8 @@
   }
 
   /* ------------------------------------------------------------------ the table */
-  var state = {sort: "score", dir: 1, q: "", cat: "", rule: "", sev: "", page: 0};
+  var state = {sort: "score", dir: 1, q: "", cat: "", rule: "", sev: "", band: "", page: 0};
+  var BANDS = 10;  // the histogram's bands of 10 points; the last one holds 100
   var shown = DOCS.slice();
   var searchTimer = null;
 
@@ -70,6 +72,7 @@
       if (state.cat && !d.cats[state.cat]) return false;
       if (state.rule && !d.codes[state.rule]) return false;
       if (state.sev && !d.sevs[state.sev]) return false;
+      if (state.band !== "" && Math.min(BANDS - 1, Math.floor(d.s * BANDS / 100)) !== +state.band) return false;
       if (re && !re.test(d.label) && !re.test(d.t)) return false;
       return true;
     });
@@ -78,7 +81,7 @@
 
   function sortKey(d) {
     switch (state.sort) {
-      case "label": return d.label;
+      case "label": return d.short;
       case "findings": return d.f.length;
       case "worst": return d.worst;
       default: return d.s;
@@ -107,7 +110,7 @@
       });
       return el("tr", {"data-n": String(d.n)}, [
         el("td", {className: "num", textContent: String(d.n + 1)}),
-        el("td", null, [el("a", {href: "#doc-" + d.n, textContent: d.label})]),
+        el("td", null, [el("a", {href: "#doc-" + d.n, textContent: d.short, title: d.label})]),
         el("td", {className: "num score", textContent: d.s.toFixed(1)}),
         el("td", {className: "num", textContent: String(d.f.length)}),
         el("td", null, d.worst < 0 ? [] : [el("span", {className: "sev sev-" + SEVERITIES[d.worst],
@@ -141,15 +144,21 @@
     if (DOCS.length <= 2000) setFilter("q", value);  // large reports wait for a pause in typing
     else searchTimer = setTimeout(function () { setFilter("q", value); }, 200);
   });
-  [["f-cat", "cat"], ["f-rule", "rule"], ["f-sev", "sev"]].forEach(function (pair) {
+  [["f-cat", "cat"], ["f-rule", "rule"], ["f-sev", "sev"], ["f-band", "band"]].forEach(function (pair) {
     $(pair[0]).addEventListener("change", function (e) { setFilter(pair[1], e.target.value); });
   });
   $("reset").addEventListener("click", function () {
-    $("q").value = ""; $("f-cat").value = ""; $("f-rule").value = ""; $("f-sev").value = "";
-    state.q = state.cat = state.rule = state.sev = "";
+    showOnly({});
+  });
+
+  /* The table with only the given filters on (the summary's buttons and bars use it). */
+  function showOnly(filters) {
+    ["q", "cat", "rule", "sev", "band"].forEach(function (k) { state[k] = filters[k] || ""; });
+    $("q").value = state.q; $("f-cat").value = state.cat; $("f-rule").value = state.rule;
+    $("f-sev").value = state.sev; $("f-band").value = state.band;
     state.page = 0;
     applyFilters();
-  });
+  }
   Array.prototype.forEach.call(document.querySelectorAll("#doctable th[data-sort] button"), function (b) {
     b.addEventListener("click", function () {
       var key = b.parentNode.getAttribute("data-sort");
@@ -161,15 +170,24 @@
   });
   $("prev-page").addEventListener("click", function () { state.page -= 1; renderTable(); });
   $("next-page").addEventListener("click", function () { state.page += 1; renderTable(); });
+  /* Buttons of the summary and the evidence, and the histogram's bars, show the table with
+     only their filter on. */
+  function toTable(filters) {
+    showOnly(filters);
+    location.hash = "#documents";
+    $("documents").scrollIntoView();
+  }
   Array.prototype.forEach.call(document.querySelectorAll("button[data-filter]"), function (b) {
     b.addEventListener("click", function () {
-      var kind = b.getAttribute("data-filter"), value = b.getAttribute("data-value");
-      var select = $(kind === "cat" ? "f-cat" : "f-rule");
-      select.value = value;
-      setFilter(kind, value);
-      location.hash = "#documents";
-      $("documents").scrollIntoView();
+      var filters = {q: b.getAttribute("data-q") || ""};
+      filters[b.getAttribute("data-filter")] = b.getAttribute("data-value");
+      toTable(filters);
     });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("#histogram .bar"), function (g) {
+    function go() { toTable({band: g.getAttribute("data-band")}); }
+    g.addEventListener("click", go);
+    g.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); go(); } });
   });
 
   /* ------------------------------------------------------------------ one document */
@@ -220,13 +238,14 @@
     return first;
   }
 
+  /* The fixed text (what apply_fixes writes): replacements marked as inserted, deletions
+     kept visible but struck through, so the two panes stay side by side. */
   function renderFixed(d) {
     var box = $("fixed"), nodes = [], pos = 0;
     d.e.forEach(function (e) {
       nodes.push(document.createTextNode(d.t.slice(pos, e[0])));
       if (e[2] !== "") nodes.push(el("ins", {textContent: e[2], title: "was " + quote(d.t.slice(e[0], e[1]))}));
-      else nodes.push(el("span", {className: "gone", tabIndex: 0,
-                                   title: "deleted: " + quote(d.t.slice(e[0], e[1]).slice(0, 200))}));
+      else nodes.push(el("del", {textContent: d.t.slice(e[0], e[1]), title: "deleted by the fix"}));
       pos = e[1];
     });
     nodes.push(document.createTextNode(d.t.slice(pos)));
