@@ -28,7 +28,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .markdown import prose_text
 from .model import Document
-from .text import FUNCTION_WORDS, WORD_RE, derived_forms, fold, is_all_caps, skeleton
+from .text import FUNCTION_WORDS, WORD_RE, built_on, fold, is_all_caps, skeleton, strip_accents
 
 FORMAT_VERSION = 1
 _DIGITS = re.compile(r"\d")
@@ -201,6 +201,9 @@ class Variant:
     reason: str
     rivals: tuple = ()     # other attested spellings as good as `canonical`
     certain: bool = True   # False when rivals exist: flag, but suggest no fix
+    # True when the spellings are only alike as wholes (no shared skeleton, first name or
+    # single-letter difference): then only versions of the same story make them one name.
+    loose: bool = False
 
 
 class CorpusView:
@@ -236,15 +239,66 @@ class CorpusView:
         return c
 
     @cached_property
+    def _distinctive_limit(self) -> int:
+        """Distinctive names are in more than one document and (in a large corpus) not in so
+        many that they say nothing about the story (Russia, Trump): at most this many."""
+        n = len(self.stats.profiles)
+        return n if n < 50 else max(20, int(0.05 * n))
+
+    @cached_property
+    def _context_limit(self) -> int:
+        """Names shared as evidence of a shared context are rarer still in a large corpus:
+        in at most 1% of its documents (a small corpus is mostly one topic)."""
+        n = len(self.stats.profiles)
+        return n if n < 50 else max(3, n // 100)
+
+    @cached_property
+    def _documents_naming(self) -> dict[str, list[str]]:
+        """Folded capitalised word -> keys of the documents using it, sorted."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for k in sorted(self.stats.profiles):
+            for w in self.stats.profiles[k].names:
+                out[w].append(k)
+        return out
+
+    # A variant and its canonical spelling stand for the same thing when a document using the
+    # canonical one shares this many distinctive names with the variant's document.
+    SHARED_NAMES = 2
+    # Documents using the canonical spelling looked at, at most.
+    MAX_CONTEXT_DOCS = 200
+
+    def shared_context(self, doc: Document, form: str, canonical: str) -> Optional[str]:
+        """Evidence that `form` in `doc` and `canonical` elsewhere name the same thing: a
+        version of the same story uses `canonical`, or a document using it shares at least
+        SHARED_NAMES distinctive names with `doc` (Witkoff next to Rubio and Ushakov in one
+        report, Whitkov next to them in another). None when the two only look alike."""
+        key = _doc_key(doc)
+        profile = self.stats.profiles.get(key)
+        if profile is None:
+            return None
+        drop = {fold(form), fold(canonical)}
+        df, limit = self._name_df, self._context_limit
+        mine = {w for w in profile.names if w not in drop and 1 < df[w] <= limit}
+        story = self.story_of.get(key)
+        best = 0
+        for other in self._documents_naming.get(fold(canonical), ())[:self.MAX_CONTEXT_DOCS]:
+            if other == key:
+                continue
+            if story is not None and self.story_of.get(other) == story:
+                return "a version of the same story uses it"
+            best = max(best, len(mine.intersection(self.stats.profiles[other].names)))
+        if best >= self.SHARED_NAMES:
+            return f"{best} names shared with a document using it"
+        return None
+
+    @cached_property
     def story_of(self) -> dict[str, str]:
         """Document key -> story id (the smallest document key of its group)."""
         profiles = self.stats.profiles
         keys = sorted(profiles)
         n = len(keys)
         df = self._name_df
-        # Distinctive names: in more than one document, and (in a large corpus) not in so
-        # many that they say nothing about the story (Russia, Trump).
-        limit = n if n < 50 else max(20, int(0.05 * n))
+        limit = self._distinctive_limit
         weights = {k: {w for w in profiles[k].names if 1 < df[w] <= limit} for k in keys}
         parent = {k: k for k in keys}
 
@@ -341,6 +395,11 @@ class CorpusView:
             self._variants[key] = self._variant_of(form, lexicon)
         return self._variants[key]
 
+    # A canonical spelling at least this common in English (Zipf) is a capitalised common
+    # word or a name famous enough for the gazetteer rules: consensus says nothing about it.
+    COMMON_CANONICAL = 4.0
+    LOOSE_REASON = "nearly every other document spells it so"
+
     def _variant_of(self, form: str, lexicon=None) -> Optional[Variant]:
         """The dominant spelling `form` is a rare variant of, with the evidence, or None.
 
@@ -367,13 +426,22 @@ class CorpusView:
         # the block's attested spellings in compiled code, instead of a Python loop over all.
         close = process.extract(ff, keys, scorer=JaroWinkler.normalized_similarity,
                                 score_cutoff=_MIN_SIMILARITY, limit=None)
-        candidates = [(other, sim) for fo, sim, i in close
-                      if fo != ff and not derived_forms(ff, fo)  # not the same word (Greenlandic)
-                      for other in forms[i]]
-        for other, sim in candidates:
+        candidates = []
+        for fo, sim, i in close:
+            if fo.endswith("'s"):
+                fo = fo[:-2]  # a possessive is the word itself
+            if fo == ff or built_on(ff, fo):
+                continue  # the same word, or a word built on it (Greenlandic, Westbury)
+            candidates.extend((other, fo, sim) for other in forms[i])
+        for other, fo, sim in candidates:
             theirs = df[other]
             if theirs < max(2, 2 * mine):
                 continue
+            if lexicon is not None and lexicon.zipf(other) >= self.COMMON_CANONICAL:
+                continue  # a common word capitalised (Some, Castle) or a famous name
+            if strip_accents(other) == other and strip_accents(form) != form and \
+                    lexicon is not None and lexicon.zipf(other) >= 3.0:
+                continue  # a foreign word beside an English one (Educación, Education)
             same_skel = skeleton(other) == sk
             given_theirs = self.stats.form_given.get(other, Counter())
             shared = sorted(set(given_mine) & set(given_theirs))
@@ -381,12 +449,13 @@ class CorpusView:
                 continue  # different first names: different people
             if same_skel and sim >= 0.8:
                 reason = "same transliteration skeleton"
-            elif shared and sim >= 0.78:
+            elif shared and sim >= 0.78 and abs(len(ff) - len(fo)) <= 2 and \
+                    Levenshtein.distance(ff, fo) <= 3:
                 reason = f"both follow '{shared[0]}'"
             elif sim >= 0.95 and len(form) >= 6 and Levenshtein.distance(ff, fold(other)) == 1:
                 reason = "one letter apart"
             elif sim >= 0.9 and len(form) >= 8 and theirs >= max(5, 5 * mine):
-                reason = "nearly every other document spells it so"
+                reason = self.LOOSE_REASON
             else:
                 continue
             if lexicon is not None and lexicon.zipf(form) >= 3.0 and not shared:
@@ -399,7 +468,8 @@ class CorpusView:
         rivals = [f for f in found[1:] if skeleton(f[2]) == skeleton(other) and f[0] * 2 > theirs]
         canonical = None if rivals else other
         return Variant(form, canonical or other, mine, theirs, reason,
-                       tuple(f[2] for f in rivals), canonical is not None)
+                       tuple(f[2] for f in rivals), canonical is not None,
+                       reason == self.LOOSE_REASON)
 
     def names_report(self, lexicon=None) -> list[tuple[str, list[tuple[str, int]], int]]:
         """[(canonical, [(variant, documents)], canonical documents)] for `gazetteer learn`."""

@@ -146,19 +146,61 @@ def is_all_caps(s: str) -> bool:
     return s.isupper() and sum(c.isalpha() for c in s) >= 2
 
 
-_DERIVATIONS = frozenset(("ic", "ics", "ian", "ians", "an", "ans", "ese", "ish", "ist", "ists",
-                          "ism", "ite", "ites"))
+# Endings English (and the Latin and foreign names it borrows) puts on a stem to make another
+# word: demonyms, adjectives, nouns of people and doctrines, verbs (Estonia -> Estonians,
+# Columbia -> Columbian, Slovenia -> Slovene, York -> Yorker, Christian -> Christianization).
+_DERIVATIONS = frozenset(
+    "ae an ans ean eans er ers ern erner erners ese ess ia ian ians ic ical ics ine ines ise "
+    "ised ish ism isms ist ists ite ites ity ium ius ization izations isation isations ize ized "
+    "ification ified ifies ify ji men n ns ois ship".split())
+# Endings that may also be spelling slips or another transliteration: they make two words
+# derived forms only opposite a bare stem or a longer ending (Fomin, Fomina; Italy, Italian),
+# never opposite each other (Zelenski, Zelensky).
+_SHORT = frozenset(("a", "e", "i", "o", "s", "y", "es"))
 _INFLECTIONS = frozenset(("s", "es", "a", "i"))
+MIN_STEM = 4
 
 
-def derived_forms(a: str, b: str, inflections: bool = True) -> bool:
-    """True when one word is the other plus an English derivational suffix (Greenland and
-    Greenlandic, Darwin and Darwinian) or, with `inflections`, a plural or feminine ending
-    (Romanian and Romanians, Fomin and Fomina)."""
+def derived_forms(a: str, b: str, inflections: bool = True, attested: bool = True) -> bool:
+    """True when the two words are one stem with different endings: one is the other plus an
+    English derivational suffix (Greenland and Greenlandic, Darwin and Darwinian, Estonia and
+    Estonians), or both end in such suffixes (Slovene and Slovenia, Kosovan and Kosovo). With
+    `inflections`, a bare plural or feminine ending counts too (Romanian and Romanians, Fomin
+    and Fomina). Two short endings alone (Zelenski, Zelensky; Rubio, Rubin) are not enough.
+    Without `attested` (a word English does not use), only endings of three letters or more
+    count: an unseen "Teslan" is as likely a foreign case ending as an adjective."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return False
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    for k in range(common, MIN_STEM - 1, -1):
+        ra, rb = a[k:], b[k:]
+        if not attested and max(len(ra), len(rb)) < 3:
+            continue
+        if ra and rb:
+            if ra in _SHORT and rb in _SHORT:
+                continue
+            if (ra in _DERIVATIONS or ra in _SHORT) and (rb in _DERIVATIONS or rb in _SHORT):
+                return True
+        else:
+            rest = ra or rb
+            if rest in _DERIVATIONS or (inflections and rest in _INFLECTIONS):
+                return True
+    return False
+
+
+def built_on(a: str, b: str) -> bool:
+    """True when the longer word is the shorter one (or its stem without a final vowel) with
+    at least three more letters: a compound or a derived word (Westbury on West, Yellowknife on
+    Yellow, Carolingian on Carolina), never a misspelling of it."""
     a, b = fold(a), fold(b)
     if len(a) > len(b):
         a, b = b, a
-    if not b.startswith(a):
+    if len(a) < 3:
         return False
-    rest = b[len(a):]
-    return rest in _DERIVATIONS or (inflections and rest in _INFLECTIONS)
+    stem = a[:-1] if a[-1] in "aeiouy" else a
+    return len(b) - len(stem) >= 3 + (stem != a) and b.startswith(stem) or derived_forms(a, b)

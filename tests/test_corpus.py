@@ -138,9 +138,12 @@ def test_lines_shared_by_versions_of_one_story_are_not_boilerplate():
 def test_consensus_place_spelling_uses_the_gazetteer_kind():
     gaz = Gazetteer([Entry("Kekertsuatsiak", "place")])
     auditor = Auditor(Config(select=("PL12", "NM11"), builtin_gazetteer=False), gaz)
-    right = [f"Iceberg photo {i}: I took it on Kekertsuatsiak in Greenland last summer."
-             for i in range(5)]
-    wrong = "Iceberg photo 5: I photographed it on Kekerattsusiak in Greenland last summer."
+    # Versions of one story (the same people and places): only versions may overrule a
+    # spelling this loosely like the canonical one.
+    right = [f"Iceberg photo {i}: Kira Petersen took it on Kekertsuatsiak near Ilulissat in "
+             "Greenland last summer." for i in range(5)]
+    wrong = ("Iceberg photo 5: Kira Petersen photographed it on Kekerattsusiak near Ilulissat "
+             "in Greenland last summer.")
     docs = [Document(t, f"v{i}") for i, t in enumerate(right + [wrong])]
     got = [(f.code, f.text, f.suggestion) for r in auditor.audit_corpus(docs) for f in r.findings]
     assert got == [("PL12", "Kekerattsusiak", "Kekertsuatsiak")]
@@ -155,3 +158,41 @@ def test_parallel_first_pass_equals_the_sequential_one():
     one = CorpusStats().add_all(docs)
     two = gather_parallel(docs, jobs=2, batch=2)
     assert two.to_json() == one.to_json()
+
+
+def _consensus(texts):
+    docs = [Document(t, f"d{i}") for i, t in enumerate(texts)]
+    return flagged(no_gazetteer(select=("NM11", "PL12")).audit_corpus(docs), ("NM11", "PL12"))
+
+
+def test_consensus_needs_the_same_thing_not_a_look_alike():
+    # Carolingian is built on no misspelling of Carolina; Columbian is derived from Columbia;
+    # Westbury is a compound of West: none is a rare spelling of them.
+    texts = [f"Report {i}: rain fell across North Carolina and Columbia on the West Coast."
+             for i in range(4)]
+    texts.append("The Carolingian abbey near Westbury held a Columbian map, the curator said.")
+    assert _consensus(texts) == []
+
+
+def test_consensus_needs_a_shared_context():
+    # Jourdain appears in an unrelated document: another name, not a misspelling of Jordan.
+    texts = [f"Story {i}: Amman welcomed aid for refugees crossing from Jordan, Ayman Safadi said."
+             for i in range(4)]
+    texts.append("The painter Jourdain exhibited in Lyon and Grenoble before the war.")
+    texts.append("Later, Jourdain's students opened a studio in Lyon near Grenoble.")
+    assert _consensus(texts) == []
+
+
+def test_consensus_fires_on_versions_of_one_story():
+    texts = [f"Version {i}: Ayman Safadi met Marco Rubio in Amman to discuss aid for Gaza."
+             for i in range(4)]
+    texts.append("Version 4: Ayman Safady met Marco Rubio in Amman to discuss aid for Gaza.")
+    assert _consensus(texts) == [("d4", "NM11", "Safady", "Safadi")]
+
+
+def test_a_document_that_writes_both_spellings_tells_them_apart():
+    texts = [f"Story {i}: Emperor Tenmu founded the shrine near Nara, the chronicle says."
+             for i in range(4)]
+    texts.append("Emperor Tenji ruled before Emperor Tenmu. Tenji moved the court from Nara; "
+                 "Tenji died in 672.")
+    assert _consensus(texts) == []

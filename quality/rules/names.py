@@ -19,6 +19,11 @@ RARE_ZIPF = 1.5
 # At or above this a token is a common word or a common name: only given-name context counts.
 COMMON_ZIPF = 3.0
 MIN_LENGTH = 4
+# A first name at least this common in English (Zipf: John 5.4, Sergei 3.5) is shared by too
+# many people to identify one; rarer ones (Volodymyr, Shinzo) do.
+COMMON_GIVEN_ZIPF = 3.0
+# A spelling used this often in one document is the writer's choice, not a slip.
+REPEATED = 3
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +73,10 @@ def _metaphone(s: str) -> str:
 
 
 def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
-              cand: Candidate) -> tuple[float, list[str]]:
-    """How sure we are that `tok` is a misspelling of `cand` (0 = not at all), and why."""
+              cand: Candidate, repeated: bool) -> tuple[float, list[str]]:
+    """How sure we are that `tok` is a misspelling of `cand` (0 = not at all), and why.
+    `repeated`: the document uses the spelling consistently (three times or more, or more
+    often than the accepted one), so only a transliteration of the same name can be wrong."""
     entry = cand.entry
     why: list[str] = []
     personal = _personal(entry)
@@ -95,14 +102,26 @@ def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
         why.append("same sound (metaphone)")
     has_given = any(w.startswith("same first name") for w in why)
 
-    if has_given and cand.similarity >= 0.72:
+    # A first name many people share (English uses it often: John, Sergei) says little about
+    # which person is meant: it counts only with a second piece of evidence (the same
+    # skeleton, the entry's spelling elsewhere in the document, a spelling at most two letters
+    # off, or one English has never seen a few letters off: Keith Kloge, not John Cornford).
+    common_given = has_given and ctx.lexicon.zipf(given.text) >= COMMON_GIVEN_ZIPF
+    if has_given and cand.similarity >= 0.72 and (
+            not common_given or cand.same_skeleton or in_doc or distance <= 2
+            or (zipf < RARE_ZIPF and distance <= min(3, len(cand.form) // 2))):
         return (0.95 if cand.similarity >= 0.8 or cand.same_skeleton else 0.8), why
     if zipf >= COMMON_ZIPF:
+        return 0.0, []
+    if repeated and not cand.same_skeleton:
         return 0.0, []
     # The skeleton folds many letters together, so short names collide (Jiří / Jerí, Suwa /
     # Suva, Kier / Kiir): alone it counts only for long, very similar spellings, or against
     # names the user supplied.
-    if cand.same_skeleton and zipf < RARE_ZIPF + 1 and (
+    # A built-in entry is one of thousands: a spelling English itself attests (Carlsson beside
+    # Carlson) is another name unless the document also uses the entry.
+    attested_limit = RARE_ZIPF if entry.builtin and not in_doc else RARE_ZIPF + 1
+    if cand.same_skeleton and zipf < attested_limit and (
             in_doc or (len(tok.text) >= 7 and cand.similarity >= 0.93)
             or (not entry.builtin and cand.similarity >= 0.85)):
         return (0.9 if in_doc or personal else 0.75), why
@@ -245,21 +264,26 @@ def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, flo
     # Without a first name only very close spellings (or the same skeleton) can qualify.
     floor = 0.72 if given is not None else 0.9
     # Greenlandic is no misspelling of Greenland; but an unseen "Quitos" may be one of Quito.
-    inflection_ok = zipf >= RARE_ZIPF
+    # Estonians of Estonia, Kosovan of Kosovo: derived words English attests; an unseen
+    # "Teslan" or "Antiohia" is more likely a foreign case ending left by translation.
+    attested = zipf >= RARE_ZIPF
     cands = [c for c in ctx.gazetteer.candidates(tok.text, min_similarity=floor, limit=8)
-             if not derived_forms(tok.text, c.form, inflections=inflection_ok)]
+             if not derived_forms(tok.text, c.form, inflections=attested, attested=attested)]
     if not cands:
         return None
     # The evidence depends on the document only through which accepted spellings it uses:
     # results are shared across documents under that key.
-    uses = tuple(any(ctx.token_counts.get(f, 0) for f in _surface_forms(c.entry)) for c in cands)
-    key = ("names.evidence", tok.text, given.text if given else None, uses)
+    accepted = [sum(ctx.token_counts.get(f, 0) for f in _surface_forms(c.entry)) for c in cands]
+    uses = tuple(n > 0 for n in accepted)
+    mine = _uses(ctx, tok.text)
+    repeated = mine >= REPEATED or (max(accepted) > 0 and mine > max(accepted))
+    key = ("names.evidence", tok.text, given.text if given else None, uses, repeated)
     memo = ctx.gazetteer.memo
     scored = memo.get(key)
     if scored is None:
         scored = []
         for cand in cands:
-            conf, why = _evidence(ctx, tok, given, zipf, cand)
+            conf, why = _evidence(ctx, tok, given, zipf, cand, repeated)
             if conf > 0:
                 scored.append((conf, cand.similarity, cand, why))
         if not scored:
@@ -343,6 +367,30 @@ def consensus_spelling(rule, ctx: Context) -> Iterator:
             yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
 
 
+def _uses(ctx: Context, word: str) -> int:
+    """How often the document writes `word`, possessives included."""
+    counts = ctx.token_counts
+    return counts.get(word, 0) + counts.get(word + "'s", 0) + counts.get(word + "’s", 0)
+
+
+def _same_thing(ctx: Context, form: str, v) -> bool:
+    """Evidence, beyond looking alike, that `form` here and the corpus's `v.canonical` name
+    the same thing. A document that writes both, `form` more than once, tells two names apart
+    (Tenji and Tenmu); a spelling a document repeats three times or more is its deliberate
+    choice, wrong only if another version of the same story says otherwise, as is a spelling
+    only loosely like the canonical one (Kekerattsusiak, Kekertsuatsiak); and the
+    canonical spelling must be used in a shared context (a version of the same story, or a
+    document naming the same people and places), not just anywhere in the corpus."""
+    mine = _uses(ctx, form)
+    theirs = sum(_uses(ctx, f) for f in (v.canonical,) + tuple(v.rivals))
+    if mine >= 2 and theirs:
+        return False
+    why = ctx.corpus.shared_context(ctx.document, form, v.canonical)
+    if why is None:
+        return False
+    return (mine < REPEATED and not v.loose) or why.startswith("a version")
+
+
 @per_document
 def consensus_variants(ctx: Context) -> list:
     """[(token, variant, message, suggestion, confidence, is_place)] for NM11 and PL12."""
@@ -361,7 +409,8 @@ def consensus_variants(ctx: Context) -> list:
         if _first_name_position(ctx, i):
             continue
         if t not in seen:
-            seen[t] = corpus.variant_of(t, ctx.lexicon)
+            v = corpus.variant_of(t, ctx.lexicon)
+            seen[t] = v if v is not None and _same_thing(ctx, t, v) else None
         v = seen[t]
         if v is None:
             continue

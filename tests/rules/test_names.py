@@ -110,3 +110,56 @@ def test_middle_names_count_as_context_and_ascii_text_gets_the_ascii_form():
     text = "Turkish President Recep Tayyip Erntogan said Ankara would not accept new conditions."
     assert spans(text, "NM") == [("NM01", "Erntogan")]
     assert "Recep Tayyip Erdogan said" in fixed(text, "NM")
+
+
+# Each row: a real sentence, and what NM/PL03 with the built-in gazetteer report on it.
+@pytest.mark.parametrize("text,expected", [
+    # demonyms, adjectives and verbs are derived from a place, not misspellings of it
+    ("Thousands of Estonians and Kenyans ran the marathon in Tallinn, and the president of "
+     "Estonia thanked them.", []),
+    ("The Alexandrian library drew scholars to Alexandria for centuries.", []),
+    ("The Slovene parliament met in Ljubljana; Slovene and Slovenian are both used in Slovenia.", []),
+    ("Pro-government media urged officials to Russify the schools, while Russia denied it.", []),
+    # a common first name alone does not make a real surname someone else's
+    ("Swedish defender Carl Carlsson scored twice against Norway on Sunday.", []),
+    ("The singer Sergei Lazarev won the contest in Moscow.", []),
+    ("Senator John Cornford spoke in Washington.", []),
+    # a spelling used consistently is the writer's choice (a village beside a city)
+    ("Our village, Tarragno, sits above Tarragona. Tarragno has a church. The road to Tarragno "
+     "is steep.", []),
+    # slips next to the accepted spelling still fire
+    ("The Leciester council met; Leicester fans and Detoit police agreed with Detroit.",
+     [("PL03", "Leciester"), ("PL03", "Detoit")]),
+    # a common first name with a spelling English has never seen, a few letters off
+    ("Special envoys Steve Whitkov and Keith Kloge are expected in Istanbul.",
+     [("NM01", "Whitkov"), ("NM01", "Kloge")]),
+])
+def test_builtin_gazetteer_evidence(text, expected):
+    from tests.helpers import spans
+
+    assert spans(text, ("NM", "PL03")) == expected
+
+
+@pytest.mark.parametrize("a,b,derived", [
+    ("Estonians", "Estonia", True), ("Columbian", "Columbia", True), ("Yorker", "York", True),
+    ("Christianization", "Christian", True), ("Slovene", "Slovenia", True),
+    ("Kosovan", "Kosovo", True), ("Seychellois", "Seychelles", True), ("Russify", "Russia", True),
+    ("Greenlandic", "Greenland", True), ("Byzantium", "Byzantine", True),
+    # transliterations and misspellings are not derived forms
+    ("Zelenski", "Zelensky", False), ("Whitker", "Whitaker", False), ("Detoit", "Detroit", False),
+    ("Zelenskiy", "Zelensky", False), ("MiHaiu", "Mihai", False),
+])
+def test_derived_forms(a, b, derived):
+    from quality.text import derived_forms
+
+    assert derived_forms(a, b) is derived
+
+
+@pytest.mark.parametrize("a,b,built", [
+    ("Westbury", "West", True), ("Yellowknife", "Yellow", True), ("Carolingian", "Carolina", True),
+    ("Christianization", "Christian", True), ("Viena", "Vienna", False), ("Kloge", "Kellogg", False),
+])
+def test_built_on(a, b, built):
+    from quality.text import built_on
+
+    assert built_on(a, b) is built
