@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .model import Severity
+from .readers import InputError, read_regular, shown
 
 try:
     import tomllib
@@ -37,6 +38,9 @@ class Config:
     gazetteer: tuple[str, ...] = ()       # extra gazetteer files
     builtin_gazetteer: bool = True
     corpus: bool = True                   # cross-document pass when more than one document
+    follow_symlinks: bool = False         # read symbolic links out of the folders given
+    max_findings: int = 1000              # per document; the rest are counted in one IN03
+    max_document_size: int = 2_000_000    # characters; longer documents are audited in windows
     extensions: tuple[str, ...] = (".txt", ".md")
     text_field: str = "text"              # for .jsonl/.csv inputs
     id_field: str = "id"
@@ -74,10 +78,18 @@ def validate(cfg: Config, where: str) -> Config:
             raise ConfigError(f"{where}: 'severity' for {code}: {exc}") from None
     if cfg.min_score is not None and not (0 <= cfg.min_score <= 100):
         raise ConfigError(f"{where}: 'min-score' must be between 0 and 100")
+    if cfg.max_document_size and cfg.max_document_size < 1000:
+        raise ConfigError(f"{where}: 'max-document-size' must be at least 1000 characters "
+                          "(0 for no limit)")
+    for ext in cfg.extensions:
+        if not (isinstance(ext, str) and len(ext) > 1 and ext.startswith(".")
+                and "/" not in ext and not ext[1:].startswith(".")):
+            raise ConfigError(f"{where}: 'extensions' must be file suffixes such as \".txt\", "
+                              f"got {shown(ext)}")
     lang = normalise_lang(cfg.lang)
     if lang is None:
         raise ConfigError(f"{where}: 'lang' must be a language code such as en, de or pt-BR, "
-                          f"got {cfg.lang!r}")
+                          f"got {shown(cfg.lang)}")
     return cfg if lang == cfg.lang else replace(cfg, lang=lang)
 
 
@@ -106,9 +118,12 @@ def from_mapping(data: dict, where: str, base: Config = DEFAULTS) -> Config:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"severity\"")
             value = tuple(sorted((str(k), str(v)) for k, v in value.items()))
-        elif attr in ("builtin_gazetteer", "corpus"):
+        elif attr in ("builtin_gazetteer", "corpus", "follow_symlinks"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: '{key}' must be true or false")
+        elif attr in ("max_findings", "max_document_size"):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{where}: '{key}' must be a whole number, 0 for no limit")
         elif attr == "min_score":
             if not isinstance(value, (int, float)) or isinstance(value, bool):
                 raise ConfigError(f"{where}: 'min-score' must be a number")
@@ -120,35 +135,51 @@ def from_mapping(data: dict, where: str, base: Config = DEFAULTS) -> Config:
 
 
 def find_config_file(start: Path) -> Optional[Path]:
-    start = start.resolve()
+    """The nearest quality.toml, or pyproject.toml with a [tool.quality] table, from `start`
+    up. A folder that cannot be searched (no permission) is passed over, not an error."""
+    try:
+        start = start.resolve()
+    except OSError:
+        return None
     for directory in (start, *start.parents):
         q = directory / "quality.toml"
-        if q.is_file():
+        if _is_file(q):
             return q
         p = directory / "pyproject.toml"
-        if p.is_file() and _pyproject_section(p) is not None:
+        if _is_file(p) and _pyproject_section(p) is not None:
             return p
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _pyproject_section(path: Path) -> Optional[dict]:
     """The [tool.quality] table of a pyproject.toml, None when it has none. A pyproject.toml
     that mentions [tool.quality] but cannot be read is an error, not a silent default."""
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        raw = read_regular(path).decode("utf-8")
+    except (OSError, InputError, UnicodeDecodeError):
         return None
     try:
         data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         if "tool.quality" in raw:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+            raise ConfigError(f"{path}: invalid TOML: {_toml_problem(exc)}") from None
         return None
     tool = data.get("tool", {})
     section = tool.get("quality") if isinstance(tool, dict) else None
     if section is not None and not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.quality] must be a table")
     return section
+
+
+def _toml_problem(exc: Exception) -> str:
+    return "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
 
 
 def load(path: Optional["str | Path"] = None, search_from: "str | Path" = ".") -> Config:
@@ -160,15 +191,17 @@ def load(path: Optional["str | Path"] = None, search_from: "str | Path" = ".") -
         path = found
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_regular(path).decode("utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from None
+    except InputError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
     try:
         data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {_toml_problem(exc)}") from None
     if path.name == "pyproject.toml":
         data = _pyproject_section(path) or {}
         where = f"{path} [tool.quality]"

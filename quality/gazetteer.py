@@ -12,6 +12,7 @@ transliteration skeleton and by (first skeleton letter, length).
 from __future__ import annotations
 
 import csv
+import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from .readers import InputError, read_regular, shown
 from .text import WORD_RE, Token, fold, skeleton
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -102,13 +104,13 @@ def _make_entry(row: dict, where: str) -> Entry:
     kind = (row.get("kind") or "unknown").strip().lower() or "unknown"
     if kind not in KINDS:
         raise GazetteerError(
-            f"{where}: unknown kind {kind!r} (expected one of {', '.join(sorted(KINDS))})")
+            f"{where}: unknown kind {shown(kind)} (expected one of {', '.join(sorted(KINDS))})")
     since = row.get("since")
     if since not in (None, ""):
         try:
             since = int(str(since).strip())
         except ValueError:
-            raise GazetteerError(f"{where}: 'since' must be a year, got {since!r}") from None
+            raise GazetteerError(f"{where}: 'since' must be a year, got {shown(since)}") from None
     else:
         since = None
     lists = {}
@@ -129,13 +131,15 @@ def _make_entry(row: dict, where: str) -> Entry:
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return read_regular(path).decode("utf-8-sig")
     except FileNotFoundError:
         raise GazetteerError(f"{path}: no such gazetteer file") from None
     except UnicodeDecodeError as exc:
         raise GazetteerError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
-        raise GazetteerError(f"{path}: cannot read gazetteer ({exc.strerror})") from None
+        raise GazetteerError(f"{path}: cannot read gazetteer ({exc.strerror or exc})") from None
+    except InputError as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer ({exc})") from None
 
 
 def _load_txt(path: Path, text: str) -> Iterator[Entry]:
@@ -152,15 +156,20 @@ def _load_table(path: Path, text: str, delimiter: str) -> Iterator[Entry]:
     if not numbered:
         return
     header_no, header_line = numbered[0]
-    header = [h.strip().lower() for h in next(csv.reader([header_line], delimiter=delimiter))]
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        header = [h.strip().lower() for h in next(csv.reader([header_line], delimiter=delimiter))]
+    except csv.Error as exc:
+        raise GazetteerError(f"{path}:{header_no}: {exc}") from None
     # strict: a quote left open (a cell spanning lines, which this format does not allow)
     # is an error with its line number, not a silently broken entry.
     if "name" not in header:
-        raise GazetteerError(f"{path}:{header_no}: header has no 'name' column (got {', '.join(header)})")
+        raise GazetteerError(f"{path}:{header_no}: header has no 'name' column (the first "
+                             f"row names the columns: {', '.join(COLUMNS)})")
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
-        raise GazetteerError(
-            f"{path}:{header_no}: unknown column {unknown[0]!r} (expected {', '.join(COLUMNS)})")
+        raise GazetteerError(f"{path}:{header_no}: unknown column {shown(unknown[0])} "
+                             f"(expected {', '.join(COLUMNS)})")
     for n, line in numbered[1:]:
         try:
             cells = next(csv.reader([line], delimiter=delimiter, strict=True))
@@ -181,10 +190,12 @@ def _load_toml(path: Path, text: str) -> Iterator[Entry]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise GazetteerError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise GazetteerError(f"{path}: invalid TOML: nested too deeply") from None
     entries = data.get("entry", [])
     extra = set(data) - {"entry"}
     if extra:
-        raise GazetteerError(f"{path}: unknown top-level key {sorted(extra)[0]!r} (expected [[entry]])")
+        raise GazetteerError(f"{path}: unknown top-level key {shown(sorted(extra)[0])} (expected [[entry]])")
     if not isinstance(entries, list):
         raise GazetteerError(f"{path}: 'entry' must be an array of tables ([[entry]])")
     for i, row in enumerate(entries, 1):
@@ -193,7 +204,7 @@ def _load_toml(path: Path, text: str) -> Iterator[Entry]:
             raise GazetteerError(f"{where}: not a table")
         unknown = set(row) - set(COLUMNS)
         if unknown:
-            raise GazetteerError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+            raise GazetteerError(f"{where}: unknown key {shown(sorted(unknown)[0])}")
         yield _make_entry(row, where)
 
 
@@ -235,6 +246,24 @@ def _merge_into(merged: dict[str, Entry], e: Entry) -> None:
         deprecated=union(old.deprecated, e.deprecated),
         since=old.since if old.since is not None else e.since,
         note=old.note or e.note, builtin=old.builtin and e.builtin)
+
+
+def _check_fixes_settle(entries: Iterable[Entry]) -> None:
+    """A wrong or deprecated form that is also an accepted spelling (a name or an alias) would
+    make fixes undo each other (Kyiv wrong Kiev, Kiev wrong Kyiv: every run flips the text):
+    GazetteerError naming both entries."""
+    accepted = {}
+    for e in entries:
+        for form in (e.name, *e.aliases):
+            accepted.setdefault(form, e)
+    for e in entries:
+        for form in (*e.wrong, *e.deprecated):
+            other = accepted.get(form)
+            if other is not None:
+                raise GazetteerError(
+                    f"{e.source or e.name}: {shown(form)} is a wrong or deprecated form of "
+                    f"{shown(e.name)} but also an accepted spelling of {shown(other.name)} "
+                    f"({other.source or 'built-in'}): fixes would undo each other in a cycle")
 
 
 class Gazetteer:
@@ -280,6 +309,7 @@ class Gazetteer:
                 _merge_into(merged, replace(e, builtin=True) if builtin else e)
         for e in self._extra:
             _merge_into(merged, e)
+        _check_fixes_settle(merged.values())
         return tuple(merged.values())
 
     # ---- index construction

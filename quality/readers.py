@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -41,41 +42,119 @@ def decode(data: bytes) -> tuple[Optional[str], Optional[str]]:
                       f"{exc.start} ({exc.reason}); re-encode the file as UTF-8")
 
 
-def iter_paths(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str]:
-    """Expand folders (sorted, recursive, hidden entries skipped); keep files and `-` as given."""
+class Refused(str):
+    """A path found while walking a folder that is not read: `reason` says why (a folder that
+    cannot be listed, a symbolic link out of the folder). It becomes an `input` finding."""
+
+    reason: str = ""
+
+    def __new__(cls, path: str, reason: str) -> "Refused":
+        self = super().__new__(cls, path)
+        self.reason = reason
+        return self
+
+
+def iter_paths(paths: Iterable[str], extensions: Iterable[str],
+               follow_symlinks: bool = False) -> Iterator[str]:
+    """Expand folders (sorted, recursive, hidden entries skipped); keep files and `-` as given.
+
+    Walking never recurses in Python (a tree thousands of levels deep is fine), never follows
+    a symbolic link to a folder, and, unless `follow_symlinks`, refuses a symbolic link to a
+    file outside the folder given; a folder that cannot be listed is reported, not dropped."""
     exts = tuple(e.lower() + c for e in extensions for c in ("", *COMPRESSED_SUFFIXES))
     for p in paths:
         if p == "-":
             yield p
             continue
-        path = Path(p)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and name.lower().endswith(exts):
-                        yield str(Path(root) / name)
+        try:
+            is_dir = stat.S_ISDIR(os.stat(p).st_mode)
+        except (OSError, ValueError):
+            is_dir = False
+        if is_dir:
+            yield from _walk(p, exts, follow_symlinks)
         else:
-            yield str(path)  # missing or unreadable files become `input` findings
+            yield str(Path(p))  # missing or unreadable files become `input` findings
+
+
+def _walk(top: str, exts: tuple, follow_symlinks: bool) -> Iterator[str]:
+    root = os.path.realpath(top)
+    stack = [str(Path(top))]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted((e for e in it if not e.name.startswith(".")),
+                                 key=lambda e: e.name)
+        except OSError as exc:
+            yield Refused(folder, f"cannot read folder: {exc.strerror or exc}")
+            continue
+        subfolders = []
+        for e in entries:
+            path = os.path.join(folder, e.name)
+            try:
+                link = e.is_symlink()
+                if e.is_dir(follow_symlinks=False):
+                    subfolders.append(path)
+                    continue
+            except OSError:
+                link = False
+            if not e.name.lower().endswith(exts):
+                continue
+            if link and not follow_symlinks and not _inside(os.path.realpath(path), root):
+                yield Refused(path, "a symbolic link to a file outside the folder; not read "
+                                    "(--follow-symlinks reads it)")
+                continue
+            yield path
+        stack.extend(reversed(subfolders))
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def read_regular(path: "str | Path", limit: int = 64 * 2**20) -> bytes:
+    """The bytes of a small regular file (a config or a gazetteer). Opened without blocking,
+    so a FIFO or a device raises InputError instead of hanging the run; a file over `limit`
+    bytes too."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError("is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise InputError("not a regular file")
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"larger than {limit // 2**20} MB")
+    return data
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """`value` for an error message: repr'd and cut to `limit` characters, so a message names
+    the offending token without echoing a file's contents."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 4] + "...'"
 
 
 def read_documents(paths: Iterable[str], extensions: Iterable[str] = (".txt", ".md"),
                    text_field: str = "text", id_field: str = "id",
                    stdin: Optional[BinaryIO] = None,
+                   follow_symlinks: bool = False,
                    keep_records: bool = False) -> Iterator[Document]:
-    for p in iter_paths(paths, extensions):
+    for p in iter_paths(paths, extensions, follow_symlinks):
         yield from read_path(p, text_field, id_field, stdin, keep_records)
 
 
 def document_source(paths: Iterable[str], extensions: Iterable[str] = (".txt", ".md"),
                     text_field: str = "text", id_field: str = "id",
                     stdin: Optional[BinaryIO] = None,
-                    keep_records: bool = False) -> Callable[[], Iterator[Document]]:
+                    keep_records: bool = False,
+                    follow_symlinks: bool = False) -> Callable[[], Iterator[Document]]:
     """A callable giving a fresh stream of Documents, so the corpus pass and the audit pass
     can both stream from disk (what `Auditor.audit_corpus` takes). Folders are expanded once,
     sorted; standard input (`-`) is read once and kept. With `keep_records` each Document
     carries its record as read (`Document.record`), for writing it back out."""
-    expanded = sorted(iter_paths(paths, extensions))
+    expanded = sorted(iter_paths(paths, extensions, follow_symlinks))
     data = (stdin or sys.stdin.buffer).read() if "-" in expanded else b""
 
     def documents() -> Iterator[Document]:
@@ -160,14 +239,29 @@ except ImportError:
 
 def read_path(p: str, text_field: str = "text", id_field: str = "id",
               stdin: Optional[BinaryIO] = None, keep_records: bool = False) -> Iterator[Document]:
+    """The Documents of one path; whatever goes wrong becomes a Document with `error` set
+    (a reader's own bug too: the other paths are still read)."""
+    try:
+        yield from _read_path(p, text_field, id_field, stdin, keep_records)
+    except Exception as exc:  # noqa: BLE001 - one file must never stop the run
+        yield Document("", p, None, f"cannot read file: {type(exc).__name__}")
+
+
+def _read_path(p: str, text_field: str, id_field: str,
+               stdin: Optional[BinaryIO], keep_records: bool) -> Iterator[Document]:
+    if isinstance(p, Refused):
+        yield Document("", p, None, p.reason)
+        return
     if p == "-":
         data = (stdin or sys.stdin.buffer).read()
         text, err = decode(data)
         yield Document(text or "", "-", None, err)
         return
     try:
-        if not stat.S_ISREG(os.stat(p).st_mode):  # a FIFO or a device would hang or never end
-            yield Document("", p, None, "not a regular file")
+        mode = os.stat(p).st_mode
+        if not stat.S_ISREG(mode):  # a FIFO or a device would hang or never end
+            yield Document("", p, None, "is a folder" if stat.S_ISDIR(mode)
+                           else "not a regular file")
             return
     except OSError as exc:
         yield Document("", p, None, _read_failure(exc))
@@ -218,6 +312,9 @@ def _jsonl_records(path: str, fh: BinaryIO, text_field: str, id_field: str,
         except json.JSONDecodeError as exc:
             yield Document("", path, default_id, f"line {n}: not valid JSON ({exc.msg})",
                            record=record)
+            continue
+        except RecursionError:
+            yield Document("", path, default_id, f"line {n}: JSON nested too deeply")
             continue
         if not isinstance(rec, dict):
             yield Document("", path, default_id, f"line {n}: a record must be a JSON object",
@@ -292,6 +389,9 @@ def _parquet_records(path: str, text_field: str, id_field: str, keep: bool = Fal
         yield Document("", path, str(row), f"row {row}: cannot read Parquet: {exc}")
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def _record(rec: dict, path: str, default_id: str, where: str, text_field: str,
             id_field: str, record=None) -> Document:
     rid = rec.get(id_field)
@@ -299,6 +399,7 @@ def _record(rec: dict, path: str, default_id: str, where: str, text_field: str,
         rid = default_id
     elif not isinstance(rid, str):
         rid = json.dumps(rid, ensure_ascii=False, default=str)  # 7 -> "7", true -> "true"
+    rid = _SURROGATE_RE.sub("\ufffd", rid)  # a lone surrogate cannot be written as UTF-8
     value = rec.get(text_field)
     if not isinstance(value, str):
         what = "missing or null" if value is None else "not a string"
