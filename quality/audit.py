@@ -17,7 +17,7 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .markdown import prose_text, reanchor
 from .model import Document, Finding, Report, Severity
-from .rules import ALL_RULES, Rule
+from .rules import ALL_RULES, Rule, by_code
 from .rules.base import Context
 from .suppression import AcceptList, PathIgnores, inline_regions, read_accept_file
 
@@ -75,26 +75,84 @@ class Auditor:
         return Context(document, self.gazetteer, self.lexicon, self._options, corpus)
 
     def audit(self, document: "Document | str", corpus=None) -> Report:
+        """The Report for one document. Never raises for a document's sake: a rule that fails
+        on it costs that rule's findings and adds an IN02 finding; the run goes on."""
         if isinstance(document, str):
             document = Document(document)
         if document.error is not None:
             return self._input_error(document)
+        try:
+            return self._audit(document, corpus)
+        except Exception as exc:  # noqa: BLE001 - outside the rules: the document is lost
+            return self._summary_only(document, [self._note(
+                "IN02", f"the audit of this document failed ({type(exc).__name__}); "
+                        "a bug in quality, please report it")])
+
+    def _audit(self, document: Document, corpus) -> Report:
         text = prose_text(document)
-        ctx = self.context(document if text is document.text else replace(document, text=text),
-                           corpus)
+        limit = self.config.max_document_size
+        windows = list(split_windows(text, limit)) if limit and len(text) > limit else [0]
         findings: list[Finding] = []
-        for rule in self.rules:
-            if rule.corpus and corpus is None:
-                continue
-            for f in rule.run(ctx):
-                findings.append(self._override(f))
+        notes: list[Finding] = []
+        words, language = 0, None
+        for start in windows:
+            end = next((w for w in windows if w > start), len(text))
+            part = text if len(windows) == 1 else text[start:end]
+            doc = document if part is document.text else replace(document, text=part)
+            ctx = self.context(doc, corpus)
+            for rule in self.rules:
+                if rule.corpus and corpus is None:
+                    continue
+                try:
+                    for f in rule.run(ctx):
+                        findings.append(self._override(f if not start else
+                                                       replace(f, start=f.start + start,
+                                                               end=f.end + start)))
+                except Exception as exc:  # noqa: BLE001 - one rule must not lose the rest
+                    notes.append(self._note(
+                        "IN02", f"rule {rule.code} failed on this document "
+                                f"({type(exc).__name__}); its findings are missing. A bug in "
+                                "quality, please report it"))
+            words += len(ctx.tokens)
+            if language is None:
+                language = ctx.language
+        if len(windows) > 1:
+            notes.insert(0, self._note(
+                "IN04", f"the document has {len(text):,} characters, over max-document-size "
+                        f"({limit:,}): audited in {len(windows)} windows, so checks that read "
+                        "the whole document (repeated title, language) saw one window at a time"))
         findings = _dedupe(findings)
         if text is not document.text:  # Markdown: report against the file as it is
             findings = [reanchor(f, document.text) for f in findings]
         findings = self._keep(document, findings)
-        value, penalties = scoring.score(findings, len(ctx.tokens))
+        value, penalties = scoring.score(findings, words)
+        cap = self.config.max_findings
+        if cap and len(findings) > cap:
+            kept = set(sorted(range(len(findings)), key=lambda i: (
+                -findings[i].severity.rank, -findings[i].confidence, i))[:cap])
+            dropped = len(findings) - cap
+            notes.append(self._note(
+                "IN03", f"and {dropped:,} more finding(s) not listed: over max-findings "
+                        f"({cap:,}) for one document; the most severe are listed, and the "
+                        "score counts them all"))
+            findings = [f for i, f in enumerate(findings) if i in kept]
+            penalties = tuple(p for i, p in enumerate(penalties) if i in kept)
+        notes = [n for n in (self._override(n) for n in notes)
+                 if any(r.code == n.code for r in self.rules)]
+        if any(n.code == "IN02" for n in notes):
+            value = 0.0  # not fully audited
         extra = {"story": corpus.story(document)} if corpus is not None else {}
-        return Report(document, tuple(findings), value, penalties, ctx.language, extra)
+        return Report(document, tuple(notes) + tuple(findings), value,
+                      (0.0,) * len(notes) + tuple(penalties), language, extra)
+
+    def _note(self, code: str, message: str) -> Finding:
+        """A finding about the audit itself (IN02-IN04), at the start of the document."""
+        r = by_code(code)
+        return Finding(r.code, r.name, r.category, r.severity, message, 0, 0, "", None)
+
+    def _summary_only(self, document: Document, notes: list[Finding]) -> Report:
+        notes = [self._override(n) for n in notes if any(r.code == n.code for r in self.rules)]
+        return Report(document, tuple(notes), 0.0, (0.0,) * len(notes), None)
 
     def _override(self, f: Finding) -> Finding:
         if not self._severity:
@@ -155,8 +213,15 @@ class Auditor:
 
     # ------------------------------------------------------------------ many documents
     def gather(self, documents: Iterable[Document]) -> CorpusStats:
-        """The first pass: corpus statistics over `documents` (streamed, not kept)."""
-        return CorpusStats().add_all(documents)
+        """The first pass: corpus statistics over `documents` (streamed, not kept). A document
+        whose statistics cannot be gathered adds none; the audit pass still audits it."""
+        stats = CorpusStats()
+        for doc in documents:
+            try:
+                stats.add(doc)
+            except Exception:  # noqa: BLE001 - one document must not stop the corpus pass
+                continue
+        return stats
 
     def audit_corpus(self, documents: "Iterable[Document] | Callable[[], Iterable[Document]]",
                      stats: Optional[CorpusStats] = None) -> Iterator[Report]:
@@ -201,6 +266,24 @@ def _suppressions(config: Config):
     except BaselineError as exc:
         raise ConfigError(str(exc)) from None
     return AcceptList(forms), PathIgnores(config.per_path_ignores), baseline
+
+
+def split_windows(text: str, limit: int) -> Iterator[int]:
+    """Start offsets of consecutive windows of at most `limit` characters covering `text`,
+    each cut after a blank line, else a line break, else a space, in its last quarter."""
+    start = 0
+    while True:
+        yield start
+        if len(text) - start <= limit:
+            return
+        end = start + limit
+        floor = start + limit * 3 // 4
+        for sep in ("\n\n", "\n", " "):
+            cut = text.rfind(sep, floor, end)
+            if cut != -1:
+                end = cut + len(sep)
+                break
+        start = end
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -95,12 +95,16 @@ AUDIT_OPTIONS = (
                  help="Audit each document alone (no cross-document evidence)."),
     click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
                  help="Report only findings this baseline (from --write-baseline) lacks."),
+    click.option("--follow-symlinks", is_flag=True, default=None,
+                 help="Read (and with fix --write, write) through symbolic links that lead out "
+                      "of the folders given."),
 )
 
 
 def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=False,
            lang=None, config_path=None, text_field=None, id_field=None, no_corpus=False,
-           keep_records=False, baseline=None, write_baseline=None, **overrides):
+           keep_records=False, baseline=None, write_baseline=None, follow_symlinks=None,
+           **overrides):
     """The audit options (AUDIT_OPTIONS) and a command's own config `overrides` -> config
     (file, then flags), a validated rule selection, the Auditor and the document source
     (whose Documents carry their records with `keep_records`). A user error becomes exit 2
@@ -112,7 +116,7 @@ def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=F
             text_field=text_field, id_field=id_field, corpus=False if no_corpus else None,
             gazetteer=(cfg.gazetteer + tuple(gazetteers)) if gazetteers else None,
             builtin_gazetteer=False if no_builtin_gazetteer else None, baseline=baseline,
-            **overrides)
+            follow_symlinks=follow_symlinks or None, **overrides)
         if write_baseline:  # record every finding: no older baseline hides any
             cfg = replace(cfg, baseline=None)
         bad = unknown_selectors(cfg.select + cfg.ignore + tuple(k for k, _ in cfg.severity)
@@ -126,7 +130,7 @@ def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=F
 
 def _source(paths, cfg, keep_records=False):
     return document_source(paths, cfg.extensions, cfg.text_field, cfg.id_field,
-                           keep_records=keep_records)
+                           keep_records=keep_records, follow_symlinks=cfg.follow_symlinks)
 
 
 @cli.command()
@@ -153,25 +157,33 @@ def lint(paths, fmt, fail_on, min_score, jobs, output, write_baseline, **options
         _check_writable(write_baseline)
     recorded = [] if write_baseline else None
 
-    if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
-        sys.stdout.reconfigure(encoding="utf-8")  # findings quote any script
+    # Findings quote any script; a lone surrogate (from a record's id, say) is written as
+    # its escape, which keeps JSON valid, rather than stopping the run.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
     bar = Severity.parse(cfg.fail_on)
     failed = False
     count = 0
+    crashed = None
     try:
         with atomic_output(output) as out:
             reporter = REPORTERS[fmt](out)
             reporter.start()
-            for report in audit_stream(auditor, source, jobs):
-                count += 1
-                worst = report.worst()
-                if worst is not None and worst.rank >= bar.rank:
-                    failed = True
-                if cfg.min_score is not None and report.score < cfg.min_score:
-                    failed = True
-                reporter.document(report)
-                if recorded is not None:
-                    recorded.extend(baseline_entries(report, write_baseline))
+            try:
+                for report in audit_stream(auditor, source, jobs):
+                    count += 1
+                    worst = report.worst()
+                    if worst is not None and worst.rank >= bar.rank:
+                        failed = True
+                    if cfg.min_score is not None and report.score < cfg.min_score:
+                        failed = True
+                    reporter.document(report)
+                    if recorded is not None:
+                        recorded.extend(baseline_entries(report, write_baseline))
+            except (BrokenPipeError, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # a bug outside any one document: close the output
+                crashed = exc
             reporter.finish()
         if count == 0:
             click.echo("quality: no documents found (folders are searched for "
@@ -182,6 +194,9 @@ def lint(paths, fmt, fail_on, min_score, jobs, output, write_baseline, **options
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1 if failed else 0)
+    if crashed is not None:
+        raise UsageProblem(f"internal error ({type(crashed).__name__}) after {count} "
+                           "document(s); the report holds those documents")
     if recorded is not None:
         try:
             with atomic_output(write_baseline) as fh:
@@ -212,7 +227,8 @@ def fix(paths, write, **options) -> None:
     """Apply the suggested fixes to PATHS: a unified diff on standard output, or with --write
     the files rewritten in place. Only findings with a suggestion are applied; record files
     (.jsonl, .csv, .parquet), compressed files and standard input are never rewritten."""
-    cfg, auditor, source = _setup(paths, **options)
+    # Every fix is applied, however many there are: one run reaches the fixed point.
+    cfg, auditor, source = _setup(paths, max_findings=0, **options)
     changed = 0
     for report in audit_stream(auditor, source):
         doc = report.document

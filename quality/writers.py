@@ -79,7 +79,7 @@ def atomic_output(path: str) -> Iterator[TextIO]:
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".quality-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             yield fh
         mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else _default_mode()
         os.chmod(tmp, mode)
