@@ -174,4 +174,50 @@ def control_character(rule, ctx):
         )
 
 
-RULES = (mojibake, replacement_character, control_character)
+# Explicit directional formatting: embeddings and overrides (U+202A-202E), isolates
+# (U+2066-2069) and the Arabic letter mark (U+061C).
+_BIDI_RE = regex.compile("[\u202a-\u202e\u2066-\u2069\u061c]")
+_RTL_RE = regex.compile(r"[[\p{Bidi_Class=R}\p{Bidi_Class=AL}]--[\u061c]]", regex.V1)
+_BIDI_NAMES = {"\u202a": "left-to-right embedding", "\u202b": "right-to-left embedding",
+               "\u202c": "pop directional formatting", "\u202d": "left-to-right override",
+               "\u202e": "right-to-left override", "\u2066": "left-to-right isolate",
+               "\u2067": "right-to-left isolate", "\u2068": "first strong isolate",
+               "\u2069": "pop directional isolate", "\u061c": "Arabic letter mark"}
+
+
+@rule(
+    "EN04", "bidi-control", "encoding", "warning",
+    "Bidirectional control characters that make text display in another order than it is "
+    "stored (Trojan Source).",
+    bad="Access is granted\u202e to every user\u202c by default.",
+    good="Access is granted to every user by default. \u05e9\u05dc\u05d5\u05dd \u2067\u05e9\u05dd\u2069.",
+)
+def bidi_control(rule, ctx):
+    """Report the explicit bidirectional formatting characters: embeddings and overrides
+    (U+202A-U+202E), isolates (U+2066-U+2069) and the Arabic letter mark (U+061C). They change
+    the order in which text is shown, so a reviewer can read something other than what is
+    stored: the Trojan Source attack (CVE-2021-42574). On a line with no right-to-left letters
+    (Hebrew, Arabic, ...) they have no honest use: fix, delete them. Where right-to-left text
+    is mixed in, isolates, embeddings and the letter mark are the proper way to write it and
+    stay quiet; overrides (U+202D, U+202E) are still reported, without a fix."""
+    text = ctx.text
+    if text.isascii() or not _BIDI_RE.search(text):
+        return
+    line_rtl: dict[int, bool] = {}
+    for m in _BIDI_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        ls = text.rfind("\n", 0, i) + 1
+        if ls not in line_rtl:
+            le = text.find("\n", i)
+            line_rtl[ls] = bool(_RTL_RE.search(text, ls, len(text) if le < 0 else le))
+        rtl = line_rtl[ls]
+        if rtl and ch not in "\u202d\u202e":
+            continue
+        yield rule.finding(
+            ctx, i, i + 1,
+            f"bidirectional control U+{ord(ch):04X} ({_BIDI_NAMES[ch]}): the text displays "
+            "in another order than it is stored (Trojan Source)",
+            suggestion=None if rtl else "", confidence=0.95)
+
+
+RULES = (mojibake, replacement_character, control_character, bidi_control)

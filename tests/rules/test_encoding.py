@@ -30,6 +30,17 @@ CASES = [
     # EN03 quiet: tabs, CRLF, joiners in emoji and Indic words, a lone soft hyphen
     ("Name:\tvalue\r\nFamily 👨\u200d👩\u200d👧 and क्\u200dष are fine.", [], None),
     ("A lone \u00ad soft hyphen between words.", [], None),
+    # EN04 bidirectional controls (Trojan Source): deleted where no right-to-left text is
+    ("if access_level != \"user\u202e \u2066// Check if admin\u2069 \u2066\" {",
+     [("EN04", "\u202e"), ("EN04", "\u2066"), ("EN04", "\u2069"), ("EN04", "\u2066")],
+     "if access_level != \"user // Check if admin \" {"),
+    ("Access is granted\u202e to every user\u202c by default.",
+     [("EN04", "\u202e"), ("EN04", "\u202c")], "Access is granted to every user by default."),
+    ("Price\u061c list.", [("EN04", "\u061c")], "Price list."),
+    ("He wrote \u05e9\u05dc\u05d5\u05dd \u202edlrow\u202c.", [("EN04", "\u202e")], None),
+    # EN04 quiet: isolates and marks around right-to-left words, plain text
+    ("The sign read \u2067\u05e9\u05dc\u05d5\u05dd\u2069 in Hebrew.", [], None),
+    ("\u0645\u0631\u062d\u0628\u0627\u061c 5 and more.", [], None),
 ]
 
 
