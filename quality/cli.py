@@ -225,11 +225,11 @@ def _check_writable(path: str) -> None:
 @audit_options
 def fix(paths, write, **options) -> None:
     """Apply the suggested fixes to PATHS: a unified diff on standard output, or with --write
-    the files rewritten in place. Only findings with a suggestion are applied; record files
+    the files rewritten in place (exit status 1 when a file was changed). Only findings with a suggestion are applied; record files
     (.jsonl, .csv, .parquet), compressed files and standard input are never rewritten."""
     # Every fix is applied, however many there are: one run reaches the fixed point.
     cfg, auditor, source = _setup(paths, max_findings=0, **options)
-    changed = 0
+    changed = written = 0
     for report in audit_stream(auditor, source):
         doc = report.document
         if doc.error is not None:
@@ -251,8 +251,11 @@ def fix(paths, write, **options) -> None:
             changed -= 1
             click.echo(f"quality: {doc.path}: not rewritten: {problem}", err=True)
         else:
+            written += 1
             click.echo(f"fixed {doc.path}", err=True)
     click.echo(f"{changed} document(s) {'fixed' if write else 'with fixes'}", err=True)
+    if written:  # as pre-commit expects of a hook that modifies files
+        sys.exit(1)
 
 
 @cli.command("filter")

@@ -158,11 +158,11 @@ def test_fix_prints_a_diff_and_writes_only_when_asked(tmp_path):
     assert "+Leaders travelled to Kyiv for the two-day meeting" in result.output
     assert p.read_text(encoding="utf-8") == original  # a diff changes nothing
     result = CliRunner().invoke(main, ["fix", "--write", str(p)])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # it changed a file, as pre-commit expects
     assert p.read_bytes().startswith(b"\xef\xbb\xbf")
     assert p.read_text(encoding="utf-8-sig") == \
         "Leaders travelled to Kyiv for the two-day meeting on Friday.\n"
-    CliRunner().invoke(main, ["fix", "--write", str(p)])
+    assert CliRunner().invoke(main, ["fix", "--write", str(p)]).exit_code == 0  # nothing left
     assert p.read_text(encoding="utf-8-sig").count("Kyiv") == 1
 
 
