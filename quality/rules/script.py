@@ -12,7 +12,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..data_files import table
+from ..data_files import lines, table
 from .base import Context, rule
 
 # A letter that is neither Latin nor shared by every script (Common) nor a combining mark.
@@ -24,8 +24,20 @@ _COMMON_RE = regex.compile(r"\p{Common}")
 # What may separate two words of one run: spaces and punctuation, never a letter or a line break.
 _GAP_RE = regex.compile(r"[^\p{L}\n]{1,3}")
 _GAP_SPACES_RE = regex.compile(r"[ \t\u00a0]+")
-# "(Russian: Алексей Навальный)": a labelled gloss in parentheses is deliberate.
-_GLOSS_RE = regex.compile(r"\(\s*(?:\p{Lu}\p{Ll}+\s){0,2}\p{Lu}\p{Ll}+:\s*$")
+# A gloss: words in another script that the English around them frames on purpose. A label
+# just before the run: "(Russian: Алексей Навальный)", "Greek: Ἴλιον", "in Kannada ಕಲ್ಲಿಕೋಟೆ",
+# "the Greek word Ἴλιον" (but not "the Russian лидера": a nationality is no label).
+_LABEL_RE = regex.compile(
+    r"(?:(\b(?:in|from)\s+|\(\s*))?([\p{L}-]+)(?:(\s*:)|\s+([\p{Ll}]+))?\s*$")
+# "Lycia (Λυκία)", "Li (李 \"plum\")", "(masculine ἅτερος)": the run stands in a short
+# parenthesis that follows a Latin word or quotation.
+_IN_PAREN_RE = regex.compile(r"[\p{Latin}\"”’)]\s*\([^()\n\d]{0,30}$")
+_CLOSES_PAREN_RE = regex.compile(r"[^()\n]{0,40}\)")
+# 'καινός "kainos"', 'Ἴλιον, "Ilion"', 'ಕಲ್ಲಿಕೋಟೆ (Kallikoate)': a Latin rendering follows.
+_RENDERING_AFTER_RE = regex.compile(
+    r"[\"”’»]?[,;:]?\s*(?:[(\[]\s*[\"“‘«]?|[\"“‘«])\p{Latin}[^\n\"”’»(),.\[\]]{0,30}[\"”’»)\]]")
+# '"tefilah" תפלה': a quoted Latin rendering precedes.
+_RENDERING_BEFORE_RE = regex.compile(r"[\"“]\p{Latin}[^\"“”\n]{0,40}[\"”]\s*[-–—:,]?\s*$")
 # Scripts whose letters get mixed into Latin words as look-alikes.
 _LOOKALIKE_SCRIPTS = frozenset({"Cyrillic", "Greek"})
 # A run of Greek this short is a symbol (α, β, µ, π, Ω, "αβ T cells"), not text.
@@ -205,6 +217,47 @@ def _doc_words(ctx: Context) -> Optional[tuple[list[_Word], str]]:
     return words, main_group(ctx.text, words)
 
 
+@lru_cache(maxsize=None)
+def _gloss_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """(language and script names, which are also nationalities; words that label a gloss
+    alone: script_gloss_labels.txt)."""
+    names = {r["name"] for r in table("language_names.tsv")}
+    names |= {r["name"].split()[0] for r in table("script_names.tsv")}
+    alone = frozenset(w.casefold() for w in lines("script_gloss_labels.txt"))
+    return frozenset(w.casefold() for w in names) - alone, alone
+
+
+@lru_cache(maxsize=None)
+def _gloss_nouns() -> frozenset[str]:
+    return frozenset(lines("script_gloss_nouns.txt"))
+
+
+def gloss_frame(text: str, start: int, end: int) -> Optional[str]:
+    """Why [start, end), a run in another script, is a deliberate gloss, or None. Evidence,
+    any one of: a language or script name just before it ("Greek: Ἴλιον", "in Kannada
+    ಕಲ್ಲಿಕೋಟೆ", "(pinyin: ...)"); it opens a parenthesis after an English word that closes
+    on the same line ("Lycia (Λυκία)"); a Latin rendering in quotes or parentheses beside it
+    ('καινός "kainos"', '"tefilah" תפלה'). Stray script in machine translation has no such
+    frame: "with him [τον Πούτιν] in Istanbul", a line of Cyrillic, "(4050р.)"."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    before = text[max(ls, start - 60):start]
+    after = text[end:min(le, end + 60)]
+    m = _LABEL_RE.search(before)
+    if m:
+        names, alone = _gloss_labels()
+        label = m.group(2).casefold()
+        if label in alone or label in names and (
+                m.group(1) or m.group(3) or (m.group(4) or "") in _gloss_nouns()):
+            return f"labelled '{m.group(2)}'"
+    if _IN_PAREN_RE.search(before) and _CLOSES_PAREN_RE.match(after):
+        return "in parentheses after the English"
+    if _RENDERING_AFTER_RE.match(after) or _RENDERING_BEFORE_RE.search(before):
+        return "beside its Latin rendering"
+    return None
+
+
 def _language_name(ctx: Context, group: str) -> str:
     if group == "Latin":
         return {"en": "English"}.get(ctx.option("lang", "en"), "Latin-script")
@@ -222,8 +275,8 @@ def foreign_script(rule, ctx):
     properties); skip the document's main writing system (counted over all letters; Latin for
     English); join words of one writing system separated by at most three spaces or punctuation
     marks into one run; report each run once, naming its script. Quiet on: Latin letters with
-    diacritics, Greek runs of one or two letters (symbols and units: α, µ, π, Ω), labelled
-    glosses such as '(Russian: Москва)', and Latin words with look-alike Cyrillic or Greek letters
+    diacritics, Greek runs of one or two letters (symbols and units: α, µ, π, Ω), glosses
+    (`gloss_frame`: '(Russian: Москва)', 'Lycia (Λυκία)', 'καινός "kainos"'), and Latin words with look-alike Cyrillic or Greek letters
     (SC02). No fix: only a translator knows what the words meant."""
     found = _doc_words(ctx)
     if found is None:
@@ -235,7 +288,7 @@ def foreign_script(rule, ctx):
     for run in _runs(text, pieces):
         if run.scripts == ["Greek"] and run.letters <= _GREEK_SYMBOL_MAX:
             continue
-        if _GLOSS_RE.search(text, max(0, run.start - 40), run.start):
+        if gloss_frame(text, run.start, run.end):
             continue
         names = run_name(run.scripts)
         yield rule.finding(

@@ -30,6 +30,17 @@ CASES = [
     ("The β coefficient was 0.4, π ≈ 3.14, a 5 µm gap and an Ω-shaped loop.", [], None),
     ("The αβ T cells and the Δ variant were studied; TGF-β1 rose.", [], None),
     ("Alexei Navalny (Russian: Алексей Навальный) died in an Arctic prison.", [], None),
+    # glosses: a label, a short parenthesis after the English, or a Latin rendering beside it
+    ("The word \"Christian\" (Greek Χριστιανός) was first used in Antioch.", [], None),
+    ("The city was known in Kannada as ಕಲ್ಲಿಕೋಟೆ to its traders.", [], None),
+    ("The dynasty (traditional Chinese: 漢朝) ruled for four centuries.", [], None),
+    ("Visitors to Lycia (Λυκία) find rock tombs above the harbour.", [], None),
+    ("The festival name comes from ζωή \"zoe\", life, the guide explained.", [], None),
+    ("Her grandmother called the prayer \"tefilah\" תפלה in the old house.", [], None),
+    ("The clergy are called ιερωσύνη [hierosyne] in the Orthodox churches.", [], None),
+    # the same words with no frame are stray script; a nationality is no label
+    ("According to the Russian лидера, the navy is well equipped.", [("SC01", "лидера")], None),
+    ("More than 140 units (26 件) of machinery were delivered.", [("SC01", "件")], None),
     ("Fans cheered 🎉 and waved flags — “great game”, they said.", [], None),
     # A document written in another script: its own words are not flagged
     ("Москва — столица России. Это большой и очень красивый город, в котором живёт много "
