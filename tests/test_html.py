@@ -31,10 +31,19 @@ def test_script_json_cannot_leave_its_element(value):
     assert json.loads(text) == {"t": value, value: [value]}
 
 
+_AUDITOR = []
+
+
+def auditor():
+    if not _AUDITOR:
+        _AUDITOR.append(Auditor())
+    return _AUDITOR[0]
+
+
 def page_of(texts, corpus=True):
-    auditor = Auditor()
+    auditor_ = auditor()
     docs = [Document(t, path=f"doc{i}.txt") for i, t in enumerate(texts)]
-    reports = list(auditor.audit_corpus(docs)) if corpus else [auditor.audit(d) for d in docs]
+    reports = list(auditor_.audit_corpus(docs)) if corpus else [auditor_.audit(d) for d in docs]
     reporter = HtmlReporter(None)
     for r in reports:
         reporter.document(r)
@@ -71,7 +80,7 @@ def test_hostile_text_is_data_never_markup():
 
 def test_paths_are_escaped_in_the_summary():
     reporter = HtmlReporter(None)
-    report = Auditor().audit(Document("Envoy Steve Whitkov arrived in Kiev.",
+    report = auditor().audit(Document("Envoy Steve Whitkov arrived in Kiev.",
                                       path='"><img src=x onerror=alert(1)>.txt'))
     reporter.document(report)
     page = reporter.page()
@@ -117,3 +126,11 @@ def test_cli_output_into_a_missing_folder_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["lint", "--format", "html", "-o",
                                        str(tmp_path / "no" / "report.html"), str(SEEDS)])
     assert result.exit_code == 2 and "cannot write" in result.output
+
+
+def test_an_empty_run_still_makes_a_page(tmp_path):
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["lint", "--format", "html", "-o", str(out), str(tmp_path)])
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "quality report: 0 documents" in page and "No documents." in page

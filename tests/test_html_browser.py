@@ -51,6 +51,7 @@ def _browser():
         options.add_argument(flag)
     profile = tempfile.mkdtemp(prefix="quality-chromium-")
     options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # CSP violations, errors
     return webdriver.Chrome(service=Service(executable_path=driver), options=options), profile
 
 
@@ -285,3 +286,10 @@ def test_a_large_report_is_paged(browser, corpus, tmp_path):
                 "q.dispatchEvent(new Event('input'))")
     assert sorted(r[0] for r in rows(browser)) == [f"d24{i}.txt" for i in range(10)]
     browser.get(corpus[0].as_uri())  # back to the main report for any later test
+
+
+def test_no_script_error_or_policy_violation(browser, corpus):
+    """Runs last: everything the other tests did left nothing in the console (a style or
+    script the Content-Security-Policy blocks, or an exception, would be logged)."""
+    browser.get(corpus[0].as_uri())
+    assert [e["message"] for e in browser.get_log("browser") if e["level"] != "INFO"] == []
