@@ -57,19 +57,27 @@ def _browser():
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """The seeds, the hostile document, the report and the JSON findings of the same run."""
-    folder = tmp_path_factory.mktemp("corpus")
+    """The seeds, the hostile document, the report and the JSON findings of the same run
+    (run from the folder above the corpus, so the paths read corpus/...)."""
+    base = tmp_path_factory.mktemp("report")
+    folder = base / "corpus"
+    folder.mkdir()
     for p in sorted(SEEDS.glob("*.txt")):
         shutil.copy(p, folder / p.name)
     (folder / HOSTILE_NAME).write_text(HOSTILE, encoding="utf-8")
     (folder / "undecodable.txt").write_bytes(b"caf\xe9 \xff\xfe\n")  # an IN01 finding at 0:0
-    report = folder.parent / "report.html"
-    run = CliRunner().invoke(main, ["lint", "--format", "html", "-o", str(report), str(folder)])
-    assert run.exit_code == 1, run.output
-    run = CliRunner().invoke(main, ["lint", "--format", "json", str(folder)])
+    report = base / "report.html"
+    cwd = os.getcwd()
+    os.chdir(base)
+    try:
+        run = CliRunner().invoke(main, ["lint", "--format", "html", "-o", "report.html", "corpus"])
+        assert run.exit_code == 1, run.output
+        run = CliRunner().invoke(main, ["lint", "--format", "json", "corpus"])
+    finally:
+        os.chdir(cwd)
     docs = json.loads(run.output)["documents"]
     for d in docs:
-        raw = Path(d["path"]).read_bytes()
+        raw = (base / d["path"]).read_bytes()
         d["text"] = "" if d["path"].endswith("undecodable.txt") else raw.decode("utf-8")
     return report, docs
 
@@ -112,7 +120,12 @@ def js(driver, script, *args):
 
 
 def open_hash(driver, fragment):
-    js(driver, "location.hash = arguments[0]", fragment)
+    """Go to #fragment and wait for the page's hashchange handler to have run."""
+    driver.execute_async_script("""
+        const target = arguments[0], done = arguments[arguments.length - 1];
+        if (location.hash === target) { done(); return; }
+        window.addEventListener("hashchange", () => setTimeout(done, 0), {once: true});
+        location.hash = target;""", fragment)
 
 
 def rows(driver):
