@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PERF = ROOT.parent / "shared" / "bench" / "perf"
+PERF = Path(os.environ.get("QUALITY_PERF_DATA", ROOT.parent / "shared" / "bench" / "perf"))
 WORK = Path(os.environ.get("QUALITY_PERF_DIR", "/tmp/quality-perf"))
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
