@@ -413,8 +413,10 @@ class _Index:
             self.phrases.setdefault(which, {}).setdefault(words[0], []).append((form, entry))
 
     def _accept(self, key: str, entry: Entry) -> None:
+        # Entries are indexed one after another, each name once: an entry already in the
+        # bucket is its last item (an equality scan is quadratic in a common surname's bucket).
         bucket = self.accepted.setdefault(key, [])
-        if entry not in bucket:
+        if not bucket or bucket[-1] is not entry:
             bucket.append(entry)
 
     def _add_fuzzy(self, form: str, entry: Entry, seen: set) -> None:
