@@ -12,8 +12,9 @@ files in name order up to --mb megabytes are a representative, deterministic sam
 
 Every command runs --reps times, interleaved (repetition 1 of every command, then 2, ...), as
 a child process: wall seconds (start-up included), CPU seconds (user + system of the process
-and its workers), peak memory summed over the process tree (sampled every 20 ms; what `-j 2`
-holds) and of the largest single process. The table gives medians, MB/s, documents/s and the
+and its workers), peak memory summed over the process tree (proportional set size,
+sampled every 20 ms: what `-j 2` holds, pages its forked workers share counted once) and the
+peak resident set of the largest single process. The table gives medians, MB/s, documents/s and the
 ratios to codespell (wall and CPU) over the same files in the same run; then the ratios the
 targets are stated in. codespell and typos come from PyPI (a venv in /tmp/quality-perf/peers);
 the 100,000-entry gazetteer from ../shared/bench/perf/gen_gazetteer.py. On a shared machine
@@ -27,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -103,6 +103,19 @@ def big_gazetteer() -> Path:
 
 
 # ---------------------------------------------------------------------------- timing
+def _pss(pid: int) -> int:
+    """Proportional set size: pages shared by forked workers are counted once in a sum."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (FileNotFoundError, PermissionError):
+        pass
+    with open(f"/proc/{pid}/statm") as f:
+        return int(f.read().split()[1]) * PAGE
+
+
 def _tree_rss(root: int) -> int:
     total, todo, seen = 0, [root], set()
     while todo:
@@ -111,8 +124,7 @@ def _tree_rss(root: int) -> int:
             continue
         seen.add(pid)
         try:
-            with open(f"/proc/{pid}/statm") as f:
-                total += int(f.read().split()[1]) * PAGE
+            total += _pss(pid)
             for tid in os.listdir(f"/proc/{pid}/task"):
                 with open(f"/proc/{pid}/task/{tid}/children") as f:
                     todo.extend(int(c) for c in f.read().split())
@@ -123,17 +135,21 @@ def _tree_rss(root: int) -> int:
 
 def run_once(argv: list[str]) -> tuple[float, float, float, float, int]:
     """(wall s, cpu s, peak tree RSS MB, largest process RSS MB, exit status) of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
-    while proc.poll() is None:
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
         peak = max(peak, _tree_rss(proc.pid))
         time.sleep(0.02)
     wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, peak / 2**20, after.ru_maxrss / 1024, proc.returncode
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    # wait4's usage covers the process and the workers it waited for; ru_maxrss is the
+    # largest of them
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, peak / 2**20, usage.ru_maxrss / 1024, proc.returncode
 
 
 def commands(mb: float, bins: Path, gaz: Path) -> list[tuple[str, list[str], Path]]:

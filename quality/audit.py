@@ -199,8 +199,8 @@ class Auditor:
 
     def warm(self) -> "Auditor":
         """Load now what the rules load on first use (the gazetteer index, word frequencies,
-        function-word lists, the language detector): before forking worker processes, so they
-        share one copy."""
+        function-word lists): before forking worker processes, so they share one copy. The
+        language detector's profiles (~65 MB) stay lazy: English text rarely needs them."""
         from . import langid
         from .rules.language import codemix_languages
 
@@ -208,7 +208,6 @@ class Auditor:
         self.lexicon.zipf("warm")
         for lang in codemix_languages() + langid._PROFILE_LANGS:
             langid.top_words(lang)
-        langid._detector()
         return self
 
     # ------------------------------------------------------------------ many documents
