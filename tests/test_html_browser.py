@@ -253,6 +253,15 @@ def test_details_on_focus_and_the_fixed_text(browser, corpus, tmp_path):
     ActionChains(browser).move_to_element(mark).perform()
     screenshot(browser, "html-report-document.png", tmp_path)
     js(browser, "document.getElementById('fixed-toggle').click()")
+    assert js(browser, "return document.title").startswith(Path(docs[n]["path"]).name)
+    following = js(browser, "return document.getElementById('next-doc').getAttribute('href')")
+    if following:  # the key n opens the next document of the table
+        browser.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            window.addEventListener("hashchange", () => setTimeout(done, 0), {once: true});
+            document.body.dispatchEvent(new KeyboardEvent("keydown", {key: "n", bubbles: true}));""")
+        title = js(browser, "return document.getElementById('doc-title').textContent")
+        assert following != f"#doc-{n}" and title == docs[int(following[5:])]["path"]
     open_hash(browser, "")
     js(browser, "window.scrollTo(0, 0)")
     assert screenshot(browser, "html-report-summary.png", tmp_path).stat().st_size > 10_000

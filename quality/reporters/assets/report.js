@@ -11,6 +11,7 @@
   var RANK = {info: 0, warning: 1, error: 2};
   var SEVERITIES = ["info", "warning", "error"];
   var PAGE_SIZE = 100;
+  var TITLE = document.title;
   // finding fields, in the order html.py writes them
   var CODE = 0, START = 1, END = 2, SEV = 3, MSG = 4, SUGG = 5, LINE = 6, COL = 7, CONF = 8,
       PENALTY = 9;
@@ -259,6 +260,7 @@
     $("docview").hidden = false;
     hideTip();
     $("doc-title").textContent = d.label;
+    document.title = d.short + " \u00b7 " + TITLE;
     var worst = d.worst < 0 ? "" : ", worst " + SEVERITIES[d.worst];
     $("doc-meta").textContent = "score " + d.s.toFixed(1) + " \u00b7 " + d.f.length + " finding" +
       (d.f.length === 1 ? "" : "s") + worst + " \u00b7 " + d.e.length + " fix" +
@@ -337,7 +339,17 @@
   $("original").addEventListener("mouseout", function (e) { if (markOf(e.target)) hideTip(); });
   $("original").addEventListener("focusin", function (e) { var m = markOf(e.target); if (m) showTip(m); });
   $("original").addEventListener("focusout", hideTip);
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape") hideTip(); });
+  /* Keys in a document's view: Escape hides the details, n and p go to the next and the
+     previous document of the table (as filtered and sorted), f toggles the fixed text. */
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { hideTip(); return; }
+    var t = e.target;
+    if (current === null || e.ctrlKey || e.metaKey || e.altKey ||
+        (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA"))) return;
+    var link = e.key === "n" ? $("next-doc") : e.key === "p" ? $("prev-doc") : null;
+    if (link && link.hasAttribute("href")) location.hash = link.getAttribute("href");
+    else if (e.key === "f") $("fixed-toggle").click();
+  });
 
   /* ------------------------------------------------------------------ routing */
   function route() {
@@ -345,6 +357,7 @@
     if (m && +m[1] < DOCS.length) { showDocument(+m[1]); return; }
     current = null;
     hideTip();
+    document.title = TITLE;
     $("docview").hidden = true;
     $("overview").hidden = false;
   }
