@@ -134,3 +134,19 @@ def test_an_empty_run_still_makes_a_page(tmp_path):
     assert result.exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert "quality report: 0 documents" in page and "No documents." in page
+
+
+@pytest.mark.parametrize("labels, folder", [
+    (["corpus/a/x.txt", "corpus/a/y.txt", "corpus/b/z.txt"], "corpus/"),
+    (["corpus/ab.txt", "corpus/ac.txt"], "corpus/"),
+    (["seeds/one.txt"], "seeds/"),
+    (["news.jsonl#1", "news.jsonl#2"], ""),
+    (["data/news.jsonl#1", "data/news.jsonl#2"], "data/"),
+    (["C:\\corpus\\a.txt", "C:\\corpus\\b.txt"], "C:\\corpus\\"),
+    (["-"], ""),
+    ([], ""),
+])
+def test_common_folder_is_left_out_of_the_names(labels, folder):
+    from quality.reporters.html import common_folder
+
+    assert common_folder(labels) == folder
