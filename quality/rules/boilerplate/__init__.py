@@ -1,24 +1,57 @@
 """Rules of the boilerplate family: page furniture left in extracted article text.
 
-Every rule works on whole lines. A document's lines are classified once (see `layout`), and
-each rule reports the lines of its own kind. Phrases live in quality/data/boilerplate_*.
-Position matters: single words that can also be a section heading ("Contact", "Share",
-"Comments") are only reported in the edge zones, before the first or after the last paragraph
-of prose; the lines after a teaser header are reported until prose resumes. Some furniture is
-recognised by its shape rather than a fixed phrase (`classify_shape`): comment-thread headings
-and counters anywhere; navigation, search boxes, comment policies and publisher lines in the
-edge zones; newsletter blurbs, app promos, prices and author bios only after the article.
+Every rule works on whole lines. A document's lines are classified once (`classifier.layout`),
+and each rule reports the lines of its kinds (`kinds.CODES`). Two sources of evidence:
+  * the phrase tables and shapes (`classifier.classify`, `classify_shape`; phrases in
+    quality/data/boilerplate_*): position matters there: single words that can also be a
+    section heading ("Contact", "Share", "Comments") are only reported in the edge zones, before
+    the first or after the last paragraph of prose; the lines after a teaser header are reported
+    until prose resumes; comment-thread headings, counters and photo credits anywhere;
+    navigation, search boxes, comment policies and publisher lines in the edge zones; newsletter
+    blurbs, app promos, prices and author bios only after the article;
+  * the page classifier (`page.py`, jusText for plain text) for whole scraped pages: the
+    furniture around the largest block of prose, reported one finding per run of lines.
+Every finding deletes its lines and leaves the article intact.
 """
 from __future__ import annotations
 
 from ..base import rule
 from .classifier import layout
+from .kinds import CODES, RUN_KINDS
+
+_ARTICLE = ("The ministry said on Tuesday that the new tariffs would take effect next month, and "
+            "that talks with its trading partners were continuing. Exporters warned that the "
+            "measures could cost thousands of jobs in the coming year.")
 
 
-def _report(rule, ctx, kind, message):
+def _runs(ctx, code):
+    """The lines of `code`'s kinds, grouped in runs of consecutive lines (nothing but
+    whitespace between them) where their kind comes in runs (RUN_KINDS); others alone."""
+    run: list = []
     for ln in layout(ctx):
-        if ln.kind == kind:
-            yield rule.finding(ctx, ln.start, ln.end, message(ln), suggestion="")
+        if CODES[ln.kind] != code:
+            continue
+        if run and (ctx.text[run[-1].end:ln.start].strip() or ln.kind not in RUN_KINDS
+                    or run[-1].kind not in RUN_KINDS):
+            yield run
+            run = []
+        run.append(ln)
+    if run:
+        yield run
+
+
+def _report(rule, ctx, message, label=None):
+    """One finding per run of lines, with a deletion fix: `message(line)` for a single line,
+    "<label>: N lines (<what>): delete them" for a run."""
+    for run in _runs(ctx, rule.code):
+        if len(run) == 1:
+            text = message(run[0])
+        else:
+            whats = list(dict.fromkeys(ln.what for ln in run if ln.what))
+            detail = "; ".join(whats[:3]) + ("; ..." if len(whats) > 3 else "")
+            text = (f"{label or rule.name.replace('-', ' ')}: {len(run)} lines"
+                    f"{f' ({detail})' if detail else ''}: delete them")
+        yield rule.finding(ctx, run[0].start, run[-1].end, text, suggestion="")
 
 
 @rule("BP01", "feed-footer", "boilerplate", "warning",
@@ -29,7 +62,7 @@ def feed_footer(rule, ctx):
     """A line or sentence that starts like a syndication footer from
     data/boilerplate_footers.txt ("The post <title> appeared first on <site>.", "This article
     was originally published on ...") is reported from its first word to the end of its line."""
-    yield from _report(rule, ctx, "feed-footer", lambda l: "feed footer: delete it")
+    yield from _report(rule, ctx, lambda l: "feed footer: delete it")
 
 
 @rule("BP02", "teaser-header", "boilerplate", "warning",
@@ -40,8 +73,7 @@ def teaser_header(rule, ctx):
     """A line that is nothing but a teaser header from data/boilerplate_lines.tsv (kind
     `teaser`: "You may also like", "Related articles", "More from <site>", "Trending"). The same
     words inside a sentence are not reported."""
-    yield from _report(rule, ctx, "teaser",
-                       lambda l: f"teaser header '{l.what}': delete it and the links after it")
+    yield from _report(rule, ctx, lambda l: f"teaser header '{l.what}': delete it and the links after it")
 
 
 @rule("BP03", "teaser-item", "boilerplate", "warning",
@@ -53,9 +85,10 @@ def teaser_item(rule, ctx):
     closing full stop, or ending in an ellipsis), one finding per line, until a line of prose
     resumes the article; also one-line links such as "Read more: <headline>" or
     "RELATED: <headline>"."""
-    yield from _report(rule, ctx, "teaser-item", lambda l: "teaser for another story: delete it")
-    yield from _report(rule, ctx, "teaser-label",
-                       lambda l: f"'{l.what}' link to another story: delete it")
+    yield from _report(rule, ctx, lambda l: (
+        f"'{l.what}' link to another story: delete it" if l.kind == "teaser-label" else
+        f"link to another story ({l.what}): delete it" if l.kind == "link-list" else
+        "teaser for another story: delete it"), label="links to other stories")
 
 
 @rule("BP04", "share-prompt", "boilerplate", "warning",
@@ -66,7 +99,7 @@ def share_prompt(rule, ctx):
     """A line that is a share or social-media prompt from data/boilerplate_lines.tsv (kind
     `share`): whole lines or short lines starting with the phrase; bare button names ("Share",
     "Facebook", "Email") only before the first or after the last paragraph of prose."""
-    yield from _report(rule, ctx, "share", lambda l: f"share prompt '{l.what}': delete it")
+    yield from _report(rule, ctx, lambda l: f"share prompt '{l.what}': delete it")
 
 
 @rule("BP05", "subscribe-prompt", "boilerplate", "warning",
@@ -79,7 +112,7 @@ def subscribe_prompt(rule, ctx):
     the phrase (two-word phrases only on lines of six words or fewer); a short call to get a
     digest, updates or new posts, or to join N other readers; and after the article only, a
     newsletter blurb ("<Name> delivers daily updates"), an app promo or a subscription price."""
-    yield from _report(rule, ctx, "subscribe", lambda l: f"subscription prompt '{l.what}': "
+    yield from _report(rule, ctx, lambda l: f"subscription prompt '{l.what}': "
                        "delete it")
 
 
@@ -92,7 +125,7 @@ def legal_notice(rule, ctx):
     'All rights reserved', or matching a cookie, privacy, terms or disclosure phrase from
     data/boilerplate_lines.tsv (kind `legal`: terms acceptance, affiliate and opinion
     disclaimers); in the edge zones, a publisher's company line ("Example Media Group")."""
-    yield from _report(rule, ctx, "legal", lambda l: f"legal notice ({l.what}): delete it")
+    yield from _report(rule, ctx, lambda l: f"legal notice ({l.what}): delete it")
 
 
 @rule("BP07", "site-header", "boilerplate", "warning",
@@ -104,7 +137,7 @@ def site_header(rule, ctx):
     data/boilerplate_tlds.txt: 'Arah.my', 'EXAMPLE.COM') followed by a blank line; or a
     domain-only line before the first or after the last paragraph of prose. A short title
     without a domain is never taken for a site name."""
-    yield from _report(rule, ctx, "site-header", lambda l: f"site name '{l.what}': delete it")
+    yield from _report(rule, ctx, lambda l: f"site name '{l.what}': delete it")
 
 
 @rule("BP08", "repeated-title", "boilerplate", "warning",
@@ -135,7 +168,7 @@ def page_chrome(rule, ctx):
     breadcrumb ("Home / World / Europe"), a search box ("Search for articles") or a comment
     policy ("All comments are moderated"); after the article only, an author's bio ("Jane
     Smith is a senior writer for <Site>", roles from data/boilerplate_bio_roles.txt)."""
-    yield from _report(rule, ctx, "chrome", lambda l: f"page furniture ({l.what}): delete it")
+    yield from _report(rule, ctx, lambda l: f"page furniture ({l.what}): delete it")
 
 
 @rule("BP11", "recurring-line", "boilerplate", "warning",
@@ -160,5 +193,56 @@ def recurring_line(rule, ctx):
                                confidence=0.9)
 
 
+@rule("BP12", "navigation", "boilerplate", "warning",
+      "Menus, section lists and other short lines of the page around the article.",
+      bad=_ARTICLE + "\nHome\nWorld\nBusiness\nSport",
+      good=_ARTICLE + "\nThe talks resume on Monday.")
+def navigation(rule, ctx):
+    """Found by the page classifier (see page.py): short lines without sentences (menu items,
+    section and tag lists, "About", "Archives") before or after the article, where their
+    neighbours are furniture too. Only documents with a block of prose are judged, only lines
+    outside the article are reported, one finding per run of lines."""
+    yield from _report(rule, ctx, lambda l: f"navigation ({l.what}): delete it",
+                       label="navigation")
+
+
+@rule("BP13", "comment-controls", "boilerplate", "warning",
+      "Comment and forum controls around the article ('Reply', 'Posts: 120', '12 comments').",
+      bad=_ARTICLE + "\nReply\nReport abuse",
+      good=_ARTICLE + "\nReaders were asked to reply by Friday.")
+def comment_controls(rule, ctx):
+    """Lines of a comment thread or forum that are controls and counters, not comments:
+    "Reply", "Quote", "Report abuse", "Permalink", "Posts: 2783", "Registered: July 3, 2001",
+    "15 comments"; from the phrase table (kind `comments`) anywhere, and by their shape
+    outside the article when the page classifier finds them."""
+    yield from _report(rule, ctx, lambda l: f"comment controls ({l.what}): delete it",
+                       label="comment controls")
+
+
+@rule("BP14", "pagination", "boilerplate", "warning",
+      "Pagination and next/previous links ('Next »', '1 2 3', 'Older posts').",
+      bad=_ARTICLE + "\n« Previous\n1 2 3 4\nNext »",
+      good=_ARTICLE + "\nThe next round of talks is due in May.")
+def pagination(rule, ctx):
+    """Page numbers and next/previous links ("1 2 3 Next", "Page 2 of 5", "« Older posts")
+    from the phrase table (kind `pagination`), and such lines outside the article that the
+    page classifier finds."""
+    yield from _report(rule, ctx, lambda l: f"pagination ({l.what}): delete it",
+                       label="pagination")
+
+
+@rule("BP15", "photo-credit", "boilerplate", "warning",
+      "A photo or image credit line ('Photo: Jane Smith/Getty Images').",
+      bad=_ARTICLE + "\nPhoto: Jane Smith/Getty Images",
+      good=_ARTICLE + "\nThe photo was taken by Jane Smith on Monday.")
+def photo_credit(rule, ctx):
+    """A credit line of a picture ("Photo: ...", "Image courtesy of ...", "(AP Photo/...)",
+    "... /Getty Images") from the phrase table (kind `credit`) anywhere, and by its shape
+    outside the article when the page classifier finds it."""
+    yield from _report(rule, ctx, lambda l: f"photo credit ({l.what}): delete it",
+                       label="photo credits")
+
+
 RULES = (feed_footer, teaser_header, teaser_item, share_prompt, subscribe_prompt, legal_notice,
-         site_header, repeated_title, page_chrome, recurring_line)
+         site_header, repeated_title, page_chrome, recurring_line, navigation, comment_controls,
+         pagination, photo_credit)

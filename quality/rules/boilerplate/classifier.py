@@ -12,17 +12,19 @@ from .features import (
     COUNTER_RE, CREDIT_RE, DELIVERY_RE, ELLIPSIS_RE, EMAIL_ONLY_RE, FOLLOW_RE, LABEL_SEP_RE,
     METADATA_RE, NAV_ITEM_RE, NAV_SEP_RE, NEWSLETTER_RE, NOT_NAMES, PRICE_CONTEXT_RE, PRICE_RE,
     PROMPT_CUE_RE, PUBLISHER_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
-    THREAD_RE, domain_like, headline_case, is_prose, teaser_like, words_key)
+    THREAD_RE, DATE_RE, domain_like, quoted_speech, headline_case, is_prose, teaser_like, words_key)
 from ..base import per_document
+from . import page
+from .kinds import CREDIT_RE as PHOTO_CREDIT_RE, kind_of
 from .phrases import Phrases, phrases
+
 
 @dataclass(frozen=True)
 class Line:
     start: int
     end: int
-    kind: str       # feed-footer, teaser, teaser-label, teaser-item, share, subscribe, legal,
-    #                 chrome, site-header, repeated-title
-    what: str       # the phrase or pattern that matched, for the message
+    kind: str       # a key of kinds.CODES
+    what: str       # the phrase, pattern or signals that decided it, for the message
 
 
 def classify(line: str, n_words: int, edge: bool, ph: Phrases,
@@ -112,6 +114,8 @@ def classify_shape(line: str, n_words: int, edge: bool, trailing: bool,
             return "chrome", "comment thread heading"
     if n_words <= 3 and COUNTER_RE.match(line):
         return "chrome", "counter"
+    if n_words <= 12 and not quoted_speech(line) and PHOTO_CREDIT_RE.search(line):
+        return "credit", "photo credit"
     if not edge:
         return None
     quoted = any(q in line for q in "\"“”")
@@ -151,10 +155,12 @@ def classify_shape(line: str, n_words: int, edge: bool, trailing: bool,
 @per_document
 def layout(ctx) -> tuple[Line, ...]:
     """Classify every line of the document once; shared by all the rules of this module."""
-    return classify_lines(ctx.text)
+    return classify_lines(ctx.text, page.stop_words(ctx.language or "en"))
 
 
-def classify_lines(text: str) -> tuple[Line, ...]:
+def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, ...]:
+    """The boilerplate lines of `text`, by the phrase tables and shapes and, when the stop
+    words of the document's language are given, by the page classifier."""
     ph = phrases()
     spans = []  # (start, end, stripped text, n_words) of non-blank lines
     pos = 0
@@ -258,4 +264,22 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             after_headline = headline_case(t)
             continue
         in_block = False
+    out.extend(_page_lines(spans, out, stop))
     return tuple(sorted(out, key=lambda l: l.start))
+
+
+def _page_lines(spans, known: list[Line], stop: Optional[frozenset]) -> list[Line]:
+    """Lines the page classifier reports, with their kind and signals."""
+    if stop is None:
+        return []
+    taken = sorted((ln.start, ln.end) for ln in known)
+    starts = [a for a, _ in taken]
+    is_known = []
+    for s, _, _, _ in spans:
+        j = bisect_right(starts, s) - 1
+        is_known.append(j >= 0 and taken[j][0] <= s < max(taken[j][1], taken[j][0] + 1))
+    texts = [t for _, _, t, _ in spans]
+    meta = [bool(METADATA_RE.match(t) or BYLINE_RE.match(t) or DATE_RE.search(t)) for t in texts]
+    credits = [bool(CREDIT_RE.match(t)) for t in texts]
+    verdicts = page.classify(texts, is_known, meta, credits, stop)
+    return [Line(s, e, kind_of(t, n), why) for (s, e, t, n), why in zip(spans, verdicts) if why]

@@ -165,3 +165,13 @@ def headline_case(line: str) -> bool:
     """Most longer words capitalised: 'Taiwan to Impose Health Declaration Forms'."""
     words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+# A date, a time or a byline anywhere in a short line: "Posted by Jane on May 3", "10:25am".
+DATE_RE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}[:.]\d\d\s*(?:am|pm)\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|^(?:posted |written )?by\b", re.IGNORECASE)
+
+
+def quoted_speech(line: str) -> bool:
+    return any(q in line for q in "\"“”")

@@ -1,0 +1,266 @@
+"""The page classifier: jusText's idea (Pomikálek 2011) for plain text, one block a line.
+
+1. Every line gets a class from its own features (`initial`): `good` (prose: long and dense in
+   stop words), `near` (prose-like but short or thin; any short sentence), `short` (too short
+   to judge) or `bad` (separators between items, Title Case without a sentence end, few stop
+   words). Lines the phrase tables already know are `bad`; "Reporting by ..." is `near`.
+2. Consecutive prose lines are one paragraph cut into sentences: long enough together, all are
+   `good` (`promote_runs`). A headline-like line right before good prose is its heading, and
+   the nearest such line above the article (over dates and bylines) its title: `good`.
+3. Good lines form blocks of prose (`segments`); the article is the block with the most
+   characters of good lines (`main_body`).
+4. Context (`revise`, jusText's rules): a short line takes the class of its nearest good or bad
+   neighbours (both good: good, unless they are in different blocks; both bad: bad; one of
+   each: bad, unless the bad side is a near line); a near line is bad only between bad lines.
+   The edges of the document count as bad.
+5. Reported (`classify`): bad lines that were short or bad by their own features, outside the
+   article only, and only lines of a few words before it and of a headline's length after
+   it (`before_max_words`, `after_max_words`); between two blocks of
+   prose only when a known phrase stands among them (the gap between an article and its
+   comments holds "12 Comments" or "Share"; a table inside an article holds none).
+No document without a good line is judged. The thresholds are data:
+quality/data/boilerplate_page.toml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore
+
+from ...data_files import DATA_DIR, lines as data_lines
+from .features import SENTENCE_END_RE
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_SEPARATOR_RE = re.compile(r"\s[|·•»›/>]\s|\s[|·•»›]|[|·•»›]\s")
+
+
+@dataclass(frozen=True)
+class Params:
+    length_low: int
+    length_high: int
+    stop_low: float
+    stop_high: float
+    sentence_stop: float
+    headline_max_words: int
+    headline_capitalised: float
+    max_gap_bad: int
+    max_gap_lines: int
+    title_reach: int
+    title_min_words: int
+    before_max_words: int
+    after_max_words: int
+
+
+@lru_cache(maxsize=1)
+def params() -> Params:
+    with open(DATA_DIR / "boilerplate_page.toml", "rb") as fh:
+        return Params(**tomllib.load(fh))
+
+
+@lru_cache(maxsize=None)
+def stop_words(lang: Optional[str]) -> Optional[frozenset]:
+    """The stop words of a language (data/boilerplate_stopwords_<lang>.txt), or None."""
+    if not lang or not (DATA_DIR / f"boilerplate_stopwords_{lang}.txt").is_file():
+        return None
+    return frozenset(data_lines(f"boilerplate_stopwords_{lang}.txt"))
+
+
+@dataclass(frozen=True)
+class Features:
+    words: int
+    chars: int
+    stop_density: float   # share of words that are stop words of the document's language
+    sentence_end: bool    # ends with . ! ? (and closing quotes)
+    capitalised: float    # share of capitalised words among words of 4+ letters
+    separators: int       # separators between items: | · • » ›
+
+
+def features(line: str, stop: frozenset) -> Features:
+    words = _WORD_RE.findall(line)
+    stops = sum(w.lower().replace("’", "'") in stop for w in words)
+    long = [w for w in words if len(w) >= 4]
+    return Features(
+        words=len(line.split()), chars=len(line),
+        stop_density=stops / len(words) if words else 0.0,
+        sentence_end=bool(SENTENCE_END_RE.search(line)),
+        capitalised=sum(w[:1].isupper() for w in long) / len(long) if long else 0.0,
+        separators=len(_SEPARATOR_RE.findall(line)),
+    )
+
+
+def initial(f: Features, p: Params) -> tuple[str, str]:
+    """(class, the signal that decided it) from the line alone."""
+    if f.separators >= 2:
+        return BAD, "items between separators"
+    if f.sentence_end and f.words >= 3 and f.stop_density >= p.sentence_stop:
+        if f.chars >= p.length_high and f.stop_density >= p.stop_high:
+            return GOOD, "prose"
+        return NEAR, "a sentence"
+    if f.chars < p.length_low:
+        if f.stop_density == 0:
+            return SHORT, "short, no stop words"
+        return SHORT, "short"
+    if (not f.sentence_end and f.capitalised >= p.headline_capitalised
+            and f.words <= p.headline_max_words):
+        return BAD, "Title Case, no sentence"
+    if f.stop_density >= p.stop_high:
+        return (GOOD if f.chars >= p.length_high else NEAR), "prose"
+    if f.stop_density >= p.stop_low:
+        return NEAR, "thin prose"
+    return BAD, "few stop words"
+
+
+def promote_runs(classes: list[str], feats: list[Features], p: Params) -> list[str]:
+    """Consecutive prose lines long enough together are good."""
+    out = list(classes)
+    i, n = 0, len(classes)
+    while i < n:
+        if classes[i] not in (GOOD, NEAR):
+            i += 1
+            continue
+        j = i
+        while j < n and classes[j] in (GOOD, NEAR):
+            j += 1
+        if sum(f.chars for f in feats[i:j]) >= p.length_high:
+            out[i:j] = [GOOD] * (j - i)
+        i = j
+    return out
+
+
+def _heading_like(f: Features, p: Params) -> bool:
+    return f.words >= p.title_min_words and not f.separators
+
+
+def headings(classes: list[str], feats: list[Features], known: list[bool],
+             p: Params) -> list[str]:
+    """A headline-like line right before a good line heads it: good."""
+    out = list(classes)
+    for i in range(len(classes) - 1):
+        if (classes[i] in (SHORT, BAD) and not known[i] and classes[i + 1] == GOOD
+                and _heading_like(feats[i], p)):
+            out[i] = GOOD
+    return out
+
+
+def title(classes: list[str], feats: list[Features], start: int, known: list[bool],
+          meta: list[bool], p: Params) -> list[str]:
+    """The nearest headline-like line above the article, over dates, bylines and known
+    furniture (a breadcrumb, a share bar): good."""
+    out = list(classes)
+    i = start - 1
+    while i >= 0 and start - i <= p.title_reach:
+        if meta[i] or known[i]:
+            i -= 1
+            continue
+        if _heading_like(feats[i], p):
+            out[i] = GOOD
+        break
+    return out
+
+
+def segments(classes: list[str], p: Params) -> list[int]:
+    """A block number for every good line, -1 for the others."""
+    seg = [-1] * len(classes)
+    prev, k = None, -1
+    for i, c in enumerate(classes):
+        if c != GOOD:
+            continue
+        if prev is None:
+            k += 1
+        else:
+            bad = classes[prev + 1:i].count(BAD)
+            if bad > p.max_gap_bad or (bad and i - prev - 1 > p.max_gap_lines):
+                k += 1
+        seg[i] = k
+        prev = i
+    return seg
+
+
+def main_body(seg: list[int], feats: list[Features]) -> tuple[int, int]:
+    """[first, last] line of the block with the most characters of good lines."""
+    size: dict[int, int] = {}
+    for k, f in zip(seg, feats):
+        if k >= 0:
+            size[k] = size.get(k, 0) + f.chars
+    best = max(size, key=lambda k: (size[k], -k))
+    members = [i for i, k in enumerate(seg) if k == best]
+    return members[0], members[-1]
+
+
+def revise(classes: list[str], seg: list[int]) -> list[str]:
+    """jusText's context step."""
+    n = len(classes)
+
+    def neighbour(i: int, step: int, ignore_near: bool) -> tuple[str, int]:
+        j = i + step
+        while 0 <= j < n:
+            c = classes[j]
+            if c in (GOOD, BAD) or (c == NEAR and not ignore_near):
+                return c, seg[j]
+            j += step
+        return BAD, -1
+
+    out = list(classes)
+    for i, c in enumerate(classes):
+        if c == SHORT:
+            (prev, ps), (nxt, ns) = neighbour(i, -1, True), neighbour(i, 1, True)
+            if prev == nxt == GOOD:
+                out[i] = GOOD if ps == ns else BAD
+            elif prev == nxt:
+                out[i] = prev
+            elif (prev == BAD and neighbour(i, -1, False)[0] == NEAR) or (
+                    nxt == BAD and neighbour(i, 1, False)[0] == NEAR):
+                out[i] = GOOD
+            else:
+                out[i] = BAD
+        elif c == NEAR:
+            prev, nxt = neighbour(i, -1, True)[0], neighbour(i, 1, True)[0]
+            out[i] = BAD if prev == nxt == BAD else GOOD
+    return out
+
+
+def classify(texts: list[str], known: list[bool], meta: list[bool], credits: list[bool],
+             stop: frozenset) -> list[Optional[str]]:
+    """For every non-blank line: None (article, or not for this classifier to say), or the
+    signals that make it page furniture. `known`: the phrase tables matched the line; `meta`:
+    a date or byline; `credits`: the article's own credit line ("Reporting by ...")."""
+    p = params()
+    feats = [features(t, stop) for t in texts]
+    first, why = [], []
+    for f, k, c in zip(feats, known, credits):
+        cls, signal = (BAD, "known") if k else (NEAR, "credit") if c else initial(f, p)
+        first.append(cls)
+        why.append(signal)
+    classes = headings(promote_runs(first, feats, p), feats, known, p)
+    if GOOD not in classes:
+        return [None] * len(texts)
+    lo, _ = main_body(segments(classes, p), feats)
+    classes = title(classes, feats, lo, known, meta, p)
+    seg = segments(classes, p)
+    lo, hi = main_body(seg, feats)
+    final = revise(classes, seg)
+    goods = [i for i, c in enumerate(final) if c == GOOD]
+    evidence = [True] * len(texts)
+    for a, b in zip(goods, goods[1:]):
+        if b > a + 1 and not any(known[a + 1:b]):
+            evidence[a + 1:b] = [False] * (b - a - 1)
+    out: list[Optional[str]] = []
+    for i, f in enumerate(feats):
+        if (final[i] != BAD or known[i] or first[i] not in (BAD, SHORT) or lo <= i <= hi
+                or not evidence[i] or f.words > (p.before_max_words if i < lo else p.after_max_words)):
+            out.append(None)
+        else:
+            out.append(f"{why[i]}, {'before' if i < lo else 'after'} the article")
+    # A lone line is not reported: furniture comes in runs (a menu, a share bar, a footer).
+    for i, w in enumerate(out):
+        if w and not any(0 <= j < len(out) and (out[j] or known[j]) for j in (i - 1, i + 1)):
+            out[i] = None
+    return out

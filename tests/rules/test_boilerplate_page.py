@@ -1,0 +1,61 @@
+"""The page classifier (BP03 link lists, BP09 dates, BP12-BP15): whole scraped pages, one block
+of the page a line. Furniture around the article is reported one finding per run and deleted;
+the article, its title, its lists and tables, and clean news text are left alone."""
+import pytest
+
+from tests.helpers import check_case, spans
+
+A = ("The ministry said on Tuesday that the new tariffs would take effect next month, and that "
+     "talks with its trading partners were continuing despite the objections of exporters.")
+B = ("Exporters warned that the measures could cost thousands of jobs in the coming year, while "
+     "economists said that the impact on prices would be limited in the short term.")
+TITLE = "Tariffs to take effect next month"
+
+
+@pytest.mark.parametrize("text,expected,result", [
+    # A menu above the title: one finding for the run, the article intact.
+    (f"Europe\nAsia\nMarkets\nOpinion\n{TITLE}\n{A}\n{B}\n",
+     [("BP12", "Europe\nAsia\nMarkets\nOpinion")], f"{TITLE}\n{A}\n{B}\n"),
+    # Tags and pagination after the article.
+    (f"{TITLE}\n{A}\n{B}\nTags\nTrade\nTariffs\n« Previous\nNext »\n",
+     [("BP09", "Tags"), ("BP12", "Trade\nTariffs"), ("BP14", "« Previous\nNext »")],
+     f"{TITLE}\n{A}\n{B}\n"),
+    # Comment controls and a commenter's dateline between the article and the comments.
+    (f"{A}\n{B}\n15 comments\nReport abuse\nJohn Smith on May 3, 2012\n"
+     "Great article, thanks for writing it.\n",
+     [("BP09", "15 comments"), ("BP13", "Report abuse"), ("BP09", "John Smith on May 3, 2012")],
+     f"{A}\n{B}\nGreat article, thanks for writing it.\n"),
+    # Headlines of other stories after the article, without a teaser header.
+    (f"{TITLE}\n{A}\n{B}\nMarkets\nWhy the euro fell against the dollar this week\n"
+     "Five things to know about the new budget plan\n",
+     [("BP12", "Markets"), ("BP03", "Why the euro fell against the dollar this week\n"
+                                     "Five things to know about the new budget plan")],
+     f"{TITLE}\n{A}\n{B}\n"),
+    # A photo credit, anywhere.
+    (f"{A}\nPhoto: Jane Smith/Getty Images\n{B}\n",
+     [("BP15", "Photo: Jane Smith/Getty Images")], f"{A}\n{B}\n"),
+])
+def test_fires(text, expected, result):
+    check_case(text, "BP", expected, result)
+
+
+@pytest.mark.parametrize("text", [
+    # Clean news text, a sentence a line, with short sentences and a last line without a stop.
+    f"{TITLE}\n{A}\nAll were wearing beacons.\n{B}\n\"People got excited,\" he said.\n",
+    f"{TITLE}\n{A}\n{B}\nReporting by Jane Smith; Editing by John Doe\n",
+    # A list or a table inside the article.
+    f"{TITLE}\n{A}\nIngredients:\n2 cups flour\n1 egg\nSalt\n{B}\n",
+    f"{A}\nKingdom\nAnimalia\nPhylum\nChordata\nClass\nMammalia\n{B}\n",
+    # A lone short line after the article: a signature or a source, not a menu.
+    f"{TITLE}\n{A}\n{B}\nVia Reuters\n",
+    # No block of prose: nothing to tell the article from the page.
+    "Europe\nAsia\nMarkets\nOpinion\n",
+    # A headline-length line after the article that is longer than a headline.
+    f"{A}\n{B}\nBarcelona offer Arsenal Philippe Coutinho in a swap transfer for the midfielder "
+    "as the Gunners try to offload him before the window closes\n",
+    # Photo credits need their shape, not the word.
+    f"{A}\nCredit card debt rose again in May\n{B}\n",
+    f"{A}\nHe told Reuters that the talks had stalled.\n{B}\n",
+])
+def test_quiet(text):
+    assert spans(text, "BP") == []
