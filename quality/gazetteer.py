@@ -27,6 +27,7 @@ from .text import WORD_RE, Token, fold, skeleton
 DATA_DIR = Path(__file__).parent / "data"
 BUILTIN_FILES = ("people.tsv", "places.tsv", "orgs.tsv", "misspellings.tsv")
 COLUMNS = ("name", "kind", "aliases", "wrong", "deprecated", "since", "note")
+# The kinds the rules know; any other kind string loads too (a `work`, a `dish`).
 KINDS = frozenset({"person", "place", "country", "city", "region", "org", "unknown"})
 PLACE_KINDS = frozenset({"place", "country", "city", "region"})
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -101,10 +102,9 @@ def _make_entry(row: dict, where: str) -> Entry:
     name = (row.get("name") or "").strip()
     if not name:
         raise GazetteerError(f"{where}: empty name")
+    # Any kind loads: the known ones (KINDS) steer the rules; another (work, dish, event,
+    # product) is recorded and treated like a name of no particular kind.
     kind = (row.get("kind") or "unknown").strip().lower() or "unknown"
-    if kind not in KINDS:
-        raise GazetteerError(
-            f"{where}: unknown kind {shown(kind)} (expected one of {', '.join(sorted(KINDS))})")
     since = row.get("since")
     if since not in (None, ""):
         try:
@@ -347,7 +347,9 @@ class Gazetteer:
                    words: "Optional[Iterable[str]]" = None) -> Iterator[tuple[int, int, Entry]]:
         """Occurrences of `which` ("wrong" or "deprecated") forms in `text`, matched as whole
         words, case-sensitively: (start, end, entry). `words`, the document's distinct words
-        when known, lets a document that holds none of the forms' first words return at once."""
+        when known, lets a document that holds none of the forms' first words return at once.
+        A form inside an accepted spelling of any entry that holds it as whole words ("Bombay"
+        in the film "Bombay Velvet", "Peking" in "Peking duck") is part of that name: skipped."""
         phrases = self._index.phrases.get(which)
         if not phrases:
             return
@@ -357,7 +359,19 @@ class Gazetteer:
             for form, entry in phrases.get(tok.text, ()):
                 end = tok.start + len(form)
                 if text.startswith(form, tok.start) and (end == len(text) or not text[end].isalnum()):
-                    yield tok.start, end, entry
+                    if not self.inside_accepted_name(text, tok.start, end):
+                        yield tok.start, end, entry
+
+    def inside_accepted_name(self, text: str, start: int, end: int) -> bool:
+        """True if text[start:end], a wrong or deprecated form, stands inside an accepted
+        spelling of an entry that contains it as whole words."""
+        for phrase, offset in self._index.protecting.get(text[start:end], ()):
+            s = start - offset
+            e = s + len(phrase)
+            if s >= 0 and text.startswith(phrase, s) and (s == 0 or not text[s - 1].isalnum()) \
+                    and (e >= len(text) or not text[e].isalnum()):
+                return True
+        return False
 
     def persons_with_given(self, given: str) -> list[Entry]:
         return self._index.given.get(fold(given), [])
@@ -406,6 +420,28 @@ class _Index:
                 self.deprecated.setdefault(form, entry)
                 self._add_phrase(form, "deprecated", entry)
         self._finish_blocks()
+        self.protecting = self._protecting(entries)
+
+    def _protecting(self, entries: tuple[Entry, ...]) -> dict[str, list[tuple[str, int]]]:
+        """Wrong or deprecated form -> [(accepted spelling holding it as whole words, offset
+        of the form in it)]."""
+        by_first: dict[str, list[str]] = {}
+        for form in set(self.wrong) | set(self.deprecated):
+            words = WORD_RE.findall(form)
+            if words:
+                by_first.setdefault(words[0], []).append(form)
+        out: dict[str, list[tuple[str, int]]] = {}
+        for entry in entries:
+            for name in entry.forms:
+                if " " not in name:
+                    continue
+                for m in WORD_RE.finditer(name):
+                    for form in by_first.get(m.group(), ()):
+                        i, j = m.start(), m.start() + len(form)
+                        if form != name and name.startswith(form, i) and \
+                                (j == len(name) or not name[j].isalnum()):
+                            out.setdefault(form, []).append((name, i))
+        return out
 
     def _add_phrase(self, form: str, which: str, entry: Entry) -> None:
         words = WORD_RE.findall(form)

@@ -2,7 +2,7 @@ import pickle
 
 import pytest
 
-from quality import Entry, Gazetteer, GazetteerError
+from quality import Auditor, Config, Document, Entry, Gazetteer, GazetteerError
 from quality.gazetteer import load_file
 
 
@@ -44,7 +44,6 @@ def test_csv_and_toml(tmp_path):
     ("g.tsv", "kind\taliases\nperson\t\n", "g.tsv:1: header has no 'name' column"),
     ("g.tsv", "name\talias\nX\t\n", "g.tsv:1: unknown column 'alias'"),
     ("g.tsv", "name\tkind\n\tperson\n", "g.tsv:2: empty name"),
-    ("g.tsv", "name\tkind\nX\tplanet\n", "g.tsv:2: unknown kind 'planet'"),
     ("g.tsv", "name\tkind\nX\tperson\textra\n", "g.tsv:2: 3 cells but the header has 2 columns"),
     ("g.csv", "name,since\nX,soon\n", "g.csv:2: 'since' must be a year"),
     ("g.toml", "[[entry]]\nname = \n", "g.toml: invalid TOML"),
@@ -110,3 +109,15 @@ def test_large_gazetteer_index_builds_and_answers():
     entries.append(Entry("Keith Kellogg", "person"))
     g = Gazetteer(entries)
     assert g.candidates("Kelloge")[0].form == "Kellogg"
+
+
+def test_any_kind_loads_and_its_names_protect_the_forms_they_contain(tmp_path):
+    p = write(tmp_path, "g.tsv", "name\tkind\nBombay Velvet\twork\nPeking duck\tdish\n"
+                                 "Rio Carnival\tevent\nPixel Phone\tproduct\n")
+    gaz = Gazetteer.load([p])
+    assert {e.kind for e in gaz.entries if not e.builtin} == {"work", "dish", "event", "product"}
+    auditor = Auditor(Config(select=("PL01",)), gaz)
+    text = ("Anurag Kashyap's film Bombay Velvet opened in March; later we ate Peking duck "
+            "in Bombay with friends.")
+    got = [(f.code, f.text, f.start) for f in auditor.audit(Document(text)).findings]
+    assert got == [("PL01", "Bombay", text.rindex("Bombay"))]
