@@ -34,6 +34,7 @@ _FUNCTION_EN_MAX = 3.5
 _FUNCTION_MIN_ZIPF = 6.0
 _FUNCTION_MARGIN = 3.0
 _QUOTES = "\"'“”‘’«»„"
+_REPEATED = 3
 
 
 @lru_cache(maxsize=None)
@@ -221,8 +222,11 @@ def foreign_words(rule, ctx):
     that are not the first of their line: a word at most Zipf 2.0 in English (wordfreq) but at
     least 4.0 in one of the code-mix languages of quality/data/language_names.tsv, and 2.0 more
     common there than in English, is a foreign word ('également', 'plötzlich', 'że'). Quiet on
-    loanwords English uses (déjà vu, per se, status quo: common in English too), on names and
-    on words quoted as words ('"carro" means'). Adjacent foreign words of one language are
+    loanwords English uses (déjà vu, per se, status quo: common in English too), on a word
+    the document uses three times or more (its chosen term), on names and words inside them
+    ('Daniel arap Moi', 'Deir ez-Zor'), on words labelled with their language ('(French:
+    ...)') and on quoted words ('"carro" means', '"tout autre"'). Adjacent foreign words of one
+    language are
     reported together. No fix: the English word is unknown."""
     if not _english_document(ctx):
         return
@@ -231,8 +235,10 @@ def foreign_words(rule, ctx):
     quoted = None
     # Decided once per distinct word (and cached across documents): lower-case foreign words.
     foreign = {}
-    for w in ctx.token_counts:
-        if w[0].islower() and len(w) >= 2:
+    for w, n in ctx.token_counts.items():
+        # A word the document uses three times or more is its chosen term (séances, dag),
+        # not a stray word left by translation.
+        if w[0].islower() and len(w) >= 2 and n < _REPEATED:
             found = _foreign_word(w)
             if found is not None:
                 foreign[w] = found
@@ -255,7 +261,7 @@ def foreign_words(rule, ctx):
         nxt = _next_word(text, t.end)
         if nxt[:1].isupper() and len(w) <= 3:
             continue  # a name particle: 'del Potro', 'von Braun', 'da Silva'
-        if _in_loan_phrase(text, t.start, t.end):
+        if _in_loan_phrase(text, t.start, t.end) or _framed(text, t.start, t.end, w, nxt):
             continue
         if hits and regex.fullmatch(r"[ \-]{1,2}", text[hits[-1][1]:t.start]):
             hits[-1][1] = t.end
@@ -284,8 +290,48 @@ _QUOTED_RE = regex.compile(r'“[^“”\n]{3,}?”|"[^"\n]{3,}?"')
 
 
 def _quoted_speech(text: str) -> list[tuple[int, int]]:
-    """Spans of quotations of three or more words on one line ("“No vamos a caer ...”")."""
-    return [m.span() for m in _QUOTED_RE.finditer(text) if len(m.group().split()) >= 3]
+    """Spans of quotations on one line: reported speech ("“No vamos a caer ...”") or a
+    foreign term quoted as such ('"tout autre"'): either way not code-mixing."""
+    return [m.span() for m in _QUOTED_RE.finditer(text)]
+
+
+_PREVIOUS_WORD_RE = regex.compile(r"([\p{L}]+)([ \t]+|-)$")
+_LABEL_RE = regex.compile(r"\([^()\n]{0,20}?\b([\p{L}]+):[^()\n]*$")
+
+
+_CAPITAL_FOLLOWS_RE = regex.compile(r"[ \t]+\p{Ll}{1,3}[ \t]+\p{Lu}")
+
+
+def _capital_follows(text: str, end: int) -> bool:
+    """A short particle and a capitalised word follow: 'Valkenburg aan de Geul'."""
+    return _CAPITAL_FOLLOWS_RE.match(text, end) is not None
+
+
+@lru_cache(maxsize=None)
+def _language_adjectives() -> frozenset[str]:
+    """Language names, and the labels of glosses (IPA, pinyin, ...), that mark a word as
+    another language's on purpose."""
+    return frozenset(name for name, _ in _languages().values()) | frozenset(
+        lines("script_gloss_labels.txt"))
+
+
+def _framed(text: str, start: int, end: int, word: str, nxt: str) -> bool:
+    """A foreign word the English frames on purpose: inside a name, between capitalised
+    words or hyphened to one ('Daniel arap Moi', 'Deir ez-Zor', 'Qutb-ud-din'), or labelled
+    with its language ('(French: Agence spatiale européenne)'). A nationality before a word
+    ('the Czech stomatologické Chamber') is no label: translation leaves those too."""
+    before = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
+    prev = before.group(1) if before else ""
+    hyphened = (before is not None and before.group(2) == "-") or text[end:end + 1] == "-"
+    if prev[:1].isupper() and (nxt[:1].isupper() or hyphened or _capital_follows(text, end)):
+        return True
+    if any(c.isupper() for c in word):
+        return True  # "de l'Éducation": part of a name
+    if hyphened and (prev[:1].isupper() or nxt[:1].isupper()):
+        return True
+    ls = text.rfind("\n", 0, start) + 1
+    label = _LABEL_RE.search(text, max(ls, start - 80), start)
+    return bool(label and label.group(1) in _language_adjectives())
 
 
 RULES = (wrong_language, foreign_paragraph, foreign_words)

@@ -381,7 +381,10 @@ def stranded_capital(rule, ctx: Context) -> Iterator:
     mt_stray_words.txt) written capitalised, directly after a word (one space, no punctuation,
     same line) and directly before a lower-case word, not at a sentence or line start, on a
     line that is not a title or heading, and not after a word that introduces a title ("the
-    film It", "a band called The National"; data: mt_title_nouns.txt). The span covers the previous word too, as the join
+    film It", "a band called The National"; data: mt_title_nouns.txt), nor after a function
+    word ("that which He is": reverent capitals; a lost line ends on a content word), nor in a
+    name (the pair is a known name, or the document writes it twice: "Liu He"). The span
+    covers the previous word too, as the join
     is between them. No fix: the stray word is usually junk from a removed link, not a word to
     lower-case."""
     text = ctx.text
@@ -397,6 +400,11 @@ def stranded_capital(rule, ctx: Context) -> Iterator:
             continue
         if p.text.lower() in _words("mt_title_nouns.txt"):
             continue  # "the film It", "a band called The National": a title follows
+        if p.text.lower() in FUNCTION_WORDS:
+            continue  # "that which He is": a lost line ends on a content word, not on "which"
+        if p.text[:1].isupper() and ctx.text.count(f"{p.text} {t.text}") >= 2 or \
+                ctx.gazetteer.is_accepted(f"{p.text} {t.text}"):
+            continue  # a name holding a capitalised word: "Liu He" twice, or a known name
         yield rule.finding(ctx, p.start, t.end,
                            f"capitalised '{t.text}' in mid-sentence after '{p.text}': text "
                            "joined where a link or line break was lost", confidence=0.8)
@@ -440,7 +448,8 @@ def misdirected_quote(rule, ctx: Context) -> Iterator:
     count in a paragraph is flagged at the last mark when it closes ('... well," he said.' with
     no opening mark) in a later sentence than the paragraph's first (sentence-per-line text
     and excerpts may open the quotation on the line before), unless inch marks (a digit before
-    it), escaped quotes, code, or a quotation continuing into the next paragraph explain it.
+    it), escaped quotes, code, doubled marks left by markup, or a quotation running over
+    paragraphs (continuing into the next one, or opened in the one before) explain it.
     No fix: which mark is wrong is a judgement call."""
     text = ctx.text
     if '"' not in text and "“" not in text and "”" not in text:
@@ -497,6 +506,10 @@ def misdirected_quote(rule, ctx: Context) -> Iterator:
             nxt_para = text[paras[k + 1][0]:paras[k + 1][0] + 2].lstrip() if k + 1 < len(paras) else ""
             if nxt_para.startswith(('"', "“")):
                 continue
+            if k > 0 and text.count('"', paras[k - 1][0], paras[k - 1][1]) % 2 == 1:
+                continue  # a quotation running over paragraphs closes here
+            if '""' in text[ps:pe]:
+                continue  # empty or doubled marks (markup left over): the count means nothing
             # only a mark in closing position after an unquoted stretch: '... well," he said.'
             if pos + 1 < pe and text[pos + 1] not in " \t\u00a0,.;:!?)":
                 continue

@@ -38,6 +38,15 @@ CASES = [
     # LG03 quiet: loanwords, names and particles, quoted words, addresses, accented English
     ("The déjà vu of the status quo was, per se, a matter for the Bundestag, Müller said.", []),
     ("Juan Martín del Potro beat Leonardo da Silva; Wernher von Braun was mentioned.", []),
+    # names holding lower-case words, labelled terms, quoted terms, a document's own term
+    ("Kenya's former president Daniel arap Moi died in Nairobi at the age of 95.", []),
+    ("A car bomb exploded in Deir ez-Zor, and the Ala-ud-din mosque was damaged.", []),
+    ("The agency (ESA; French: Agence spatiale européenne) launched the probe.", []),
+    ("The thinker called it \"tout autre\", wholly other, in his lecture.", []),
+    ("Police cleared the gilets jaunes from the roundabout on Saturday.", []),
+    ("The marshal of the sejm opened the session in Warsaw.", []),
+    ("The séances began at nine. Two séances were held in Paris, and the séances drew crowds.",
+     []),
     ('Note the pronunciation: "caro" means dear, while "carro" means carriage.', []),
     ("The report was published on gordonua.com and shared widely on social media.", []),
     ("The naïve café owner served a crème brûlée and a piñata to the fiancée.", []),

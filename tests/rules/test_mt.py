@@ -120,6 +120,8 @@ QUIET = [
     "“It is over,” he said. “We will go home.”",
     "The list:\nIt works well\nThey agree",
     "I think I know what happened.",
+    "Vice Premier Liu He met the trade envoys, and Liu He said talks would go on.",
+    "Believers confess that which He is and praise Him for it.",
     # MT05: balanced quotes, nesting, apostrophes, inch marks, multi-paragraph quotations
     "“Yes,” he said, “and then we left.”",
     "“He told me ‘no’ twice,” she said.",
@@ -128,6 +130,9 @@ QUIET = [
     "“The first paragraph of a long quotation opens here and goes on.\n\n"
     "“The second paragraph continues the same quotation and ends it.”",
     "He said, \"we will see,\" and left. \"Later,\" she said.",
+    "She began: \"We came here in the spring and stayed.\n\nWe worked all summer. Then we "
+    "left,\" she said.",
+    "The template left \"\" in the text. Then the page said it was done\" on Friday.",
     "“There was a time when the talks looked lost, but now there is impetus,” a diplomat said.",
     "‘Signaling Contempt’",
     # MT06: real CJK text, ordinary semicolons
