@@ -26,6 +26,7 @@ from .parallel import audit_stream
 from .readers import document_source, is_compressed
 from .reporters import REPORTERS
 from .rules import ALL_RULES, by_code
+from .terminal import Progress, RunSummary, colour_diff_line, use_colour
 from .writers import atomic_output, rewrite, unified_diff
 
 
@@ -71,11 +72,20 @@ def main(argv=None) -> None:
 
 def audit_options(command):
     """The options every auditing command (lint, fix, filter) takes, declared once: which rules,
-    which gazetteer, which language, which config, which record fields, corpus mode.
-    The command receives them as keyword arguments and hands them to `_setup`."""
-    for option in reversed(AUDIT_OPTIONS):
+    which gazetteer, which language, which config, which record fields, corpus mode; then
+    --quiet. The command receives them as keyword arguments, takes `quiet` itself and hands
+    the rest to `_setup`."""
+    for option in reversed(AUDIT_OPTIONS + (QUIET_OPTION,)):
         command = option(command)
     return command
+
+
+QUIET_OPTION = click.option(
+    "-q", "--quiet", is_flag=True,
+    help="Nothing on standard error but errors: no progress, notes or summary.")
+STATISTICS_OPTION = click.option(
+    "--statistics", is_flag=True,
+    help="After the summary, the number of findings per rule (standard error).")
 
 
 AUDIT_OPTIONS = (
@@ -147,8 +157,10 @@ def _source(paths, cfg, keep_records=False):
               help="Write the report to FILE, replaced only when the run completes.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Record every finding in FILE (for --baseline) and exit 0.")
+@STATISTICS_OPTION
 @audit_options
-def lint(paths, fmt, fail_on, min_score, jobs, output, write_baseline, **options) -> None:
+def lint(paths, fmt, fail_on, min_score, jobs, output, write_baseline, statistics, quiet,
+         **options) -> None:
     """Audit PATHS (files, folders, or - for standard input)."""
     cfg, auditor, source = _setup(paths, fail_on=fail_on, min_score=min_score,
                                   write_baseline=write_baseline, **options)
@@ -165,12 +177,15 @@ def lint(paths, fmt, fail_on, min_score, jobs, output, write_baseline, **options
     failed = False
     count = 0
     crashed = None
+    summary = RunSummary()
     try:
         with atomic_output(output) as out:
             reporter = REPORTERS[fmt](out)
+            reporter.colour = use_colour(out)
             reporter.start()
             try:
-                for report in audit_stream(auditor, source, jobs):
+                for report in _audit(auditor, source, jobs, quiet):
+                    summary.add(report)
                     count += 1
                     worst = report.worst()
                     if worst is not None and worst.rank >= bar.rank:
@@ -189,6 +204,7 @@ def lint(paths, fmt, fail_on, min_score, jobs, output, write_baseline, **options
             click.echo("quality: no documents found (folders are searched for "
                        f"{', '.join(cfg.extensions)} files, also .gz/.zst; .jsonl/.csv/.parquet "
                        "files named on the command line are read record by record)", err=True)
+        _summarise(summary, quiet, statistics)
     except BrokenPipeError:  # `quality lint ... | head`
         import os
 
@@ -204,7 +220,9 @@ def lint(paths, fmt, fail_on, min_score, jobs, output, write_baseline, **options
         except OSError as exc:
             raise UsageProblem(f"{write_baseline}: cannot write baseline "
                                f"({exc.strerror or exc})") from None
-        click.echo(f"quality: {len(recorded)} finding(s) recorded in {write_baseline}", err=True)
+        if not quiet:
+            click.echo(f"quality: {len(recorded)} finding(s) recorded in {write_baseline}",
+                       err=True)
         sys.exit(0)
     sys.exit(1 if failed else 0)
 
@@ -218,19 +236,38 @@ def _check_writable(path: str) -> None:
         raise UsageProblem(f"{path}: cannot write (no writable folder {folder})")
 
 
+def _audit(auditor, source, jobs, quiet):
+    """The Reports of the run, with a progress display on standard error when that is a
+    terminal (see terminal.Progress), unless `quiet`."""
+    progress = Progress(sys.stderr, enabled=False if quiet else None)
+    return progress.reports(audit_stream(auditor, progress.source(source), jobs))
+
+
+def _summarise(summary: RunSummary, quiet: bool, statistics: bool, extra=()) -> None:
+    """The closing summary on standard error (unless quiet), and the per-rule statistics
+    when asked for."""
+    lines = [] if quiet else [*extra, *summary.lines()]
+    if statistics:
+        lines += summary.statistics() or ["no findings"]
+    for line in lines:
+        click.echo(line, err=True)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--write", is_flag=True,
               help="Rewrite .txt/.md files in place (atomically) instead of printing a diff.")
 @audit_options
-def fix(paths, write, **options) -> None:
+def fix(paths, write, quiet, **options) -> None:
     """Apply the suggested fixes to PATHS: a unified diff on standard output, or with --write
-    the files rewritten in place (exit status 1 when a file was changed). Only findings with a suggestion are applied; record files
-    (.jsonl, .csv, .parquet), compressed files and standard input are never rewritten."""
+    the files rewritten in place (exit status 1 when a file was changed). Only findings with
+    a suggestion are applied; record files (.jsonl, .csv, .parquet), compressed files and
+    standard input are never rewritten."""
     # Every fix is applied, however many there are: one run reaches the fixed point.
     cfg, auditor, source = _setup(paths, max_findings=0, **options)
     changed = written = 0
-    for report in audit_stream(auditor, source):
+    colour = use_colour(sys.stdout)
+    for report in _audit(auditor, source, 1, quiet):
         doc = report.document
         if doc.error is not None:
             click.echo(f"quality: {doc.path}: skipped: {doc.error}", err=True)
@@ -244,7 +281,8 @@ def fix(paths, write, **options) -> None:
             if write:
                 click.echo(f"quality: {where}: records, compressed files and standard input "
                            "are not rewritten; showing the diff", err=True)
-            sys.stdout.writelines(unified_diff(doc.text, new, where))
+            diff = unified_diff(doc.text, new, where)
+            sys.stdout.writelines(map(colour_diff_line, diff) if colour else diff)
             continue
         problem = rewrite(doc.path, doc.text, new)
         if problem:
@@ -252,8 +290,10 @@ def fix(paths, write, **options) -> None:
             click.echo(f"quality: {doc.path}: not rewritten: {problem}", err=True)
         else:
             written += 1
-            click.echo(f"fixed {doc.path}", err=True)
-    click.echo(f"{changed} document(s) {'fixed' if write else 'with fixes'}", err=True)
+            if not quiet:
+                click.echo(f"fixed {doc.path}", err=True)
+    if not quiet:
+        click.echo(f"{changed} document(s) {'fixed' if write else 'with fixes'}", err=True)
     if written:  # as pre-commit expects of a hook that modifies files
         sys.exit(1)
 
@@ -273,8 +313,10 @@ def fix(paths, write, **options) -> None:
               help="Add only quality_score, not quality_findings.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes.")
+@STATISTICS_OPTION
 @audit_options
-def filter_(paths, output, rejected, min_score, drop_on, no_findings, jobs, **options) -> None:
+def filter_(paths, output, rejected, min_score, drop_on, no_findings, jobs, statistics, quiet,
+            **options) -> None:
     """Stream the records of PATHS into OUT.jsonl with quality_score and quality_findings
     added, dropping those that score below --min-score or have a --drop-on finding; with
     --rejected, the dropped and malformed records go there with quality_reason. Outputs
@@ -289,8 +331,11 @@ def filter_(paths, output, rejected, min_score, drop_on, no_findings, jobs, **op
     if rejected is not None and rejected == output and output != "-":
         raise UsageProblem("--rejected must not be the --output file")
     step = RecordFilter(cfg.min_score, drop, findings=not no_findings)
+    summary = RunSummary()
 
     def malformed(report):
+        if quiet:
+            return
         where = report.document.path if report.document.id is None \
             else f"{report.document.path}#{report.document.id}"
         click.echo(f"quality: {where}: malformed record: {report.document.error}", err=True)
@@ -298,13 +343,15 @@ def filter_(paths, output, rejected, min_score, drop_on, no_findings, jobs, **op
     try:
         with atomic_output(output) as kept, \
                 (atomic_output(rejected) if rejected else contextlib.nullcontext()) as dropped:
-            counts = step.run(audit_stream(auditor, source, jobs), kept, dropped, malformed)
+            reports = map(summary.add, _audit(auditor, source, jobs, quiet))
+            counts = step.run(reports, kept, dropped, malformed)
     except OSError as exc:
         raise UsageProblem(f"{exc.filename or output}: cannot write "
                            f"({exc.strerror or exc})") from None
     why = ", ".join(f"{n} {k}" for k, n in sorted(counts.dropped_by.items()))
-    click.echo(f"kept {counts.kept} of {counts.documents} record(s); dropped {counts.dropped}"
-               + (f" ({why})" if why else "") + f"; {counts.malformed} malformed", err=True)
+    _summarise(summary, quiet, statistics, [
+        f"kept {counts.kept} of {counts.documents} record(s); dropped {counts.dropped}"
+        + (f" ({why})" if why else "") + f"; {counts.malformed} malformed"])
 
 
 @cli.group()

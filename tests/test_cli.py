@@ -19,7 +19,7 @@ def lint(*args, input=None):
 def test_json_on_the_seeds_follows_the_contract():
     result = lint("--format", "json", str(SEEDS))
     assert result.exit_code in (0, 1), result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["version"] == 1 and data["tool"]["name"] == "quality"
     assert len(data["documents"]) == 5
     for doc in data["documents"]:
@@ -40,7 +40,7 @@ def test_json_on_the_seeds_follows_the_contract():
 
 def test_jsonl_prints_one_document_per_line():
     result = lint("--format", "jsonl", str(SEEDS))
-    lines = result.output.strip().splitlines()
+    lines = result.stdout.strip().splitlines()
     assert len(lines) == 5 and all(json.loads(l)["path"] for l in lines)
 
 
@@ -66,9 +66,9 @@ def test_fail_on_and_min_score():
 
 def test_select_and_ignore():
     path = str(SEEDS / "001_553d0e9926d411fe.txt")
-    out = json.loads(lint("--format", "json", "--select", "PL01", path).output)
+    out = json.loads(lint("--format", "json", "--select", "PL01", path).stdout)
     assert {f["code"] for f in out["documents"][0]["findings"]} == {"PL01"}
-    out = json.loads(lint("--format", "json", "--ignore", "NM,place", path).output)
+    out = json.loads(lint("--format", "json", "--ignore", "NM,place", path).stdout)
     assert not {f["category"] for f in out["documents"][0]["findings"]} & {"name", "place"}
 
 
@@ -91,7 +91,7 @@ def test_unreadable_and_undecodable_files_are_findings(tmp_path):
     bad.write_bytes(b"caf\xe9 au lait\n")
     result = lint("--format", "json", str(tmp_path), str(tmp_path / "missing.txt"))
     assert result.exit_code == 1
-    docs = {d["path"].rsplit("/", 1)[-1]: d for d in json.loads(result.output)["documents"]}
+    docs = {d["path"].rsplit("/", 1)[-1]: d for d in json.loads(result.stdout)["documents"]}
     assert docs["good.txt"]["findings"] == []
     assert docs["bad.txt"]["findings"][0]["category"] == "input"
     assert "byte 0xe9 at offset 3" in docs["bad.txt"]["findings"][0]["message"]
@@ -105,7 +105,7 @@ def test_jsonl_and_csv_records(tmp_path):
                  encoding="utf-8")
     c = tmp_path / "c.csv"
     c.write_text('id,text\nx,"They flew to Kiev."\n', encoding="utf-8")
-    docs = json.loads(lint("--format", "json", str(j), str(c)).output)["documents"]
+    docs = json.loads(lint("--format", "json", str(j), str(c)).stdout)["documents"]
     # paths are audited in sorted order: c.csv, then c.jsonl
     assert [(d["id"], len(d["findings"])) for d in docs] == [("x", 1), ("a", 1), ("1", 0), ("2", 1)]
     assert docs[3]["findings"][0]["category"] == "input"
@@ -137,14 +137,14 @@ def test_root_cli_shim_runs():
 
 
 def test_parallel_jobs_give_the_same_output():
-    one = lint("--format", "json", str(SEEDS)).output
-    two = lint("--format", "json", "-j", "2", str(SEEDS)).output
+    one = lint("--format", "json", str(SEEDS)).stdout
+    two = lint("--format", "json", "-j", "2", str(SEEDS)).stdout
     assert one == two
 
 
 def test_github_annotations():
     result = lint("--format", "github", str(SEEDS / "001_553d0e9926d411fe.txt"))
-    first = result.output.splitlines()[0]
+    first = result.stdout.splitlines()[0]
     assert first.startswith("::warning file=") and ",line=1,col=" in first and "title=MT" in first
 
 
@@ -177,8 +177,8 @@ def test_fix_never_rewrites_record_files(tmp_path):
 def test_crlf_files_give_the_same_findings_as_lf(tmp_path):
     for p in SEEDS.glob("*.txt"):
         (tmp_path / p.name).write_bytes(p.read_bytes().replace(b"\n", b"\r\n"))
-    lf = json.loads(lint("--format", "json", str(SEEDS)).output)["documents"]
-    crlf = json.loads(lint("--format", "json", str(tmp_path)).output)["documents"]
+    lf = json.loads(lint("--format", "json", str(SEEDS)).stdout)["documents"]
+    crlf = json.loads(lint("--format", "json", str(tmp_path)).stdout)["documents"]
     for a, b in zip(lf, crlf):
         with open(tmp_path / b["path"].rsplit("/", 1)[-1], encoding="utf-8", newline="") as fh:
             text = fh.read()
@@ -188,7 +188,7 @@ def test_crlf_files_give_the_same_findings_as_lf(tmp_path):
 
 def test_unreadable_input_survives_select_and_takes_severity_overrides(tmp_path):
     missing = str(tmp_path / "missing.txt")
-    out = json.loads(lint("--format", "json", "--select", "NM", missing).output)
+    out = json.loads(lint("--format", "json", "--select", "NM", missing).stdout)
     assert [f["code"] for f in out["documents"][0]["findings"]] == ["IN01"]
     (tmp_path / "quality.toml").write_text('[severity]\nIN01 = "info"\n', encoding="utf-8")
     result = lint("--config", str(tmp_path / "quality.toml"), missing)
@@ -204,7 +204,7 @@ def test_special_files_and_odd_records(tmp_path):
     j = tmp_path / "r.jsonl"
     j.write_text('{"id": 7, "text": "a\\u2028b Kiev"}\n{"id": "s", "text": "x \\ud800 y"}\n',
                  encoding="utf-8")
-    docs = json.loads(lint("--format", "json", str(fifo), str(j)).output)["documents"]
+    docs = json.loads(lint("--format", "json", str(fifo), str(j)).stdout)["documents"]
     got = [(d["path"].rsplit("/", 1)[-1], d["id"], [f["code"] for f in d["findings"]]) for d in docs]
     assert got == [("pipe.txt", None, ["IN01"]), ("r.jsonl", "7", ["PL01"]), ("r.jsonl", "s", ["IN01"])]
 

@@ -71,7 +71,7 @@ def test_cli_json_identical_for_shuffled_paths_and_jobs():
     files = sorted(str(p) for p in SEEDS.glob("*.txt"))
     shuffled = files[:]
     random.Random(5).shuffle(shuffled)
-    run = lambda *a: CliRunner().invoke(main, ["lint", "--format", "json", *a]).output  # noqa: E731
+    run = lambda *a: CliRunner().invoke(main, ["lint", "--format", "json", *a]).stdout  # noqa: E731
     assert run(*files) == run(*shuffled) == run("-j", "2", *shuffled)
 
 

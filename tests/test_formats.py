@@ -118,7 +118,7 @@ def test_markdown_is_audited_as_prose_with_offsets_into_the_file(tmp_path):
     p = tmp_path / "a.md"
     p.write_text(MARKDOWN, encoding="utf-8")
     result = CliRunner().invoke(cli, ["lint", "--format", "json", "--select", "PL01", str(p)])
-    (doc,) = json.loads(result.output)["documents"]
+    (doc,) = json.loads(result.stdout)["documents"]
     assert [(f["text"], f["line"]) for f in doc["findings"]] == [("Kiev", 6)]
     f = doc["findings"][0]
     assert MARKDOWN[f["start"]:f["end"]] == "Kiev"
@@ -126,7 +126,7 @@ def test_markdown_is_audited_as_prose_with_offsets_into_the_file(tmp_path):
     (tmp_path / "a.txt").write_text(MARKDOWN, encoding="utf-8")
     result = CliRunner().invoke(cli, ["lint", "--format", "json", "--select", "PL01",
                                       str(tmp_path / "a.txt")])
-    assert len(json.loads(result.output)["documents"][0]["findings"]) > 5
+    assert len(json.loads(result.stdout)["documents"][0]["findings"]) > 5
 
 
 def test_fixing_markdown_leaves_code_and_links_alone(tmp_path):

@@ -116,7 +116,7 @@ def test_cli_writes_html_to_the_output_file(tmp_path):
     out.write_text("old report")
     result = CliRunner().invoke(main, ["lint", "--format", "html", "-o", str(out), str(SEEDS)])
     assert result.exit_code == 1, result.output
-    assert result.output == ""
+    assert result.stdout == "" and "47 finding(s)" in result.stderr
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "quality report: 5 documents" in page
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left

@@ -75,7 +75,7 @@ def corpus(tmp_path_factory):
         run = CliRunner().invoke(main, ["lint", "--format", "json", "corpus"])
     finally:
         os.chdir(cwd)
-    docs = json.loads(run.output)["documents"]
+    docs = json.loads(run.stdout)["documents"]
     for d in docs:
         raw = (base / d["path"]).read_bytes()
         d["text"] = "" if d["path"].endswith("undecodable.txt") else raw.decode("utf-8")

@@ -19,7 +19,7 @@ SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json")
 def sarif(*args, input=None) -> dict:
     result = CliRunner().invoke(main, ["lint", "--format", "sarif", *args], input=input)
     assert result.exit_code in (0, 1), result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)
 
 
 def validate(log: dict) -> None:

@@ -83,7 +83,7 @@ def test_accept_file_and_per_path_ignores_from_the_config(tmp_path, monkeypatch)
     result = lint("--format", "json", "--no-corpus", *(str(tmp_path / d) for d in (
         "a.txt", "archive", "deep")))
     docs = {d["path"].replace(str(tmp_path) + "/", ""): [f["code"] for f in d["findings"]]
-            for d in json.loads(result.output)["documents"]}
+            for d in json.loads(result.stdout)["documents"]}
     assert docs == {"a.txt": ["PL01"], "archive/2019/b.txt": [], "deep/notes.txt": []}
 
 
@@ -129,13 +129,13 @@ def test_baseline_reports_only_the_new_finding_after_lines_move(tmp_path, monkey
     doc.write_text("\n\n".join(moved) + "\n", encoding="utf-8")
     result = lint("--format", "json", "--baseline", "quality-baseline.json", "news")
     assert result.exit_code == 1
-    (report,) = json.loads(result.output)["documents"]
+    (report,) = json.loads(result.stdout)["documents"]
     assert [(f["code"], f["text"], f["line"]) for f in report["findings"]] == [
         ("PL01", "Kiev", 10), ("PL01", "Bombay", 10)]
     # from another folder, the same baseline still knows the file
     monkeypatch.chdir(tmp_path / "news")
     result = lint("--format", "json", "--baseline", "../quality-baseline.json", "a.txt")
-    assert len(json.loads(result.output)["documents"][0]["findings"]) == 2
+    assert len(json.loads(result.stdout)["documents"][0]["findings"]) == 2
 
 
 def test_baseline_counts_repeats_and_a_bad_file_exits_2(tmp_path, monkeypatch):
@@ -144,7 +144,7 @@ def test_baseline_counts_repeats_and_a_bad_file_exits_2(tmp_path, monkeypatch):
     assert lint("--write-baseline", "b.json", "a.txt").exit_code == 0
     (tmp_path / "a.txt").write_text("They met in Kiev.\n\nThey met in Kiev.\n", encoding="utf-8")
     result = lint("--format", "json", "--select", "PL01", "--baseline", "b.json", "a.txt")
-    assert [f["line"] for f in json.loads(result.output)["documents"][0]["findings"]] == [3]
+    assert [f["line"] for f in json.loads(result.stdout)["documents"][0]["findings"]] == [3]
     (tmp_path / "b.json").write_text("[1, 2]", encoding="utf-8")
     result = lint("--baseline", "b.json", "a.txt")
     assert result.exit_code == 2 and "b.json: not a version 1 quality baseline" in result.output
@@ -155,5 +155,5 @@ def test_comments_in_a_markdown_file(tmp_path):
     md.write_text(f"# Notes\n\n<!-- quality: ignore NM01 -->\n{LINE}\n\n<!-- quality: off -->\n"
                   f"{LINE}\n<!-- quality: on -->\n\n{LINE}\n", encoding="utf-8")
     result = lint("--format", "json", "--select", "NM01,PL01", str(md))
-    found = [(f["code"], f["line"]) for f in json.loads(result.output)["documents"][0]["findings"]]
+    found = [(f["code"], f["line"]) for f in json.loads(result.stdout)["documents"][0]["findings"]]
     assert found == [("PL01", 4), ("NM01", 10), ("NM01", 10), ("PL01", 10)]

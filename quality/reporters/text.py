@@ -1,16 +1,22 @@
-"""Human-readable lines: `path:line:col: CODE severity message [-> suggestion]`."""
+"""Human-readable lines: `path:line:col: CODE severity message [-> suggestion]`.
+
+The run's totals are the closing summary on standard error (quality/terminal.py). With
+`colour` set (only on a terminal: terminal.use_colour) the location is bold, the code and
+severity take the severity's colour and the suggestion is green.
+"""
 from __future__ import annotations
 
 from typing import TextIO
 
 from ..model import Report
+from ..terminal import paint, severity_colour
 
 
 class TextReporter:
+    colour = False
+
     def __init__(self, out: TextIO):
         self.out = out
-        self.documents = 0
-        self.findings = 0
 
     def start(self) -> None:
         pass
@@ -20,13 +26,15 @@ class TextReporter:
         where = d["path"] or "-"
         if d["id"] is not None:
             where = f"{where}#{d['id']}"
+        on = self.colour
         for f in d["findings"]:
-            line = f"{where}:{f['line']}:{f['column']}: {f['code']} {f['severity']} {f['message']}"
+            line = (paint(f"{where}:{f['line']}:{f['column']}:", "1", on) + " "
+                    + paint(f"{f['code']} {f['severity']}", severity_colour(f["severity"]), on)
+                    + f" {f['message']}")
             if f["suggestion"] is not None:
-                line += f" -> {f['suggestion']!r}" if f["suggestion"] else " -> (delete)"
+                line += " -> " + paint(repr(f["suggestion"]) if f["suggestion"] else "(delete)",
+                                       "32", on)
             self.out.write(line + "\n")
-        self.documents += 1
-        self.findings += len(d["findings"])
 
     def finish(self) -> None:
-        self.out.write(f"{self.findings} finding(s) in {self.documents} document(s)\n")
+        pass
