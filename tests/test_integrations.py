@@ -36,7 +36,7 @@ def cli_results(tmp_path, *flags):
     path = tmp_path / "records.jsonl"
     path.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n"
                             for i, t in records()), encoding="utf-8")
-    out = CliRunner().invoke(main, ["lint", "--format", "json", *flags, str(path)]).output
+    out = CliRunner().invoke(main, ["lint", "--format", "json", *flags, str(path)]).stdout
     return {d["id"]: (d["score"], d["language"], d["findings"])
             for d in json.loads(out)["documents"]}
 
