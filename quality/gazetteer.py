@@ -248,6 +248,15 @@ def _merge_into(merged: dict[str, Entry], e: Entry) -> None:
         note=old.note or e.note, builtin=old.builtin and e.builtin)
 
 
+def _without_forms(e: Entry, accepted: set) -> Entry:
+    """A user's file that accepts a spelling the built-in data flags (a gazetteer listing the
+    city "Constantinople" for a history corpus) decides: the built-in entry stops flagging it."""
+    if not accepted.intersection(e.wrong + e.deprecated):
+        return e
+    return replace(e, wrong=tuple(f for f in e.wrong if f not in accepted),
+                   deprecated=tuple(f for f in e.deprecated if f not in accepted))
+
+
 def _check_fixes_settle(entries: Iterable[Entry]) -> None:
     """A wrong or deprecated form that is also an accepted spelling (a name or an alias) would
     make fixes undo each other (Kyiv wrong Kiev, Kiev wrong Kyiv: every run flips the text):
@@ -303,10 +312,13 @@ class Gazetteer:
         """All entries, one per name: a name given in several files (a house-style file adding
         aliases to a built-in person, say) is merged into one entry."""
         merged: dict[str, Entry] = {}
-        for src in self._sources:
-            builtin = Path(src).parent == DATA_DIR
-            for e in load_file(src):
-                _merge_into(merged, replace(e, builtin=True) if builtin else e)
+        loaded = [(Path(src).parent == DATA_DIR, load_file(src)) for src in self._sources]
+        users = [e for builtin, es in loaded if not builtin for e in es] + list(self._extra)
+        accepted = {f for e in users for f in e.forms}
+        for builtin, es in loaded:
+            for e in es:
+                _merge_into(merged, replace(_without_forms(e, accepted), builtin=True)
+                            if builtin else e)
         for e in self._extra:
             _merge_into(merged, e)
         _check_fixes_settle(merged.values())

@@ -121,3 +121,11 @@ def test_any_kind_loads_and_its_names_protect_the_forms_they_contain(tmp_path):
             "in Bombay with friends.")
     got = [(f.code, f.text, f.start) for f in auditor.audit(Document(text)).findings]
     assert got == [("PL01", "Bombay", text.rindex("Bombay"))]
+
+
+def test_a_users_accepted_spelling_overrules_the_builtin_deprecated_form(tmp_path):
+    p = write(tmp_path, "g.tsv", "name\tkind\nConstantinople\tcity\n")
+    gaz = Gazetteer.load([p])
+    auditor = Auditor(Config(select=("PL01",)), gaz)
+    text = "Ships sailed from Constantinople to Venice, and Kiev sent envoys."
+    assert [f.text for f in auditor.audit(Document(text)).findings] == ["Kiev"]
