@@ -1,7 +1,7 @@
 """The Auditor: config + gazetteer -> audit(document) -> Report.
 
-This is the one place where rule selection, severity overrides, de-duplication and
-suppression (inline comments, the accept vocabulary, per-path ignores, the baseline) happen,
+This is the one place where rule selection, severity overrides, fix safety, de-duplication
+and suppression (inline comments, the accept vocabulary, per-path ignores, the baseline) happen,
 like flake8's decision engine; rules themselves only yield findings.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from . import scoring
 from .baseline import Baseline, BaselineError
 from .config import DEFAULTS, Config, ConfigError, validate
 from .corpus import CorpusStats
+from .fixes import fix_safety
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .markdown import prose_text, reanchor
@@ -155,6 +156,9 @@ class Auditor:
         return Report(document, tuple(notes), 0.0, (0.0,) * len(notes), None)
 
     def _override(self, f: Finding) -> Finding:
+        """The configured severity, and whether the finding's fix is safe (fixes.fix_safety)."""
+        if f.suggestion is not None and f.fix_safety is None:
+            f = replace(f, fix_safety=fix_safety(f, f.code in _CORPUS_CODES))
         if not self._severity:
             return f
         best = None
@@ -246,6 +250,9 @@ class Auditor:
                 view = stats.finalize()
         for doc in source():
             yield self.audit(doc, view)
+
+
+_CORPUS_CODES = frozenset(r.code for r in ALL_RULES if r.corpus)
 
 
 def _suppressions(config: Config):

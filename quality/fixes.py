@@ -2,9 +2,40 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Optional
 
 from .model import Finding
+
+SAFE_CONFIDENCE = 0.9
+UNSAFE_CATEGORIES = frozenset({"boilerplate", "rewrite"})
+
+
+def fix_safety(finding: Finding, from_corpus: bool = False) -> Optional[str]:
+    """Whether `finding`'s fix is "safe" (certain: `quality fix` applies it) or "unsafe"
+    (applied only with --unsafe-fixes); None when it suggests no fix.
+
+    A fix is unsafe when
+      - it removes or rewords content by classification: boilerplate (BP) fixes delete lines
+        a reader may want, rewrite (RW) fixes reword phrases;
+      - its evidence comes from other documents (corpus mode: NM11, PL11, PL12, BP11), so it
+        depends on what else was audited;
+      - the rule is less than SAFE_CONFIDENCE sure of the finding (a capital added to an
+        article, words split apart, punctuation guessed).
+    Everything else is safe: a name with evidence beyond similarity, a gazetteer's known wrong
+    form, a deprecated exonym outside history, mojibake ftfy repairs, a homoglyph, a stray
+    control character, "two -day".
+    """
+    if finding.suggestion is None:
+        return None
+    if from_corpus or finding.category in UNSAFE_CATEGORIES or \
+            finding.confidence < SAFE_CONFIDENCE:
+        return "unsafe"
+    return "safe"
+
+
+def safe_only(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings whose fix the Auditor judged safe."""
+    return [f for f in findings if f.fix_safety == "safe"]
 
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:

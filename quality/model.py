@@ -55,6 +55,8 @@ class Finding:
     """One problem at the span [start, end) of a document's text.
 
     `suggestion` is the replacement text for the span: "" deletes it, None means no fix.
+    `fix_safety` says whether that fix is "safe" (certain: `quality fix` applies it) or
+    "unsafe" (only with --unsafe-fixes); the Auditor decides it (fixes.fix_safety).
     """
 
     code: str
@@ -67,6 +69,7 @@ class Finding:
     text: str
     suggestion: Optional[str] = None
     confidence: float = 1.0
+    fix_safety: Optional[str] = None  # "safe", "unsafe", or None when there is no fix
 
     def with_severity(self, severity: Severity) -> "Finding":
         return replace(self, severity=severity)
@@ -109,6 +112,7 @@ class Report:
                 "column": col,
                 "text": f.text,
                 "suggestion": f.suggestion,
+                "fix_safety": f.fix_safety if f.suggestion is not None else None,
                 "confidence": round(f.confidence, 3),
                 "penalty": round(penalty, 3),
             })

@@ -4,7 +4,8 @@
 - results: the rule, the level (error, warning, note), the message, and a region with line,
   column, character offset and length (`columnKind` is `unicodeCodePoints`, as in the JSON
   contract); `partialFingerprints` from fingerprints.py, which survive line moves.
-- `fixes` with `artifactChanges` for every finding that has a suggestion.
+- `fixes` with `artifactChanges` for every finding that has a suggestion; whether it is safe
+  is in the fix's description and the result's `properties.fixSafety`.
 - A record of a .jsonl/.csv corpus has no region in its file: its result names the file and,
   as a logical location, the record id; the offsets into the record's text are in the result's
   `properties`, and it carries no `fixes`.
@@ -90,7 +91,7 @@ class SarifReporter:
                 "properties": {"category": f.category, "confidence": round(f.confidence, 3)},
             }
             if f.suggestion is not None:
-                result["properties"]["suggestion"] = f.suggestion
+                result["properties"].update(suggestion=f.suggestion, fixSafety=f.fix_safety)
             if doc.id is not None:
                 result["locations"][0]["logicalLocations"] = [
                     {"name": doc.id, "fullyQualifiedName": f"{artifact.get('uri', '-')}#{doc.id}",
@@ -103,7 +104,8 @@ class SarifReporter:
                 if f.suggestion is not None:
                     end = _line_end(text, f.start, f.end) if f.suggestion == "" else f.end
                     what = f"Replace with {f.suggestion!r}" if f.suggestion else "Delete"
-                    result["fixes"] = [{"description": {"text": f"{what} ({f.code})"},
+                    result["fixes"] = [{"description": {
+                                            "text": f"{what} ({f.code}, {f.fix_safety} fix)"},
                                         "artifactChanges": [{
                                             "artifactLocation": artifact,
                                             "replacements": [{

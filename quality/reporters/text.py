@@ -1,4 +1,4 @@
-"""Human-readable lines: `path:line:col: CODE severity message [-> suggestion]`.
+"""Human-readable lines: `path:line:col: CODE severity message [-> suggestion [unsafe fix]]`.
 
 The run's totals are the closing summary on standard error (quality/terminal.py). With
 `colour` set (only on a terminal: terminal.use_colour) the location is bold, the code and
@@ -34,6 +34,8 @@ class TextReporter:
             if f["suggestion"] is not None:
                 line += " -> " + paint(repr(f["suggestion"]) if f["suggestion"] else "(delete)",
                                        "32", on)
+                if f["fix_safety"] == "unsafe":
+                    line += " [unsafe fix]"
             self.out.write(line + "\n")
 
     def finish(self) -> None:
