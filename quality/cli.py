@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from typing import Optional
 from dataclasses import replace
 
 import click
@@ -20,7 +21,7 @@ from .audit import Auditor, unknown_selectors
 from .baseline import dumps as baseline_dumps, entries as baseline_entries
 from .config import ConfigError, load as load_config
 from .gazetteer import GazetteerError
-from .fixes import apply_fixes
+from .fixes import apply_fixes, safe_only
 from .model import Severity
 from .parallel import audit_stream
 from .readers import document_source, is_compressed
@@ -256,32 +257,73 @@ def _summarise(summary: RunSummary, quiet: bool, statistics: bool, extra=()) -> 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--write", is_flag=True,
-              help="Rewrite .txt/.md files in place (atomically) instead of printing a diff.")
+              help="Rewrite the files in place (atomically; .jsonl/.csv record by record) "
+                   "instead of printing a diff.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Also apply unsafe fixes: deleted boilerplate, reworded phrases, evidence "
+                   "from other documents, less certain findings.")
 @audit_options
-def fix(paths, write, quiet, **options) -> None:
-    """Apply the suggested fixes to PATHS: a unified diff on standard output, or with --write
-    the files rewritten in place (exit status 1 when a file was changed). Only findings with
-    a suggestion are applied; record files (.jsonl, .csv, .parquet), compressed files and
-    standard input are never rewritten."""
+def fix(paths, write, unsafe_fixes, quiet, **options) -> None:
+    """Apply the safe suggested fixes to PATHS: a unified diff on standard output, each hunk
+    headed by the rule and evidence of its changes, or with --write the files rewritten in
+    place (exit status 1 when a file was changed, as pre-commit expects). Record files (.jsonl,
+    .csv) are rewritten record by record, keeping every other field and record byte for byte;
+    Parquet and compressed files are never rewritten. `quality fix -` reads standard input and
+    writes the fixed text to standard output."""
+    if "-" in paths:
+        if len(paths) > 1:
+            raise UsageProblem("`-` (standard input) cannot be fixed together with other paths")
+        _fix_stdin(unsafe_fixes, options)
+        return
     # Every fix is applied, however many there are: one run reaches the fixed point.
     cfg, auditor, source = _setup(paths, max_findings=0, **options)
-    changed = written = 0
+    changed = written = held_back = 0
     colour = use_colour(sys.stdout)
+    records: Optional[tuple[str, list]] = None  # the record file being read: (path, changes)
+
+    def flush() -> None:
+        nonlocal written
+        if records is not None and any(records[1]):
+            problem = _rewrite_records(records[0], cfg.text_field, records[1])
+            if problem:
+                click.echo(f"quality: {records[0]}: not rewritten: {problem}", err=True)
+            else:
+                written += 1
+                if not quiet:
+                    click.echo(f"fixed {records[0]}", err=True)
+
     for report in _audit(auditor, source, 1, quiet):
         doc = report.document
+        record_file = write and doc.id is not None and _splices(doc.path)
+        if records is not None and (not record_file or records[0] != doc.path):
+            flush()
+            records = None
+        if record_file and records is None:
+            records = (doc.path, [])
         if doc.error is not None:
             click.echo(f"quality: {doc.path}: skipped: {doc.error}", err=True)
+            if records is not None:
+                records[1].append(None)
             continue
-        new = apply_fixes(doc.text, report.findings)
+        chosen = report.findings if unsafe_fixes else safe_only(report.findings)
+        held_back += sum(f.fix_safety == "unsafe" for f in report.findings) - \
+            sum(f.fix_safety == "unsafe" for f in chosen)
+        new = apply_fixes(doc.text, chosen)
+        if records is not None:
+            records[1].append((doc.text, new) if new != doc.text else None)
         if new == doc.text:
             continue
         changed += 1
         where = doc.path if doc.id is None else f"{doc.path}#{doc.id}"
-        if not write or doc.id is not None or doc.path == "-" or is_compressed(doc.path):
+        if records is not None:
+            continue
+        if not write or doc.id is not None or is_compressed(doc.path):
             if write:
-                click.echo(f"quality: {where}: records, compressed files and standard input "
-                           "are not rewritten; showing the diff", err=True)
-            diff = unified_diff(doc.text, new, where)
+                click.echo(f"quality: {where}: Parquet and compressed files are not rewritten; "
+                           "showing the diff", err=True)
+            notes = [(f.start, f"{f.code} ({f.fix_safety}): {f.message}")
+                     for f in chosen if f.suggestion is not None]
+            diff = unified_diff(doc.text, new, where, notes)
             sys.stdout.writelines(map(colour_diff_line, diff) if colour else diff)
             continue
         problem = rewrite(doc.path, doc.text, new)
@@ -292,10 +334,60 @@ def fix(paths, write, quiet, **options) -> None:
             written += 1
             if not quiet:
                 click.echo(f"fixed {doc.path}", err=True)
+    flush()
     if not quiet:
         click.echo(f"{changed} document(s) {'fixed' if write else 'with fixes'}", err=True)
+        if held_back:
+            click.echo(f"{held_back} unsafe fix(es) not applied (--unsafe-fixes applies them)",
+                       err=True)
     if written:  # as pre-commit expects of a hook that modifies files
         sys.exit(1)
+
+
+def _splices(path: str) -> bool:
+    return path.lower().endswith((".jsonl", ".ndjson", ".csv")) and not is_compressed(path)
+
+
+def _rewrite_records(path: str, text_field: str, changes: list) -> Optional[str]:
+    """Splice the fixed record texts into the record file at `path` and replace it
+    atomically; returns why it was not done, or None."""
+    from .readers import decode
+    from .splice import splice_csv, splice_jsonl
+
+    try:
+        with open(path, "rb") as fh:
+            text, err = decode(fh.read())
+    except OSError as exc:
+        return f"cannot read it again ({exc.strerror or exc})"
+    if err is not None:
+        return "it is not UTF-8 text as a whole"
+    splice = splice_csv if path.lower().endswith(".csv") else splice_jsonl
+    try:
+        new = splice(text, text_field, changes)
+    except ValueError as exc:
+        return str(exc)
+    return rewrite(path, text, new)
+
+
+def _fix_stdin(unsafe_fixes: bool, options: dict) -> None:
+    """`quality fix -`: standard input to standard output, fixed; input that cannot be
+    decoded passes through unchanged (exit status 1)."""
+    from .model import Document
+    from .readers import decode
+
+    _, auditor, _ = _setup((), max_findings=0, **options)
+    data = sys.stdin.buffer.read()
+    text, err = decode(data)
+    sys.stdout.flush()
+    if err is not None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        click.echo(f"quality: -: not fixed: {err}", err=True)
+        sys.exit(1)
+    findings = auditor.audit(Document(text, "-")).findings
+    chosen = findings if unsafe_fixes else safe_only(findings)
+    sys.stdout.buffer.write(apply_fixes(text, chosen).encode("utf-8", "surrogateescape"))
+    sys.stdout.flush()
 
 
 @cli.command("filter")

@@ -3,7 +3,7 @@
 - `rewrite(path, audited, new)`: replace a text file in place, atomically, through symlinks,
   keeping its byte-order mark and permissions; refuses read-only files and files that changed
   since they were audited. Returns why it did not, or None.
-- `unified_diff(old, new, where)`: the lines of a diff that `patch` and `git apply` accept.
+- `unified_diff(old, new, where, notes)`: the lines of a diff that `patch` and `git apply` accept.
 - `atomic_output(path)`: a text file opened for writing that replaces `path` only when the
   block ends without an error (`-` is standard output): `-o FILE` and the filter's outputs.
 - `record_line(document, fields)`: one JSONL line holding the document's record with
@@ -15,23 +15,45 @@ file in the same folder, which then replaces the target with one rename.
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import json
 import os
+import re
 import sys
 import tempfile
-from typing import Iterator, Optional, TextIO
+from typing import Iterable, Iterator, Optional, TextIO
 
 from .model import Document
 from .readers import decode
 
 
-def unified_diff(old: str, new: str, where: str) -> Iterator[str]:
+_HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@")
+
+
+def unified_diff(old: str, new: str, where: str,
+                 notes: Iterable[tuple[int, str]] = ()) -> Iterator[str]:
     """A unified diff from a/`where` to b/`where`; a last line without a newline is marked
-    as diff(1) marks it."""
-    for line in difflib.unified_diff(old.splitlines(keepends=True),
-                                     new.splitlines(keepends=True), f"a/{where}", f"b/{where}"):
+    as diff(1) marks it. `notes` are (offset in `old`, text) pairs: each hunk header carries
+    the notes of the changes in it, after the closing `@@`, where diff(1) puts a section
+    heading, so `patch` and `git apply` still accept the diff."""
+    old_lines = old.splitlines(keepends=True)
+    starts, pos = [], 0
+    for line in old_lines:
+        starts.append(pos)
+        pos += len(line)
+    noted = [(bisect.bisect_right(starts, offset) or 1, " ".join(text.split()))
+             for offset, text in notes]
+    for line in difflib.unified_diff(old_lines, new.splitlines(keepends=True),
+                                     f"a/{where}", f"b/{where}"):
+        m = _HUNK.match(line) if noted else None
+        if m:
+            first = int(m.group(1))
+            last = first + (int(m.group(2)) if m.group(2) is not None else 1) - 1
+            here = [text for n, text in noted if first <= n <= max(first, last)]
+            if here:
+                line = line.rstrip("\n") + " " + " | ".join(here) + "\n"
         if line.endswith("\n"):
             yield line
         else:

@@ -166,12 +166,15 @@ def test_fix_prints_a_diff_and_writes_only_when_asked(tmp_path):
     assert p.read_text(encoding="utf-8-sig").count("Kyiv") == 1
 
 
-def test_fix_never_rewrites_record_files(tmp_path):
+def test_fix_shows_record_diffs_and_writes_records_only_when_asked(tmp_path):
     j = tmp_path / "r.jsonl"
     j.write_text('{"id": "a", "text": "They flew to Kiev."}\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["fix", "--write", str(j)])
+    result = CliRunner().invoke(main, ["fix", str(j)])
     assert "+They flew to Kyiv." in result.output
     assert j.read_text(encoding="utf-8") == '{"id": "a", "text": "They flew to Kiev."}\n'
+    result = CliRunner().invoke(main, ["fix", "--write", str(j)])
+    assert result.exit_code == 1
+    assert j.read_text(encoding="utf-8") == '{"id": "a", "text": "They flew to Kyiv."}\n'
 
 
 def test_crlf_files_give_the_same_findings_as_lf(tmp_path):
