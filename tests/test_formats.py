@@ -1,5 +1,6 @@
 """Corpus formats: compressed input, Parquet records, record fields, Markdown read as prose."""
 import gzip
+import sys
 import json
 
 import pytest
@@ -169,3 +170,21 @@ def test_fix_write_leaves_compressed_files_alone(tmp_path):
     before = p.read_bytes()
     result = CliRunner().invoke(cli, ["fix", "--write", str(p)])
     assert "+They flew to Kyiv." in result.output and p.read_bytes() == before
+
+
+def test_a_missing_extra_is_named_in_the_finding(tmp_path, monkeypatch):
+    try:
+        import compression.zstd  # noqa: F401  (Python 3.14 reads .zst without the extra)
+        zst_builtin = True
+    except ImportError:
+        zst_builtin = False
+    monkeypatch.setitem(sys.modules, "zstandard", None)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    (tmp_path / "a.jsonl.zst").write_bytes(b"\x28\xb5\x2f\xfd")
+    (tmp_path / "b.parquet").write_bytes(b"PAR1")
+    got = [e for _, _, e in docs([tmp_path / "a.jsonl.zst", tmp_path / "b.parquet"])]
+    if not zst_builtin:
+        assert got[0] == "reading .zst files needs the zstandard package: " \
+                         "pip install 'quality[zstd]'"
+    assert got[-1] == "reading .parquet files needs pyarrow: pip install 'quality[parquet]'"
