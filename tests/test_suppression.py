@@ -157,3 +157,20 @@ def test_comments_in_a_markdown_file(tmp_path):
     result = lint("--format", "json", "--select", "NM01,PL01", str(md))
     found = [(f["code"], f["line"]) for f in json.loads(result.stdout)["documents"][0]["findings"]]
     assert found == [("PL01", 4), ("NM01", 10), ("NM01", 10), ("PL01", 10)]
+
+
+def test_baseline_for_records_and_for_fix(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    rows = [{"id": "a", "text": "They met in Kiev."}, {"id": "b", "text": "Talks ended."}]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert lint("--write-baseline", "b.json", "c.jsonl").exit_code == 0
+    rows[1]["text"] = "Talks ended in Kiev."
+    rows.insert(0, {"id": "z", "text": "A new record."})
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = lint("--format", "json", "--baseline", "b.json", "c.jsonl")
+    found = [(d["id"], f["text"]) for d in json.loads(result.stdout)["documents"]
+             for f in d["findings"]]
+    assert found == [("b", "Kiev")]
+    result = CliRunner().invoke(main, ["fix", "--baseline", "b.json", "c.jsonl"])
+    assert "+Talks ended in Kyiv." in result.output and "They met in Kyiv" not in result.output
