@@ -24,6 +24,9 @@ MIN_LENGTH = 4
 COMMON_GIVEN_ZIPF = 3.0
 # A spelling used this often in one document is the writer's choice, not a slip.
 REPEATED = 3
+# The least similarity (Jaro-Winkler) at which a word English has never seen is compared with
+# the user's names.
+UNSEEN_FLOOR = 0.82
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +130,13 @@ def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
         return (0.9 if in_doc or personal else 0.75), why
     if in_doc and cand.similarity >= 0.9 and distance <= 2 and zipf < RARE_ZIPF + 1:
         return 0.85, why
+    # A user's name with one letter more or less at the end (Podolski for Podolsk, Santer for
+    # Santeri): a case ending or a cut the translation left.
+    ft, fc = fold(tok.text), fold(cand.form)
+    if not entry.builtin and given is None and distance == 1 and len(fc) >= 5 and \
+            (ft.startswith(fc) or fc.startswith(ft)):
+        why.append("the user's name with its ending changed")
+        return 0.7, why
     # Similarity alone is evidence only against names the user supplied: the built-in
     # gazetteer is broad (thousands of cities), so it needs context as well.
     if (not entry.builtin and zipf < RARE_ZIPF and cand.similarity >= 0.93 and distance <= (1 if len(tok.text) <= 6 else 2)
@@ -220,6 +230,12 @@ def misspellings(ctx: Context) -> list:
     best_for: dict[str, tuple] = {}  # the strongest evidence for a spelling anywhere in the text
     # Decide once per distinct word whether it can be a misspelt name at all.
     wanted = {w for w, bare in ctx.capitalised.items() if _is_candidate_word(ctx, bare)}
+    recased = {}
+    for w, bare in ctx.capitalised.items():
+        found = _wrong_capitals(ctx, bare)
+        if found is not None:
+            recased[w] = found
+    wanted |= set(recased)
     if not wanted:
         return []
     known_wrong = _starts_inside_wrong_forms(ctx)  # NM02 / PL02 report those tokens
@@ -228,6 +244,9 @@ def misspellings(ctx: Context) -> list:
         if tok.start in known_wrong:
             continue
         occurrences.append(tok)
+        if tok.text in recased:
+            best_for[tok.text] = recased[tok.text]
+            continue
         given = preceding_given(ctx, i)
         key = (tok.text, given.text if given else None)
         if key not in cache:
@@ -256,19 +275,39 @@ def misspellings(ctx: Context) -> list:
     return out
 
 
+def _wrong_capitals(ctx: Context, word: str) -> Optional[tuple[Candidate, float, list[str]]]:
+    """A known name written with capitals no accepted spelling has ("MiHaiu" for Mihaiu,
+    "Mccarthy" for McCarthy): the evidence is the gazetteer itself."""
+    if not ctx.gazetteer.is_name_token(word):
+        return None
+    plain = strip_accents(word)
+    same = [c for c in ctx.gazetteer.candidates(word, min_similarity=0.99, limit=8)
+            if strip_accents(c.form).casefold() == plain.casefold()]
+    if not same or any(strip_accents(c.form) == plain for c in same):
+        return None  # unknown, or an accepted spelling
+    forms = {strip_accents(c.form) for c in same}
+    if len(forms) > 1:
+        return None  # two ways to capitalise it: no single correction
+    cand = min(same, key=lambda c: c.form)
+    return Candidate(cand.form, cand.entry, 1.0, True), 0.9, ["the same name with other capitals"]
+
+
 def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, float, list[str]]]:
     given = preceding_given(ctx, index)
     zipf = ctx.lexicon.zipf(tok.text)
     if given is None and zipf >= COMMON_ZIPF:
         return None  # a common word or name, and no first name to say otherwise
-    # Without a first name only very close spellings (or the same skeleton) can qualify.
-    floor = 0.72 if given is not None else 0.9
+    # Without a first name only very close spellings (or the same skeleton) can qualify; a
+    # word English has never seen may be further off (see _unique_close_match).
+    floor = 0.72 if given is not None else (UNSEEN_FLOOR if zipf == 0 else 0.9)
     # Greenlandic is no misspelling of Greenland; but an unseen "Quitos" may be one of Quito.
     # Estonians of Estonia, Kosovan of Kosovo: derived words English attests; an unseen
     # "Teslan" or "Antiohia" is more likely a foreign case ending left by translation.
+    # A user's own names are checked closer: only a long suffix makes another word of them.
     attested = zipf >= RARE_ZIPF
     cands = [c for c in ctx.gazetteer.candidates(tok.text, min_similarity=floor, limit=8)
-             if not derived_forms(tok.text, c.form, inflections=attested, attested=attested)]
+             if not derived_forms(tok.text, c.form, inflections=attested and c.entry.builtin,
+                                  attested=attested and c.entry.builtin)]
     if not cands:
         return None
     # The evidence depends on the document only through which accepted spellings it uses:
@@ -305,15 +344,24 @@ def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, flo
 
 def _unique_close_match(tok: Token, zipf: float, cands: list) -> list:
     """The last resort for a word English has never seen (Zipf 0): one user-supplied entry
-    clearly closer than every other candidate (Toomhead / Toompea, Avurme / Avinurme)."""
+    clearly closer than every other candidate, a few letters off (Toomhead / Toompea,
+    Robesrailre / Robespierre, Grassisca / Gradisca). The user's gazetteer says which names
+    matter in this text; the built-in one is too broad for similarity alone."""
     if zipf > 0 or not cands:
         return []
-    ranked = sorted(cands, key=lambda c: -c.similarity)
+    word = fold(tok.text)
+    # Ranked by edits, then similarity: Jaro-Winkler favours a shared start too much to rank
+    # (Puthan is one edit from Pyuthan, two from Puthia).
+    ranked = sorted(cands, key=lambda c: (Levenshtein.distance(word, fold(c.form)), -c.similarity,
+                                          c.entry.builtin))
     best = ranked[0]
-    rival = next((c for c in ranked[1:] if _canonical_word(c.entry) != _canonical_word(best.entry)), None)
-    if (best.entry.builtin or best.similarity < 0.9 or fold(tok.text)[0] != fold(best.form)[0]
-            or (rival is not None and best.similarity - rival.similarity < 0.05)
-            or Levenshtein.distance(fold(tok.text), fold(best.form)) > 3):
+    form = fold(best.form)
+    distance = Levenshtein.distance(word, form)
+    rival = next((c for c in ranked[1:] if fold(c.form) != form
+                  and _canonical_word(c.entry) != _canonical_word(best.entry)), None)
+    if (best.entry.builtin or best.similarity < UNSEEN_FLOOR or word[0] != form[0]
+            or (rival is not None and Levenshtein.distance(word, fold(rival.form)) <= distance)
+            or distance > min(3, len(form) // 3 + 1)):
         return []
     return [(0.6, best.similarity, best, ["the only close spelling"])]
 

@@ -163,3 +163,29 @@ def test_built_on(a, b, built):
     from quality.text import built_on
 
     assert built_on(a, b) is built
+
+
+USER_GAZ = [Entry("Joseph McCarthy"), Entry("Adina Rogojan Mihaiu"), Entry("Podolsk", "city"),
+            Entry("Pyuthan", "place"), Entry("Gradisca", "place"), Entry("Putian", "city"),
+            Entry("Krishna")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a known name with capitals no accepted spelling has
+    ("Senator Joseph Mccarthy led the hearings.", [("NM01", "Mccarthy", "McCarthy")]),
+    ("The study was led by Professor Adina Rogojan MiHaiu in Cluj.",
+     [("NM01", "MiHaiu", "Mihaiu")]),
+    # one of the user's names with a case ending the translation left
+    ("The factory turned Podolski back into a centre of industry.",
+     [("PL03", "Podolski", "Podolsk")]),
+    # an unseen word a few letters from exactly one of the user's names
+    ("Thousands were displaced from Gorizia and Grassisca during the war.",
+     [("PL03", "Grassisca", "Gradisca")]),
+    # ...but not when two names are equally close (Puthan: Pyuthan or Putian)
+    ("After Puthan's sovereignty the district was reorganised.", []),
+    # a surname after someone's first name is that person's, not an inflected entry
+    ("The actress Ramya Krishnan won the award.", []),
+])
+def test_user_gazetteer_evidence(text, expected):
+    auditor = Auditor(Config(select=("NM01", "PL03"), builtin_gazetteer=False), Gazetteer(USER_GAZ))
+    assert [(f.code, f.text, f.suggestion) for f in auditor.audit(Document(text)).findings] == expected
