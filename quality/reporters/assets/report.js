@@ -51,6 +51,13 @@
     return node;
   }
 
+  /* Replace box's children with nodes (any number: no argument-list limit). */
+  function fill(box, nodes) {
+    var frag = document.createDocumentFragment();
+    nodes.forEach(function (n) { frag.appendChild(n); });
+    box.replaceChildren(frag);
+  }
+
   function quote(s) { return "\u201c" + s + "\u201d"; }
 
   function suggestionText(s) {
@@ -119,7 +126,7 @@
         el("td", {className: "cats"}, cats)
       ]);
     });
-    tbody.replaceChildren.apply(tbody, rows);
+    fill(tbody, rows);
     var pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
     $("count").textContent = shown.length === DOCS.length
       ? DOCS.length.toLocaleString("en") + " documents"
@@ -235,7 +242,7 @@
       s.f.forEach(function (k) { if (!(k in first)) first[k] = mark; });
       nodes.push(mark);
     });
-    box.replaceChildren.apply(box, nodes);
+    fill(box, nodes);
     return first;
   }
 
@@ -250,7 +257,7 @@
       pos = e[1];
     });
     nodes.push(document.createTextNode(d.t.slice(pos)));
-    box.replaceChildren.apply(box, nodes);
+    fill(box, nodes);
   }
 
   function showDocument(n) {
@@ -280,7 +287,7 @@
       return el("li", null, [go]);
     });
     var list = $("finding-list");
-    list.replaceChildren.apply(list, items);
+    fill(list, items);
     var order = shown.map(function (x) { return x.n; });
     var at = order.indexOf(n);
     setNav($("prev-doc"), at > 0 ? order[at - 1] : null);
@@ -319,7 +326,7 @@
         el("div", {className: "tip-fix", textContent: "Suggestion: " + suggestionText(f[SUGG])})
       ]);
     });
-    tip.replaceChildren.apply(tip, parts);
+    fill(tip, parts);
     tip.hidden = false;
     var r = mark.getBoundingClientRect();
     var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX +
