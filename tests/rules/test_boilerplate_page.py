@@ -10,6 +10,8 @@ A = ("The ministry said on Tuesday that the new tariffs would take effect next m
 B = ("Exporters warned that the measures could cost thousands of jobs in the coming year, while "
      "economists said that the impact on prices would be limited in the short term.")
 TITLE = "Tariffs to take effect next month"
+COMMENT = ("I have been following these talks for months and I think the ministry is right to "
+           "hold firm, whatever the exporters say about the jobs that might be lost.")
 
 
 @pytest.mark.parametrize("text,expected,result", [
@@ -31,6 +33,19 @@ TITLE = "Tariffs to take effect next month"
      [("BP12", "Markets"), ("BP03", "Why the euro fell against the dollar this week\n"
                                      "Five things to know about the new budget plan")],
      f"{TITLE}\n{A}\n{B}\n"),
+    # Share buttons between the article and its comments: outside the article is an edge zone
+    # even though prose (the comments) follows.
+    (f"{TITLE}\n{A}\n{B}\nTweet\nPin it\nDigg\n{COMMENT}\n",
+     [("BP04", "Tweet"), ("BP04", "Pin it"), ("BP04", "Digg")],
+     f"{TITLE}\n{A}\n{B}\n{COMMENT}\n"),
+    # The author's signature stays; the share bar after it goes.
+    (f"{TITLE}\n{A}\n{B}\n– Jane Smith\nShare this:\nFacebook\n",
+     [("BP04", "Share this:"), ("BP04", "Facebook")], f"{TITLE}\n{A}\n{B}\n– Jane Smith\n"),
+    # A one-word title under page furniture is the title; the last item of a menu is not.
+    (f"Skip to content\nMicromorts\n{A}\n{B}\n",
+     [("BP09", "Skip to content")], f"Micromorts\n{A}\n{B}\n"),
+    (f"Europe\nAsia\nMarkets\n{A}\n{B}\n",
+     [("BP12", "Europe\nAsia\nMarkets")], f"{A}\n{B}\n"),
     # A photo credit, anywhere.
     (f"{A}\nPhoto: Jane Smith/Getty Images\n{B}\n",
      [("BP15", "Photo: Jane Smith/Getty Images")], f"{A}\n{B}\n"),

@@ -12,7 +12,7 @@ from .features import (
     COUNTER_RE, CREDIT_RE, DELIVERY_RE, ELLIPSIS_RE, EMAIL_ONLY_RE, FOLLOW_RE, LABEL_SEP_RE,
     METADATA_RE, NAV_ITEM_RE, NAV_SEP_RE, NEWSLETTER_RE, NOT_NAMES, PRICE_CONTEXT_RE, PRICE_RE,
     PROMPT_CUE_RE, PUBLISHER_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
-    THREAD_RE, DATE_RE, domain_like, quoted_speech, headline_case, is_prose, teaser_like, words_key)
+    THREAD_RE, DATE_RE, NAME_LINE_RE, SIGNATURE_RE, domain_like, quoted_speech, headline_case, is_prose, teaser_like, words_key)
 from ..base import per_document
 from . import page
 from .kinds import CREDIT_RE as PHOTO_CREDIT_RE, kind_of
@@ -264,14 +264,41 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
             after_headline = headline_case(t)
             continue
         in_block = False
-    out.extend(_page_lines(spans, out, stop))
+    # The page classifier judges the lines the phrase tables left; a teaser block's items are
+    # only guesses from their shape, so the article's own lines (its title, a heading under
+    # "Related" words) are taken back from it.
+    found, article = _page_lines(spans, [ln for ln in out if ln.kind != "teaser-item"], stop)
+    if any(article):
+        # Outside the article (before its title, after its last line) is an edge zone too,
+        # even where other prose (comments, other stories) stands: the edge-only phrases
+        # ("Share", "Comments", "Print") are looked for there again.
+        first = article.index(True)
+        last = len(article) - 1 - article[::-1].index(True)
+        done = {ln.start for ln in out}
+        extra = []
+        for i, (s, e, t, n) in enumerate(spans):
+            if first <= i <= last or s in done:
+                continue
+            got = classify(t, n, True, ph, contained.get(i)) or (
+                i > 0 and classify_shape(t, n, True, i > last, ph))
+            if got and got[0] not in ("teaser", "teaser-label"):
+                extra.append(Line(s, e, *got))
+        if extra:
+            out.extend(extra)
+            found, article = _page_lines(
+                spans, [ln for ln in out if ln.kind != "teaser-item"], stop)
+    if found or any(article):
+        kept = {sp[0] for sp, a in zip(spans, article) if a}
+        out = [ln for ln in out if not (ln.kind == "teaser-item" and ln.start in kept)]
+    out.extend(found)
     return tuple(sorted(out, key=lambda l: l.start))
 
 
-def _page_lines(spans, known: list[Line], stop: Optional[frozenset]) -> list[Line]:
-    """Lines the page classifier reports, with their kind and signals."""
+def _page_lines(spans, known: list[Line], stop: Optional[frozenset]):
+    """(lines the page classifier reports, with their kind and signals; which lines are the
+    article's)."""
     if stop is None:
-        return []
+        return [], [False] * len(spans)
     taken = sorted((ln.start, ln.end) for ln in known)
     starts = [a for a, _ in taken]
     is_known = []
@@ -279,7 +306,9 @@ def _page_lines(spans, known: list[Line], stop: Optional[frozenset]) -> list[Lin
         j = bisect_right(starts, s) - 1
         is_known.append(j >= 0 and taken[j][0] <= s < max(taken[j][1], taken[j][0] + 1))
     texts = [t for _, _, t, _ in spans]
-    meta = [bool(METADATA_RE.match(t) or BYLINE_RE.match(t) or DATE_RE.search(t)) for t in texts]
-    credits = [bool(CREDIT_RE.match(t)) for t in texts]
-    verdicts = page.classify(texts, is_known, meta, credits, stop)
-    return [Line(s, e, kind_of(t, n), why) for (s, e, t, n), why in zip(spans, verdicts) if why]
+    meta = [bool(METADATA_RE.match(t) or BYLINE_RE.match(t) or DATE_RE.search(t)
+                 or NAME_LINE_RE.match(t)) for t in texts]
+    credits = [bool(CREDIT_RE.match(t) or SIGNATURE_RE.match(t)) for t in texts]
+    verdicts, article = page.classify(texts, is_known, meta, credits, stop)
+    return ([Line(s, e, kind_of(t, n), why) for (s, e, t, n), why in zip(spans, verdicts) if why],
+            article)

@@ -175,3 +175,13 @@ DATE_RE = re.compile(
 
 def quoted_speech(line: str) -> bool:
     return any(q in line for q in "\"“”")
+
+
+# The article's own closing or source line: "Via MacRumors", "Source: Reuters", "– Jane Smith".
+SIGNATURE_RE = re.compile(
+    r"^(?:(?i:via|source|sources|h/t|hat tip)\b\s*:?\s*\S|[-–—~]\s*[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,3}$)")
+# A line that is only a person's name, as a byline or signature: "Tom Chatfield", "Douglas A.
+# McIntyre".
+NAME_LINE_RE = re.compile(r"^[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?|"
+                          r"Mc[A-Z][a-z]+)){1,3}$")

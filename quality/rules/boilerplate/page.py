@@ -75,7 +75,7 @@ def stop_words(lang: Optional[str]) -> Optional[frozenset]:
 
 @dataclass(frozen=True)
 class Features:
-    words: int
+    words: int            # whitespace-separated tokens
     chars: int
     stop_density: float   # share of words that are stop words of the document's language
     sentence_end: bool    # ends with . ! ? (and closing quotes)
@@ -151,8 +151,8 @@ def headings(classes: list[str], feats: list[Features], known: list[bool],
 
 
 def title(classes: list[str], feats: list[Features], start: int, known: list[bool],
-          meta: list[bool], p: Params) -> list[str]:
-    """The nearest headline-like line above the article, over dates, bylines and known
+          meta: list[bool], p: Params) -> tuple[list[str], int]:
+    """(classes, index of the title or `start`). The nearest headline-like line above the article, over dates, bylines and known
     furniture (a breadcrumb, a share bar): good."""
     out = list(classes)
     i = start - 1
@@ -160,10 +160,14 @@ def title(classes: list[str], feats: list[Features], start: int, known: list[boo
         if meta[i] or known[i]:
             i -= 1
             continue
-        if _heading_like(feats[i], p):
+        # A title of one or two words ("Micromorts") only where it does not end a run of
+        # short lines (a menu's last item).
+        if _heading_like(feats[i], p) or (
+                not feats[i].separators and (i == 0 or classes[i - 1] != SHORT)):
             out[i] = GOOD
+            return out, i
         break
-    return out
+    return out, start
 
 
 def segments(classes: list[str], p: Params) -> list[int]:
@@ -228,10 +232,12 @@ def revise(classes: list[str], seg: list[int]) -> list[str]:
 
 
 def classify(texts: list[str], known: list[bool], meta: list[bool], credits: list[bool],
-             stop: frozenset) -> list[Optional[str]]:
-    """For every non-blank line: None (article, or not for this classifier to say), or the
-    signals that make it page furniture. `known`: the phrase tables matched the line; `meta`:
-    a date or byline; `credits`: the article's own credit line ("Reporting by ...")."""
+             stop: frozenset) -> tuple[list[Optional[str]], list[bool]]:
+    """(reports, article). For every non-blank line, reports[i] is None (article, or not for
+    this classifier to say) or the signals that make it page furniture; article[i] tells
+    whether it is a good line of the article or its title. `known`: the phrase tables matched
+    the line; `meta`: a date or byline; `credits`: the article's own credit line
+    ("Reporting by ...")."""
     p = params()
     feats = [features(t, stop) for t in texts]
     first, why = [], []
@@ -241,9 +247,9 @@ def classify(texts: list[str], known: list[bool], meta: list[bool], credits: lis
         why.append(signal)
     classes = headings(promote_runs(first, feats, p), feats, known, p)
     if GOOD not in classes:
-        return [None] * len(texts)
+        return [None] * len(texts), [False] * len(texts)
     lo, _ = main_body(segments(classes, p), feats)
-    classes = title(classes, feats, lo, known, meta, p)
+    classes, top = title(classes, feats, lo, known, meta, p)
     seg = segments(classes, p)
     lo, hi = main_body(seg, feats)
     final = revise(classes, seg)
@@ -252,8 +258,18 @@ def classify(texts: list[str], known: list[bool], meta: list[bool], credits: lis
     for a, b in zip(goods, goods[1:]):
         if b > a + 1 and not any(known[a + 1:b]):
             evidence[a + 1:b] = [False] * (b - a - 1)
+    # Dates, bylines and names right before or after the article are its own.
+    start = min(lo, top)
+    while start > 0 and meta[start - 1]:
+        start -= 1
+    end = hi
+    while end + 1 < len(texts) and meta[end + 1]:
+        end += 1
     out: list[Optional[str]] = []
     for i, f in enumerate(feats):
+        if start <= i < min(lo, top) or hi < i <= end:
+            out.append(None)
+            continue
         if (final[i] != BAD or known[i] or first[i] not in (BAD, SHORT) or lo <= i <= hi
                 or not evidence[i] or f.words > (p.before_max_words if i < lo else p.after_max_words)):
             out.append(None)
@@ -263,4 +279,4 @@ def classify(texts: list[str], known: list[bool], meta: list[bool], credits: lis
     for i, w in enumerate(out):
         if w and not any(0 <= j < len(out) and (out[j] or known[j]) for j in (i - 1, i + 1)):
             out[i] = None
-    return out
+    return out, [c == GOOD and min(lo, top) <= i <= hi for i, c in enumerate(final)]
