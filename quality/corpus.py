@@ -1,27 +1,40 @@
 """The corpus pass: statistics gathered across documents before any of them is audited.
 
 `CorpusStats` is built incrementally (`add(document)`), merged (`merge(other)`, for parallel and
-distributed runs), saved and loaded (`to_json` / `from_json`). It holds counts keyed by
-vocabulary (name forms, line fingerprints, capitalised-word bigrams) plus one small profile per
-document (its distinctive capitalised words), so memory grows with the vocabulary and the
-number of documents, not with the text.
+distributed runs: the result is the same whatever the split), saved and loaded (`to_json` /
+`from_json`: counts by name, per-document records packed and compressed). Memory: counts keyed
+by vocabulary (name forms, first names) and an 8-byte digest per document; what each document
+contributes to story grouping and recurring lines is a record of 64-bit hashes (its capitalised
+words, their contexts, its line fingerprints) that goes to a temporary file once 16 MB of
+records are held, so the first pass does not grow with the text or, past the vocabulary, with
+the number of documents.
 
-`finalize()` freezes the counts into a `CorpusView` that the corpus rules read:
+`finalize()` freezes the counts into a `CorpusView` that the corpus rules read; it reads the
+records back three times in sequence and keeps only per-story and per-recurring-line tables:
   * consensus spellings of names across documents (Witkoff in 4 documents, Whitkov in 1);
-  * boilerplate lines that recur across documents of different stories;
+  * boilerplate lines that recur across documents of different stories (a Bloom filter of the
+    lines seen once finds the candidates, which are then counted exactly);
   * story groups (versions of one story: translated, paraphrased, republished) and, per group,
     which capitalised words stand before/after which words, to expose substitutions.
 Every result is independent of the order in which documents were added.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
+import heapq
+import io
 import json
 import re
+import struct
+import sys
+import tempfile
+import zlib
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Iterable, Optional
+from functools import cached_property, lru_cache
+from typing import Iterable, Iterator, Optional
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -30,7 +43,7 @@ from .markdown import prose_text
 from .model import Document
 from .text import FUNCTION_WORDS, WORD_RE, built_on, fold, is_all_caps, skeleton, strip_accents
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _DIGITS = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
 # Words that start sentences or are capitalised for other reasons: never name forms.
@@ -64,18 +77,18 @@ def _doc_key(doc: Document) -> str:
     return f"{doc.path or ''}\x1f{'' if doc.id is None else doc.id}"
 
 
-@dataclass
-class _Profile:
-    """What one document contributes to story grouping and substitution detection."""
-
-    # Sorted tuples, not sets: a third of the memory, and these are kept per document.
-    names: tuple = ()     # capitalised words (folded)
-    bigrams: tuple = ()   # (capitalised word, ">next" / "<previous" content word)
-    lines: tuple = ()     # line fingerprints
+def _h(text: str) -> int:
+    """A stable 64-bit hash of a string (the same in every process and on every machine)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
+                                          digest_size=8).digest(), "little")
 
 
-def _profile_of(text: str) -> tuple[_Profile, dict[str, Counter], set[str], set[str]]:
-    """(profile, first names seen before each name form, name forms, forms used as first
+_hash = lru_cache(maxsize=1 << 16)(_h)  # names and context words recur: hash each once
+
+
+def _profile_of(text: str) -> tuple[tuple[set, set, set], dict[str, Counter], set[str], set[str]]:
+    """((folded capitalised words, (word, ">next" / "<previous" content word) bigrams, line
+    fingerprints), first names seen before each name form, name forms, forms used as first
     names) of one document."""
     words = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
     names: set[str] = set()
@@ -108,37 +121,147 @@ def _profile_of(text: str) -> tuple[_Profile, dict[str, Counter], set[str], set[
                     "\n" not in gap and prev.lower() not in _FUNCTION and prev.lower() not in _TITLES:
                 given[w][prev] += 1
     line_keys = {k for k in (line_key(l) for l in text.splitlines()) if k}
-    return (_Profile(tuple(sorted(names)), tuple(sorted(bigrams)), tuple(sorted(line_keys))),
-            given, forms,
-            firsts)
+    return (names, bigrams, line_keys), given, forms, firsts
+
+
+@dataclass(frozen=True)
+class _Record:
+    """What one document contributes to story grouping, substitutions and recurring lines,
+    as 64-bit hashes: no strings are kept per document."""
+
+    key: str
+    names: tuple      # hashes of its folded capitalised words
+    bigram_names: tuple  # parallel: the capitalised word's hash ...
+    bigram_ctx: tuple    # ... and the hash of its context (">leaders", "<the")
+    lines: tuple      # line fingerprints
+
+    @classmethod
+    def of(cls, key: str, profile: tuple[set, set, set]) -> "_Record":
+        names, bigrams, lines = profile
+        pairs = sorted((_hash(n), _hash(c)) for n, c in bigrams)
+        return cls(key, tuple(sorted(_hash(n) for n in names)), tuple(p[0] for p in pairs),
+                   tuple(p[1] for p in pairs), tuple(sorted(int(k, 16) for k in lines)))
+
+    def pack(self) -> bytes:
+        key = self.key.encode("utf-8", "surrogatepass")
+        body = array("Q", self.names + self.bigram_names + self.bigram_ctx + self.lines)
+        if _SWAP:
+            body.byteswap()
+        return _HEAD.pack(len(key), len(self.names), len(self.bigram_names), len(self.lines)) \
+            + key + body.tobytes()
+
+
+_HEAD = struct.Struct("<IIII")
+_SWAP = sys.byteorder != "little"  # packed records are little-endian everywhere
+
+
+def _unpack(head: bytes, read) -> tuple[_Record, bytes]:
+    klen, nn, nb, nl = _HEAD.unpack(head)
+    raw = read(klen + 8 * (nn + 2 * nb + nl))
+    body = array("Q")
+    body.frombytes(raw[klen:])
+    if _SWAP:
+        body.byteswap()
+    t = tuple(body)
+    return (_Record(raw[:klen].decode("utf-8", "surrogatepass"), t[:nn], t[nn:nn + nb],
+                    t[nn + nb:nn + 2 * nb], t[nn + 2 * nb:]), head + raw)
+
+
+class _Records:
+    """The packed per-document records: in memory up to SPILL_BYTES, then appended to an
+    anonymous temporary file, so the first pass holds a bounded amount whatever the corpus
+    size. Read back in order by `__iter__`; pickles as its bytes."""
+
+    SPILL_BYTES = 16 << 20
+
+    def __init__(self) -> None:
+        self._buf = bytearray()
+        self._file = None
+        self.lines = 0  # line fingerprints held, to size the recurring-line filter
+
+    def append(self, packed: bytes, lines: int) -> None:
+        self._buf += packed
+        self.lines += lines
+        if len(self._buf) >= self.SPILL_BYTES:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile(prefix="quality-corpus-")
+            self._file.seek(0, io.SEEK_END)
+            self._file.write(self._buf)
+            self._buf = bytearray()
+
+    def raw(self) -> Iterator[tuple[_Record, bytes]]:
+        streams = [io.BytesIO(bytes(self._buf))]
+        if self._file is not None:
+            self._file.flush()
+            self._file.seek(0)
+            streams.insert(0, io.BufferedReader(_NoClose(self._file), 1 << 20))
+        for stream in streams:
+            while True:
+                head = stream.read(_HEAD.size)
+                if not head:
+                    break
+                yield _unpack(head, stream.read)
+
+    def __iter__(self) -> Iterator[_Record]:
+        return (rec for rec, _ in self.raw())
+
+    def __getstate__(self) -> dict:
+        return {"data": b"".join(raw for _, raw in self.raw()), "lines": self.lines}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
+        self._buf = bytearray(state["data"])
+        self.lines = state["lines"]
+
+
+class _NoClose(io.RawIOBase):
+    """A view of the spill file for a BufferedReader that must not close it."""
+
+    def __init__(self, f):
+        self._f = f
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        data = self._f.read(len(b))
+        b[:len(data)] = data
+        return len(data)
 
 
 class CorpusStats:
-    """Mergeable counts over a corpus. Add every document once, then `finalize()`."""
+    """Mergeable counts over a corpus. Add every document once, then `finalize()`.
+
+    In memory: counts keyed by vocabulary (name forms, first names) and an 8-byte digest per
+    document key (a repeated key is counted once). The per-document records (hashes of its
+    capitalised words, their contexts and its line fingerprints) go to a temporary file past
+    16 MB; `finalize()` reads them back."""
 
     def __init__(self) -> None:
         self.documents = 0
         self.form_df: Counter = Counter()          # name form -> documents using it
         self.form_given: dict[str, Counter] = {}   # name form -> first names seen before it
         self.first_df: Counter = Counter()         # form -> documents using it as a first name
-        self.line_df: Counter = Counter()          # line fingerprint -> documents
-        self.profiles: dict[str, _Profile] = {}    # document key -> profile
+        self._seen: set[int] = set()               # digests of the document keys added
+        self._records = _Records()
 
     # ------------------------------------------------------------------ building
     def add(self, doc: Document) -> None:
         if doc.error is not None:
             return
         key = _doc_key(doc)
-        if key in self.profiles:
+        digest = _h(key)
+        if digest in self._seen:
             return
         profile, given, forms, firsts = _profile_of(prose_text(doc))
-        self.profiles[key] = profile
+        rec = _Record.of(key, profile)
+        self._seen.add(digest)
+        self._records.append(rec.pack(), len(rec.lines))
         self.documents += 1
         self.form_df.update(forms)
         self.first_df.update(firsts)
         for form, c in given.items():
             self.form_given.setdefault(form, Counter()).update(c)
-        self.line_df.update(profile.lines)
 
     def add_all(self, docs: Iterable[Document]) -> "CorpusStats":
         for d in docs:
@@ -146,45 +269,67 @@ class CorpusStats:
         return self
 
     def merge(self, other: "CorpusStats") -> "CorpusStats":
-        for key, profile in other.profiles.items():
-            if key in self.profiles:
+        for rec, raw in other._records.raw():
+            digest = _h(rec.key)
+            if digest in self._seen:
                 continue
-            self.profiles[key] = profile
+            self._seen.add(digest)
+            self._records.append(raw, len(rec.lines))
             self.documents += 1
         self.form_df.update(other.form_df)
         self.first_df.update(other.first_df)
         for form, c in other.form_given.items():
             self.form_given.setdefault(form, Counter()).update(c)
-        self.line_df.update(other.line_df)
         return self
+
+    def records(self) -> Iterator[_Record]:
+        return iter(self._records)
 
     # ------------------------------------------------------------------ persistence
     def to_json(self) -> str:
+        """The statistics as JSON: the counts by name, the per-document records packed,
+        compressed and base64-encoded, in key order (so equal statistics give equal text)."""
+        packed = b"".join(raw for _, raw in sorted(self._records.raw(), key=lambda r: r[0].key))
         return json.dumps({
             "format": FORMAT_VERSION,
             "documents": self.documents,
             "form_df": dict(sorted(self.form_df.items())),
             "first_df": dict(sorted(self.first_df.items())),
             "form_given": {k: dict(sorted(v.items())) for k, v in sorted(self.form_given.items())},
-            "line_df": dict(sorted(self.line_df.items())),
-            "profiles": {k: {"names": sorted(p.names), "bigrams": sorted(map(list, p.bigrams)),
-                             "lines": sorted(p.lines)} for k, p in sorted(self.profiles.items())},
+            "records": base64.b64encode(zlib.compress(packed, 6)).decode("ascii"),
         }, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, data: str) -> "CorpusStats":
-        raw = json.loads(data)
+        try:
+            raw = json.loads(data)
+        except ValueError:
+            raw = None
         if not isinstance(raw, dict) or raw.get("format") != FORMAT_VERSION:
             raise ValueError("not a quality corpus-statistics file (or from another version)")
         s = cls()
-        s.documents = int(raw["documents"])
         s.form_df = Counter(raw["form_df"])
         s.first_df = Counter(raw["first_df"])
         s.form_given = {k: Counter(v) for k, v in raw["form_given"].items()}
-        s.line_df = Counter(raw["line_df"])
-        s.profiles = {k: _Profile(tuple(p["names"]), tuple(tuple(b) for b in p["bigrams"]),
-                                  tuple(p["lines"])) for k, p in raw["profiles"].items()}
+        stream = io.BytesIO(zlib.decompress(base64.b64decode(raw["records"])))
+        while True:
+            head = stream.read(_HEAD.size)
+            if not head:
+                break
+            rec, packed = _unpack(head, stream.read)
+            s._seen.add(_h(rec.key))
+            s._records.append(packed, len(rec.lines))
+        s.documents = len(s._seen)
         return s
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_seen"] = None  # rebuilt from the records
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._seen = {_h(rec.key) for rec in self._records}
 
     def finalize(self) -> "CorpusView":
         return CorpusView(self)
@@ -217,6 +362,7 @@ class CorpusView:
     def __init__(self, stats: CorpusStats):
         self.stats = stats
         self._variants: dict[tuple[str, bool], Optional[Variant]] = {}
+        self._own_cache: tuple = (None, None)
 
     @property
     def documents(self) -> int:
@@ -225,41 +371,24 @@ class CorpusView:
     def prepare(self) -> "CorpusView":
         """Compute the shared tables now (they are otherwise built on first use), so a view
         sent to workers carries them instead of each worker rebuilding them."""
-        for name in ("story_of", "story_members", "_line_stories", "_story_contexts",
-                     "_story_names", "surface_forms", "_by_skeleton_initial"):
+        for name in ("_tables", "surface_forms", "_by_skeleton_initial", "_folded"):
             getattr(self, name)
         return self
 
     # ------------------------------------------------------------------ stories
-    @cached_property
-    def _name_df(self) -> Counter:
-        c: Counter = Counter()
-        for p in self.stats.profiles.values():
-            c.update(p.names)
-        return c
-
-    @cached_property
+    @property
     def _distinctive_limit(self) -> int:
         """Distinctive names are in more than one document and (in a large corpus) not in so
         many that they say nothing about the story (Russia, Trump): at most this many."""
-        n = len(self.stats.profiles)
+        n = self.stats.documents
         return n if n < 50 else max(20, int(0.05 * n))
 
-    @cached_property
+    @property
     def _context_limit(self) -> int:
         """Names shared as evidence of a shared context are rarer still in a large corpus:
         in at most 1% of its documents (a small corpus is mostly one topic)."""
-        n = len(self.stats.profiles)
+        n = self.stats.documents
         return n if n < 50 else max(3, n // 100)
-
-    @cached_property
-    def _documents_naming(self) -> dict[str, list[str]]:
-        """Folded capitalised word -> keys of the documents using it, sorted."""
-        out: dict[str, list[str]] = defaultdict(list)
-        for k in sorted(self.stats.profiles):
-            for w in self.stats.profiles[k].names:
-                out[w].append(k)
-        return out
 
     # A variant and its canonical spelling stand for the same thing when a document using the
     # canonical one shares this many distinctive names with the variant's document.
@@ -273,99 +402,193 @@ class CorpusView:
         SHARED_NAMES distinctive names with `doc` (Witkoff next to Rubio and Ushakov in one
         report, Whitkov next to them in another). None when the two only look alike."""
         key = _doc_key(doc)
-        profile = self.stats.profiles.get(key)
-        if profile is None:
+        if _h(key) not in self.stats._seen:
             return None
-        drop = {fold(form), fold(canonical)}
-        df, limit = self._name_df, self._context_limit
-        mine = {w for w in profile.names if w not in drop and 1 < df[w] <= limit}
+        tables = self._tables
+        drop = {_hash(fold(form)), _hash(fold(canonical))}
+        df, limit = tables["name_df"], self._context_limit
+        mine = {h for h in self._own(doc)[0] if h not in drop and 1 < df[h] <= limit}
         story = self.story_of.get(key)
         best = 0
-        for other in self._documents_naming.get(fold(canonical), ())[:self.MAX_CONTEXT_DOCS]:
+        for other in tables["naming"].get(_hash(fold(canonical)), ()):
             if other == key:
                 continue
             if story is not None and self.story_of.get(other) == story:
                 return "a version of the same story uses it"
-            best = max(best, len(mine.intersection(self.stats.profiles[other].names)))
+            theirs = tables["context_names"].get(other, ())
+            best = max(best, sum(1 for h in theirs if h in mine))
         if best >= self.SHARED_NAMES:
             return f"{best} names shared with a document using it"
         return None
 
     @cached_property
-    def story_of(self) -> dict[str, str]:
-        """Document key -> story id (the smallest document key of its group)."""
-        profiles = self.stats.profiles
-        keys = sorted(profiles)
-        n = len(keys)
-        df = self._name_df
+    def _tables(self) -> dict:
+        """Everything read from the per-document records, in three sequential reads:
+        story groups, per-story name and context counts, recurring lines."""
+        records = self.stats.records
+        # Read 1: how many documents use each capitalised word; which lines may recur (a
+        # Bloom filter of the lines seen once: a line seen again is a candidate).
+        name_df: Counter = Counter()
+        bits = max(1 << 16, 10 * self.stats._records.lines)
+        bloom = bytearray(bits // 8 + 1)
+        again: set[int] = set()
+        for rec in records():
+            name_df.update(rec.names)
+            for h in rec.lines:
+                spots = [(h >> shift) % bits for shift in (0, 21, 42)]
+                if all(bloom[p >> 3] >> (p & 7) & 1 for p in spots):
+                    again.add(h)
+                for p in spots:
+                    bloom[p >> 3] |= 1 << (p & 7)
+        # Read 2: distinctive names per document (in more than one document and, in a large
+        # corpus, not in so many that they say nothing about the story: Russia, Trump);
+        # exact counts of the candidate lines.
         limit = self._distinctive_limit
-        weights = {k: {w for w in profiles[k].names if 1 < df[w] <= limit} for k in keys}
-        parent = {k: k for k in keys}
+        keys: list[str] = []
+        weights: dict[int, frozenset] = {}
+        line_df: Counter = Counter()
+        for i, rec in enumerate(records()):
+            keys.append(rec.key)
+            w = frozenset(h for h in rec.names if 1 < name_df[h] <= limit)
+            if w:
+                weights[i] = w
+            line_df.update(h for h in rec.lines if h in again)
+        line_df = Counter({h: c for h, c in line_df.items() if c >= self.MIN_LINE_STORIES})
+        # Two documents are versions of one story when they share at least 3 distinctive
+        # names and STORY_SIMILARITY of the smaller set; groups are the connected components.
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        rank = {i: r for r, i in enumerate(order)}  # key order: a story's id is its least key
+        parent = list(range(len(keys)))
 
-        def find(k: str) -> str:
-            while parent[k] != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
 
-        postings: dict[str, list[str]] = defaultdict(list)
-        for k in keys:
-            for w in weights[k]:
-                postings[w].append(k)
-        pairs: set[tuple[str, str]] = set()
-        for w, ks in postings.items():
-            if len(ks) > 200:  # too common to block on
+        postings: dict[int, list[int]] = defaultdict(list)
+        for i, w in weights.items():
+            for h in w:
+                postings[h].append(i)
+        pairs: set[tuple[int, int]] = set()
+        for ids in postings.values():
+            if len(ids) > 200:  # too common to block on
                 continue
-            for i, a in enumerate(ks):
-                for b in ks[i + 1:]:
-                    pairs.add((a, b))
-        for a, b in sorted(pairs):
+            for x, a in enumerate(ids):
+                for b in ids[x + 1:]:
+                    pairs.add((a, b) if a < b else (b, a))
+        del postings
+        for a, b in pairs:
             wa, wb = weights[a], weights[b]
-            if not wa or not wb:
-                continue
-            sim = len(wa & wb) / min(len(wa), len(wb))
-            if sim >= self.STORY_SIMILARITY and len(wa & wb) >= 3:
+            shared = len(wa & wb)
+            if shared >= 3 and shared / min(len(wa), len(wb)) >= self.STORY_SIMILARITY:
                 ra, rb = find(a), find(b)
                 if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-        return {k: find(k) for k in keys}
+                    if rank[ra] > rank[rb]:
+                        ra, rb = rb, ra
+                    parent[rb] = ra
+        del pairs, weights
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(keys)):
+            groups[find(i)].append(i)
+        story_of: dict[str, str] = {}
+        members: dict[str, list[str]] = {}
+        for root, ids in groups.items():
+            if len(ids) < 2:
+                continue  # a story of one document: nothing to compare
+            least = keys[root]
+            members[least] = sorted(keys[i] for i in ids)
+            for i in ids:
+                story_of[keys[i]] = least
+        # Read 3: per story, how many of its documents use each name (stories of 2 or more)
+        # and each name in each context (stories of 3 or more); per recurring line, its
+        # stories.
+        # For `shared_context`: per capitalised word used by two documents or more, the first
+        # MAX_CONTEXT_DOCS documents using it (in key order), and their rarer shared names.
+        names: dict[str, Counter] = {}
+        contexts: dict[str, dict[int, Counter]] = {}
+        line_stories: dict[int, set] = defaultdict(set)
+        naming: dict[int, list[int]] = defaultdict(list)
+        context_names: dict[int, tuple] = {}
+        climit = self._context_limit
+        for i, rec in enumerate(records()):
+            r = rank[i]
+            for h in rec.names:
+                if name_df[h] > 1:
+                    heap = naming[h]  # the MAX_CONTEXT_DOCS least ranks, as a max-heap
+                    if len(heap) < self.MAX_CONTEXT_DOCS:
+                        heapq.heappush(heap, -r)
+                    elif -heap[0] > r:
+                        heapq.heapreplace(heap, -r)
+            shared = tuple(h for h in rec.names if 1 < name_df[h] <= climit)
+            if shared:
+                context_names[r] = shared
+            story = story_of.get(rec.key)
+            if story is not None:
+                names.setdefault(story, Counter()).update(rec.names)
+                if len(members[story]) >= 3:
+                    table = contexts.setdefault(story, defaultdict(Counter))
+                    for w, c in zip(rec.bigram_names, rec.bigram_ctx):
+                        table[c][w] += 1
+            for h in rec.lines:
+                if h in line_df:
+                    line_stories[h].add(story or rec.key)
+        by_rank = [keys[i] for i in order]
+        used = {r for heap in naming.values() for r in heap}
+        return {"story_of": story_of, "members": members, "names": names,
+                "contexts": contexts, "line_df": line_df, "name_df": name_df,
+                "line_stories": {h: len(s) for h, s in line_stories.items()},
+                "naming": {h: [by_rank[-r] for r in sorted(heap, reverse=True)]
+                           for h, heap in naming.items()},
+                "context_names": {by_rank[r]: ns for r, ns in context_names.items()
+                                  if -r in used}}
 
-    @cached_property
+    @property
+    def story_of(self) -> dict[str, str]:
+        """Document key -> story id (the least document key of its group), for documents
+        with other versions."""
+        return self._tables["story_of"]
+
+    @property
     def story_members(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for k, s in self.story_of.items():
-            out[s].append(k)
-        return out
+        """Story id -> the keys of its documents, for stories of two or more."""
+        return self._tables["members"]
 
     def versions(self, doc: Document) -> list[str]:
         """Other documents of the same story as `doc`."""
         key = _doc_key(doc)
         story = self.story_of.get(key)
-        return [k for k in self.story_members.get(story, ()) if k != key] if story else []
+        return [k for k in self.story_members[story] if k != key] if story else []
 
     def story(self, doc: Document) -> Optional[str]:
-        """The id of `doc`'s story group, shared by every version of the story."""
-        return self.story_of.get(_doc_key(doc))
+        """The id of `doc`'s story group, shared by every version of the story (a document
+        with no other version is a story of its own)."""
+        key = _doc_key(doc)
+        story = self.story_of.get(key)
+        if story is None and _h(key) in self.stats._seen:
+            return key
+        return story
+
+    def _own(self, doc: Document) -> tuple[frozenset, frozenset]:
+        """(name hashes, (name, context) hash pairs) of `doc` itself, recomputed from its
+        text (the view keeps no per-document profile); the last one is kept."""
+        key = _doc_key(doc)
+        if self._own_cache[0] != key:
+            rec = _Record.of(key, _profile_of(prose_text(doc))[0])
+            self._own_cache = (key, (frozenset(rec.names),
+                                     frozenset(zip(rec.bigram_names, rec.bigram_ctx))))
+        return self._own_cache[1]
 
     # ------------------------------------------------------------------ boilerplate
-    @cached_property
-    def _line_stories(self) -> dict[str, int]:
-        stories: dict[str, set] = defaultdict(set)
-        for k, p in self.stats.profiles.items():
-            s = self.story_of.get(k, k)
-            for line in p.lines:
-                if self.stats.line_df[line] >= self.MIN_LINE_STORIES:
-                    stories[line].add(s)
-        return {line: len(s) for line, s in stories.items()}
-
     def line_evidence(self, line: str) -> Optional[tuple[int, int]]:
         """(documents, stories) for a recurring boilerplate line, or None."""
         key = line_key(line)
         if key is None:
             return None
-        stories = self._line_stories.get(key, 0)
+        h = int(key, 16)
+        stories = self._tables["line_stories"].get(h, 0)
         if stories >= self.MIN_LINE_STORIES:
-            return self.stats.line_df[key], stories
+            return self._tables["line_df"][h], stories
         return None
 
     # ------------------------------------------------------------------ names
@@ -482,34 +705,25 @@ class CorpusView:
 
     # ------------------------------------------------------------------ substitutions
     @cached_property
-    def _story_contexts(self) -> dict[str, dict[str, Counter]]:
-        """story -> context key -> Counter(capitalised word -> documents), for stories with
-        at least three versions."""
-        out: dict[str, dict[str, Counter]] = {}
-        for story, members in self.story_members.items():
-            if len(members) < 3:
-                continue
-            table: dict[str, Counter] = defaultdict(Counter)
-            for k in members:
-                for w, ctx in self.stats.profiles[k].bigrams:
-                    table[ctx][w] += 1
-            out[story] = table
-        return out
+    def _folded(self) -> dict[int, str]:
+        """Hash -> folded capitalised word, for every word of the corpus (its name forms)."""
+        return {_hash(f): f for f in {fold(form) for form in self.stats.form_df}}
 
     def context_support(self, doc: Document, neighbour: str) -> Counter:
         """For a context key ('>leaders' = the word after, '<the' = the word before), how many
         OTHER versions of `doc`'s story have each capitalised word in that context."""
-        key = _doc_key(doc)
-        story = self.story_of.get(key)
-        table = self._story_contexts.get(story) if story else None
-        if not table or neighbour not in table:
+        story = self.story_of.get(_doc_key(doc))
+        table = self._tables["contexts"].get(story) if story else None
+        ctx = _hash(neighbour)
+        if not table or ctx not in table:
             return Counter()
-        out = Counter(table[neighbour])
-        own = self.stats.profiles[key].bigrams
-        for w in list(out):
-            if (w, neighbour) in own:
-                out[w] -= 1
-        return +out
+        own = self._own(doc)[1]
+        out = Counter()
+        for w, n in table[ctx].items():
+            n -= (w, ctx) in own
+            if n > 0:
+                out[self._folded[w]] = n
+        return out
 
     @cached_property
     def surface_forms(self) -> dict[str, str]:
@@ -519,26 +733,14 @@ class CorpusView:
             out.setdefault(fold(form), form)
         return out
 
-    @cached_property
-    def _story_names(self) -> dict[str, Counter]:
-        """story -> Counter(folded capitalised word -> documents of the story using it)."""
-        out: dict[str, Counter] = {}
-        for story, members in self.story_members.items():
-            if len(members) > 1:
-                c: Counter = Counter()
-                for k in members:
-                    c.update(self.stats.profiles[k].names)
-                out[story] = c
-        return out
-
     def versions_using(self, doc: Document, word: str) -> int:
         """How many OTHER versions of `doc`'s story use `word` (capitalised)."""
-        key = _doc_key(doc)
-        counts = self._story_names.get(self.story_of.get(key, ""))
+        story = self.story_of.get(_doc_key(doc))
+        counts = self._tables["names"].get(story) if story else None
         if not counts:
             return 0
-        fw = fold(word)
-        return counts[fw] - (fw in self.stats.profiles[key].names)
+        h = _hash(fold(word))
+        return counts[h] - (h in self._own(doc)[0])
 
 
 def learned_gazetteer_rows(view: CorpusView, lexicon=None) -> list[tuple[str, ...]]:

@@ -1,5 +1,6 @@
 """Corpus mode: cross-document evidence, determinism, merge/save/load."""
 import json
+import pickle
 import random
 
 from click.testing import CliRunner
@@ -196,3 +197,30 @@ def test_a_document_that_writes_both_spellings_tells_them_apart():
     texts.append("Emperor Tenji ruled before Emperor Tenmu. Tenji moved the court from Nara; "
                  "Tenji died in 672.")
     assert _consensus(texts) == []
+
+
+def test_records_spilled_to_disk_give_the_same_statistics(monkeypatch):
+    from quality.corpus import _Records
+    docs = seed_docs()
+    whole = CorpusStats().add_all(docs)
+    monkeypatch.setattr(_Records, "SPILL_BYTES", 1000)  # every record goes to the file
+    spilled = CorpusStats().add_all(docs)
+    assert spilled._records._file is not None
+    assert spilled.to_json() == whole.to_json()
+    assert pickle.loads(pickle.dumps(spilled)).to_json() == whole.to_json()
+    a = no_gazetteer().audit_corpus(docs, stats=spilled)
+    assert [r.to_dict() for r in a] == [r.to_dict() for r in no_gazetteer().audit_corpus(docs)]
+
+
+def test_statistics_keep_no_strings_per_document():
+    stats = CorpusStats().add_all(seed_docs())
+    assert not hasattr(stats, "profiles") and stats.documents == 5
+    rec = next(stats.records())
+    assert all(isinstance(h, int) for h in rec.names + rec.bigram_ctx + rec.lines)
+
+
+def test_statistics_from_another_version_are_refused():
+    import pytest
+    for bad in ('{"format": 1, "documents": 0}', "not json", "[]"):
+        with pytest.raises(ValueError, match="not a quality corpus-statistics file"):
+            CorpusStats.from_json(bad)
