@@ -307,11 +307,18 @@ class CorpusStats:
             raw = None
         if not isinstance(raw, dict) or raw.get("format") != FORMAT_VERSION:
             raise ValueError("not a quality corpus-statistics file (or from another version)")
+        try:
+            return cls._from_raw(raw)
+        except (KeyError, TypeError, AttributeError, ValueError, struct.error, zlib.error):
+            raise ValueError("corpus-statistics file is damaged") from None
+
+    @classmethod
+    def _from_raw(cls, raw: dict) -> "CorpusStats":
         s = cls()
         s.form_df = Counter(raw["form_df"])
         s.first_df = Counter(raw["first_df"])
         s.form_given = {k: Counter(v) for k, v in raw["form_given"].items()}
-        stream = io.BytesIO(zlib.decompress(base64.b64decode(raw["records"])))
+        stream = io.BytesIO(zlib.decompress(base64.b64decode(raw["records"], validate=True)))
         while True:
             head = stream.read(_HEAD.size)
             if not head:
@@ -321,15 +328,6 @@ class CorpusStats:
             s._records.append(packed, len(rec.lines))
         s.documents = len(s._seen)
         return s
-
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state["_seen"] = None  # rebuilt from the records
-        return state
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._seen = {_h(rec.key) for rec in self._records}
 
     def finalize(self) -> "CorpusView":
         return CorpusView(self)
@@ -363,6 +361,17 @@ class CorpusView:
         self.stats = stats
         self._variants: dict[tuple[str, bool], Optional[Variant]] = {}
         self._own_cache: tuple = (None, None)
+
+    def __getstate__(self) -> dict:
+        """A view whose tables are built travels without the per-document records (workers
+        and Ray actors need only the tables and the counts)."""
+        state = dict(self.__dict__)
+        if "_tables" in state:
+            light = CorpusStats.__new__(CorpusStats)
+            light.__dict__.update(self.stats.__dict__, _records=_Records())
+            state["stats"] = light
+        state["_own_cache"] = (None, None)
+        return state
 
     @property
     def documents(self) -> int:

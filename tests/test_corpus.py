@@ -224,3 +224,17 @@ def test_statistics_from_another_version_are_refused():
     for bad in ('{"format": 1, "documents": 0}', "not json", "[]"):
         with pytest.raises(ValueError, match="not a quality corpus-statistics file"):
             CorpusStats.from_json(bad)
+    good = json.loads(CorpusStats().add_all(seed_docs()).to_json())
+    for damage in ({"records": "%%%"}, {"records": "AAAA"}, {"form_given": 5}):
+        with pytest.raises(ValueError, match="damaged"):
+            CorpusStats.from_json(json.dumps({**good, **damage}))
+
+
+def test_a_prepared_view_travels_without_the_records():
+    docs = seed_docs()
+    view = CorpusStats().add_all(docs).finalize().prepare()
+    light = pickle.loads(pickle.dumps(view))
+    assert list(light.stats.records()) == []
+    auditor = no_gazetteer()
+    assert [auditor.audit(d, light).to_dict() for d in docs] == \
+        [auditor.audit(d, view).to_dict() for d in docs]
