@@ -35,13 +35,18 @@ from ..batch import batch_audit, batch_documents
 from ..config import Config
 from ..corpus import CorpusStats
 from ..gazetteer import Gazetteer
+from ..model import Document, Finding, Report, Severity
 
-FINDING_TYPE = pa.struct([
-    ("code", pa.string()), ("name", pa.string()), ("category", pa.string()),
-    ("severity", pa.string()), ("message", pa.string()), ("start", pa.int64()),
-    ("end", pa.int64()), ("line", pa.int64()), ("column", pa.int64()), ("text", pa.string()),
-    ("suggestion", pa.string()), ("confidence", pa.float64()), ("penalty", pa.float64()),
-])
+def _finding_type() -> "pa.DataType":
+    """The Arrow struct of a finding object of the output contract, derived from
+    `Report.to_dict` itself so the columns follow the contract."""
+    sample = Finding("XX00", "x", "name", Severity.WARNING, "m", 0, 1, "x", "y", 1.0, "safe")
+    row = Report(Document("x"), (sample,), 50.0, (50.0,)).to_dict()["findings"][0]
+    kinds = {bool: pa.bool_(), int: pa.int64(), float: pa.float64()}
+    return pa.struct([(k, kinds.get(type(v), pa.string())) for k, v in row.items()])
+
+
+FINDING_TYPE = _finding_type()
 _STATS = "quality_stats"
 
 
