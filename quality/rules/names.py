@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import data_files
 from ..gazetteer import Candidate, Entry, surname_of
-from ..text import FUNCTION_WORDS, Token, derived_forms, fold, is_all_caps, skeleton, strip_accents
+from ..text import FUNCTION_WORDS, WORD_RE, Token, derived_forms, fold, is_all_caps, skeleton, strip_accents
 from .base import Context, per_document, rule
 
 # A token rarer than this in English (wordfreq Zipf scale) is unlikely to be a word or a
@@ -477,4 +477,54 @@ def consensus_variants(ctx: Context) -> list:
     return out
 
 
-RULES = (name_misspelling, known_wrong_name, consensus_spelling)
+def _reversed_names(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
+    """First word of a two-word person name written the other way round -> [(that reversed
+    phrase, the accepted form, entry)], built once per gazetteer."""
+    key = ("names.reversed",)
+    table = gaz.memo.get(key)
+    if table is None:
+        table = {}
+        accepted = set()
+        for entry in gaz.entries:
+            if entry.is_person:
+                accepted.update(entry.forms)
+        for entry in gaz.entries:
+            if not entry.is_person:
+                continue
+            for form in entry.forms:
+                parts = form.split()
+                if len(parts) != 2 or any(len(p) < 2 for p in parts):
+                    continue
+                flipped = f"{parts[1]} {parts[0]}"
+                if flipped in accepted:
+                    continue  # both orders accepted (a house style)
+                first = WORD_RE.match(parts[1])
+                if first:
+                    table.setdefault(first.group(), []).append((flipped, form, entry))
+        gaz.memo[key] = table
+    return table
+
+
+@rule("NM03", "name-order", "name", "warning",
+      "A known person's name with the given name and family name the other way round.",
+      "Japanese Prime Minister Ishiba Shigeru met the president on Friday.",
+      "Japanese Prime Minister Shigeru Ishiba met the president on Friday.")
+def name_order(rule, ctx: Context) -> Iterator:
+    """A two-word name of a person in the gazetteer, written in the order the gazetteer does
+    not accept ("Abe Shinzo" where English news writes Shinzo Abe; "Ing-wen Tsai" for Tsai
+    Ing-wen): the fix is the accepted order. Quiet when both orders are accepted (add the
+    other order as an alias to keep a house style)."""
+    table = _reversed_names(ctx.gazetteer)
+    if not table or table.keys().isdisjoint(ctx.token_counts):
+        return
+    text = ctx.text
+    for tok in ctx.tokens:
+        for flipped, form, entry in table.get(tok.text, ()):
+            end = tok.start + len(flipped)
+            if text.startswith(flipped, tok.start) and (end == len(text) or not text[end].isalnum()):
+                yield rule.finding(ctx, tok.start, end,
+                                   f"'{flipped}' has {entry.name}'s names the other way round",
+                                   form, confidence=0.9)
+
+
+RULES = (name_misspelling, known_wrong_name, name_order, consensus_spelling)

@@ -189,3 +189,15 @@ USER_GAZ = [Entry("Joseph McCarthy"), Entry("Adina Rogojan Mihaiu"), Entry("Podo
 def test_user_gazetteer_evidence(text, expected):
     auditor = Auditor(Config(select=("NM01", "PL03"), builtin_gazetteer=False), Gazetteer(USER_GAZ))
     assert [(f.code, f.text, f.suggestion) for f in auditor.audit(Document(text)).findings] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japanese Prime Minister Ishiba Shigeru met the president on Friday.",
+     [("NM03", "Ishiba Shigeru", "Shigeru Ishiba")]),
+    ("Former president Ing-wen Tsai spoke in Taipei.", [("NM03", "Ing-wen Tsai", "Tsai Ing-wen")]),
+    ("Shigeru Ishiba met Tsai Ing-wen and Lee Jae-myung in Seoul.", []),
+])
+def test_name_order(text, expected):
+    from tests.helpers import findings
+
+    assert [(f.code, f.text, f.suggestion) for f in findings(text, "NM03")] == expected
