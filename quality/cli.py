@@ -102,6 +102,9 @@ AUDIT_OPTIONS = (
                  help="Config file (default: quality.toml or [tool.quality] in pyproject.toml)."),
     click.option("--text-field", default=None, help="Text field of .jsonl/.csv/.parquet records [text]."),
     click.option("--id-field", default=None, help="Id field of .jsonl/.csv/.parquet records [id]."),
+    click.option("--stdin-filename", metavar="NAME", default=None,
+                 help="Read standard input (-) as a file of this name: its format comes from "
+                      "the name (x.jsonl.gz, notes.md) and findings are reported under it."),
     click.option("--no-corpus", is_flag=True,
                  help="Audit each document alone (no cross-document evidence)."),
     click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
@@ -115,7 +118,7 @@ AUDIT_OPTIONS = (
 def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=False,
            lang=None, config_path=None, text_field=None, id_field=None, no_corpus=False,
            keep_records=False, baseline=None, write_baseline=None, follow_symlinks=None,
-           **overrides):
+           stdin_filename=None, **overrides):
     """The audit options (AUDIT_OPTIONS) and a command's own config `overrides` -> config
     (file, then flags), a validated rule selection, the Auditor and the document source
     (whose Documents carry their records with `keep_records`). A user error becomes exit 2
@@ -134,14 +137,15 @@ def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=F
                                 + tuple(s for _, sel in cfg.per_path_ignores for s in sel))
         if bad:
             raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
-        return cfg, Auditor(cfg), _source(paths, cfg, keep_records)
+        return cfg, Auditor(cfg), _source(paths, cfg, keep_records, stdin_filename)
     except (ConfigError, GazetteerError) as exc:
         raise UsageProblem(str(exc)) from None
 
 
-def _source(paths, cfg, keep_records=False):
+def _source(paths, cfg, keep_records=False, stdin_filename=None):
     return document_source(paths, cfg.extensions, cfg.text_field, cfg.id_field,
-                           keep_records=keep_records, follow_symlinks=cfg.follow_symlinks)
+                           keep_records=keep_records, follow_symlinks=cfg.follow_symlinks,
+                           stdin_name=stdin_filename)
 
 
 @cli.command()
@@ -373,8 +377,12 @@ def _fix_stdin(unsafe_fixes: bool, options: dict) -> None:
     """`quality fix -`: standard input to standard output, fixed; input that cannot be
     decoded passes through unchanged (exit status 1)."""
     from .model import Document
-    from .readers import decode
+    from .readers import MARKDOWN_SUFFIXES, RECORD_SUFFIXES, decode, format_suffix
 
+    name = options.get("stdin_filename") or "-"
+    if format_suffix(name) in RECORD_SUFFIXES or is_compressed(name):
+        raise UsageProblem(f"`quality fix -` reads plain text or Markdown, not {name}")
+    markup = "markdown" if format_suffix(name) in MARKDOWN_SUFFIXES else None
     _, auditor, _ = _setup((), max_findings=0, **options)
     data = sys.stdin.buffer.read()
     text, err = decode(data)
@@ -384,7 +392,7 @@ def _fix_stdin(unsafe_fixes: bool, options: dict) -> None:
         sys.stdout.flush()
         click.echo(f"quality: -: not fixed: {err}", err=True)
         sys.exit(1)
-    findings = auditor.audit(Document(text, "-")).findings
+    findings = auditor.audit(Document(text, name, markup=markup)).findings
     chosen = findings if unsafe_fixes else safe_only(findings)
     sys.stdout.buffer.write(apply_fixes(text, chosen).encode("utf-8", "surrogateescape"))
     sys.stdout.flush()

@@ -140,26 +140,31 @@ def read_documents(paths: Iterable[str], extensions: Iterable[str] = (".txt", ".
                    text_field: str = "text", id_field: str = "id",
                    stdin: Optional[BinaryIO] = None,
                    follow_symlinks: bool = False,
-                   keep_records: bool = False) -> Iterator[Document]:
+                   keep_records: bool = False,
+                   stdin_name: Optional[str] = None) -> Iterator[Document]:
     for p in iter_paths(paths, extensions, follow_symlinks):
-        yield from read_path(p, text_field, id_field, stdin, keep_records)
+        yield from read_path(p, text_field, id_field, stdin, keep_records, stdin_name)
 
 
 def document_source(paths: Iterable[str], extensions: Iterable[str] = (".txt", ".md"),
                     text_field: str = "text", id_field: str = "id",
                     stdin: Optional[BinaryIO] = None,
                     keep_records: bool = False,
-                    follow_symlinks: bool = False) -> Callable[[], Iterator[Document]]:
+                    follow_symlinks: bool = False,
+                    stdin_name: Optional[str] = None) -> Callable[[], Iterator[Document]]:
     """A callable giving a fresh stream of Documents, so the corpus pass and the audit pass
     can both stream from disk (what `Auditor.audit_corpus` takes). Folders are expanded once,
-    sorted; standard input (`-`) is read once and kept. With `keep_records` each Document
-    carries its record as read (`Document.record`), for writing it back out."""
+    sorted; standard input (`-`) is read once and kept, and read as a file named
+    `stdin_name` when one is given (`x.jsonl.gz`: gzip-compressed JSONL records, reported
+    under that name). With `keep_records` each Document carries its record as read
+    (`Document.record`), for writing it back out."""
     expanded = sorted(iter_paths(paths, extensions, follow_symlinks))
     data = (stdin or sys.stdin.buffer).read() if "-" in expanded else b""
 
     def documents() -> Iterator[Document]:
         for p in expanded:
-            yield from read_path(p, text_field, id_field, io.BytesIO(data), keep_records)
+            yield from read_path(p, text_field, id_field, io.BytesIO(data), keep_records,
+                                 stdin_name)
 
     return documents
 
@@ -182,23 +187,24 @@ class InputError(Exception):
     """Why a file cannot be read: becomes the error of a Document."""
 
 
-def open_binary(path: str) -> BinaryIO:
-    """The file's bytes as a stream, decompressed when its name ends in .gz or .zst."""
+def open_binary(path: str, fh: Optional[BinaryIO] = None) -> BinaryIO:
+    """The bytes of the file `path` (or of the stream `fh`, named `path`) as a stream,
+    decompressed when the name ends in .gz or .zst."""
     name = path.lower()
     if name.endswith(".gz"):
         import gzip
 
-        return gzip.open(path, "rb")
+        return gzip.open(path if fh is None else fh, "rb")
     if name.endswith(".zst"):
-        return _zstd_open(path)
-    return open(path, "rb")
+        return _zstd_open(path, fh)
+    return open(path, "rb") if fh is None else fh
 
 
-def _zstd_open(path: str) -> BinaryIO:
+def _zstd_open(path: str, fh: Optional[BinaryIO] = None) -> BinaryIO:
     try:
         from compression import zstd  # Python 3.14+
 
-        return zstd.open(path, "rb")
+        return zstd.open(path if fh is None else fh, "rb")
     except ImportError:
         pass
     try:
@@ -206,7 +212,7 @@ def _zstd_open(path: str) -> BinaryIO:
     except ImportError:
         raise InputError("reading .zst files needs the zstandard package: "
                          "pip install 'quality[zstd]'") from None
-    raw = open(path, "rb")
+    raw = open(path, "rb") if fh is None else fh
     return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
 
 
@@ -238,10 +244,16 @@ except ImportError:
 
 
 def read_path(p: str, text_field: str = "text", id_field: str = "id",
-              stdin: Optional[BinaryIO] = None, keep_records: bool = False) -> Iterator[Document]:
+              stdin: Optional[BinaryIO] = None, keep_records: bool = False,
+              stdin_name: Optional[str] = None) -> Iterator[Document]:
     """The Documents of one path; whatever goes wrong becomes a Document with `error` set
-    (a reader's own bug too: the other paths are still read)."""
+    (a reader's own bug too: the other paths are still read). `-` is standard input, read
+    as a file named `stdin_name` when one is given."""
     try:
+        if p == "-" and stdin_name:
+            yield from _read_stream(stdin_name, stdin or sys.stdin.buffer, text_field,
+                                    id_field, keep_records)
+            return
         yield from _read_path(p, text_field, id_field, stdin, keep_records)
     except Exception as exc:  # noqa: BLE001 - one file must never stop the run
         yield Document("", p, None, f"cannot read file: {type(exc).__name__}")
@@ -266,12 +278,18 @@ def _read_path(p: str, text_field: str, id_field: str,
     except OSError as exc:
         yield Document("", p, None, _read_failure(exc))
         return
+    yield from _read_stream(p, None, text_field, id_field, keep_records)
+
+
+def _read_stream(p: str, stream: Optional[BinaryIO], text_field: str, id_field: str,
+                 keep_records: bool) -> Iterator[Document]:
+    """The Documents of the file `p`, or of `stream` read as a file named `p`."""
     suffix = format_suffix(p)
     if suffix == ".parquet":
-        yield from _parquet_records(p, text_field, id_field, keep_records)
+        yield from _parquet_records(p, text_field, id_field, keep_records, source=stream)
         return
     try:
-        with open_binary(p) as fh:
+        with open_binary(p, stream) as fh:
             if suffix in (".jsonl", ".ndjson"):
                 yield from _jsonl_records(p, fh, text_field, id_field, keep_records)
             elif suffix == ".csv":
@@ -356,7 +374,7 @@ def _csv_records(path: str, fh: BinaryIO, text_field: str, id_field: str,
 
 
 def _parquet_records(path: str, text_field: str, id_field: str, keep: bool = False,
-                     batch_size: int = 1024) -> Iterator[Document]:
+                     batch_size: int = 1024, source=None) -> Iterator[Document]:
     """Records of a Parquet file, read a batch of rows at a time: only the text and id
     columns, unless the whole records are kept."""
     try:
@@ -366,7 +384,7 @@ def _parquet_records(path: str, text_field: str, id_field: str, keep: bool = Fal
                        "pip install 'quality[parquet]'")
         return
     try:
-        pf = pq.ParquetFile(path)
+        pf = pq.ParquetFile(path if source is None else source)
         names = pf.schema_arrow.names
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError and others
         yield Document("", path, None, f"cannot read Parquet: {exc}")

@@ -188,3 +188,28 @@ def test_a_missing_extra_is_named_in_the_finding(tmp_path, monkeypatch):
         assert got[0] == "reading .zst files needs the zstandard package: " \
                          "pip install 'quality[zstd]'"
     assert got[-1] == "reading .parquet files needs pyarrow: pip install 'quality[parquet]'"
+
+
+@pytest.mark.parametrize("name,data,expected", [
+    ("feed.jsonl", RECORDS, [("feed.jsonl", "a", 1), ("feed.jsonl", "b", 0)]),
+    ("feed.jsonl.gz", gzip.compress(RECORDS), [("feed.jsonl.gz", "a", 1), ("feed.jsonl.gz", "b", 0)]),
+    ("notes.md", b"`Kiev` is code; Kiev is not.\n", [("notes.md", None, 1)]),
+    (None, b"`Kiev` is code; Kiev is not.\n", [("-", None, 2)]),
+])
+def test_standard_input_read_as_a_named_file(name, data, expected):
+    args = ["lint", "--format", "json", "--select", "PL01", "-"]
+    if name:
+        args[1:1] = ["--stdin-filename", name]
+    result = CliRunner().invoke(cli, args, input=data)
+    got = [(d["path"], d["id"], len(d["findings"])) for d in json.loads(result.stdout)["documents"]]
+    assert got == expected
+
+
+@pytest.mark.parametrize("name,code,out", [
+    ("a.md", 0, "`Kiev` is code; Kyiv is not.\n"),
+    ("a.jsonl", 2, ""),
+])
+def test_fixing_standard_input_as_a_named_file(name, code, out):
+    result = CliRunner().invoke(cli, ["fix", "--stdin-filename", name, "-"],
+                                input="`Kiev` is code; Kiev is not.\n")
+    assert result.exit_code == code and result.stdout == out
