@@ -20,7 +20,7 @@ targets are stated in. codespell and typos come from PyPI (a venv in /tmp/qualit
 the 100,000-entry gazetteer from ../shared/bench/perf/gen_gazetteer.py. On a shared machine
 read the CPU columns and the ratios, not the wall seconds.
 
---per-rule audits the sample in this process and prints the time each rule and each shared
+--per-rule audits the sample in this process and prints the CPU time each rule and each shared
 view of the Context (tokens, lines, sentences, ...) costs, exclusive of the views it calls.
 Numbers are data, not a gate: nothing here fails.
 """
@@ -274,12 +274,12 @@ def per_rule(args) -> None:
 
     def timed(name, fn):
         def wrapper(*a, **kw):
-            stack.append([name, time.perf_counter(), 0.0])
+            stack.append([name, time.process_time(), 0.0])
             try:
                 return fn(*a, **kw)
             finally:
                 label, t0, nested = stack.pop()
-                total = time.perf_counter() - t0
+                total = time.process_time() - t0
                 spent[label] = spent.get(label, 0.0) + total - nested
                 if stack:
                     stack[-1][2] += total
@@ -297,13 +297,13 @@ def per_rule(args) -> None:
         for r in auditor.rules)
     docs = list(read_documents([str(folder)]))
     size = sum(len(d.text.encode("utf-8")) for d in docs if d.error is None)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     audit_corpus = timed("corpus pass + audit core", lambda: list(auditor.audit_corpus(docs)))
     audit_corpus()
-    wall = time.perf_counter() - t0
-    print(f"{len(docs)} documents, {size / 1e6:.1f} MB, {wall:.1f} s in process "
+    wall = time.process_time() - t0
+    print(f"{len(docs)} documents, {size / 1e6:.1f} MB, {wall:.1f} s CPU in process "
           f"({size / 1e6 / wall:.2f} MB/s), {'--no-corpus' if args.no_corpus else 'corpus mode'}\n")
-    print("| rule or view | s | % |\n|---|---:|---:|")
+    print("| rule or view | CPU s | % |\n|---|---:|---:|")
     for name, t in sorted(spent.items(), key=lambda kv: -kv[1]):
         print(f"| {name} | {t:.2f} | {100 * t / wall:.1f} |")
 

@@ -88,5 +88,6 @@ def audit_stream(auditor, source: Callable[[], Iterable[Document]], jobs: int = 
     view = None
     if auditor.config.corpus:
         stats = gather_parallel(source(), jobs)
-        view = stats.finalize() if stats.documents > 1 else None
+        # the corpus-wide tables are built here once, not in every worker
+        view = stats.finalize().prepare() if stats.documents > 1 else None
     yield from audit_parallel(auditor, source(), jobs, view)
