@@ -110,6 +110,8 @@ _SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
 
 def strip_accents(s: str) -> str:
     """'Erdoğan' -> 'Erdogan', 'Łódź' -> 'Lodz', 'Đuro' -> 'Duro'; case is kept."""
+    if s.isascii():
+        return s  # nothing to translate, decompose or drop
     decomposed = unicodedata.normalize("NFKD", s.translate(_SPECIAL))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
