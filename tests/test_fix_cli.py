@@ -25,7 +25,8 @@ def fix(*args, input=None):
 SAFETY = [
     # (text, code, fix safety)
     ("Leaders met in Kiev.", "PL01", "safe"),                      # exonym, certain
-    ("Steve Whitkov met Keith Kloge.", "NM01", "safe"),            # name with evidence
+    ("Steve Whitkov arrived on Monday.", "NM01", "safe"),          # first name and skeleton
+    ("Keith Kloge arrived on Monday.", "NM01", "unsafe"),          # first name alone: 6 in 7
     ("The two -day talks ended.", "MT02", "safe"),
     ("He said OneTrump was there.", "MT03", "unsafe"),             # less certain
     (f"Leaders met.\n\n{FOOTER}\n", "BP01", "unsafe"),             # deletes a line

@@ -1,6 +1,8 @@
 """The hooks of .pre-commit-hooks.yaml under the real pre-commit (from PyPI, in the `test`
 extra) in a real git repository: a commit adding misspelt names is blocked by quality-lint,
-fixed by quality-fix, and accepted once the fix is staged.
+fixed by quality-fix, and accepted once the fix is staged. "Kloge" -> "Kellogg" rests on the
+first name alone, an unsafe fix (right about 6 times in 7), so the hook is given
+--unsafe-fixes, as a repository that reviews the hook's changes before committing would.
 
 The hook repository is a snapshot of this checkout's working tree (tracked and untracked,
 ignored files left out) committed in a temporary repository, because pre-commit clones a
@@ -67,7 +69,7 @@ def test_commit_blocked_by_lint_fixed_by_fix_then_accepted(tmp_path, env):
     git("init", "-q", cwd=repo, env=env)
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n"
-        "      - id: quality-lint\n      - id: quality-fix\n", encoding="utf-8")
+        "      - id: quality-lint\n      - id: quality-fix\n        args: [--unsafe-fixes]\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env,
                    check=True, stdout=subprocess.PIPE)
     (repo / "envoys.md").write_text(TEXT, encoding="utf-8")
