@@ -14,6 +14,8 @@ records back three times in sequence and keeps only per-story and per-recurring-
   * consensus spellings of names across documents (Witkoff in 4 documents, Whitkov in 1);
   * boilerplate lines that recur across documents of different stories (a Bloom filter of the
     lines seen once finds the candidates, which are then counted exactly);
+  * lines that recur across the pages of one site (quality/site_lines.py: a counter of its
+    own, merged and saved with the rest);
   * story groups (versions of one story: translated, paraphrased, republished) and, per group,
     which capitalised words stand before/after which words, to expose substitutions.
 Every result is independent of the order in which documents were added.
@@ -41,6 +43,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .markdown import prose_text
 from .model import Document
+from .site_lines import SiteLines, site_of
 from .text import FUNCTION_WORDS, WORD_RE, built_on, fold, is_all_caps, skeleton, strip_accents
 
 FORMAT_VERSION = 2
@@ -244,6 +247,7 @@ class CorpusStats:
         self.first_df: Counter = Counter()         # form -> documents using it as a first name
         self._seen: set[int] = set()               # digests of the document keys added
         self._records = _Records()
+        self.site_lines = SiteLines()              # per site: lines recurring on its pages
 
     # ------------------------------------------------------------------ building
     def add(self, doc: Document) -> None:
@@ -262,6 +266,7 @@ class CorpusStats:
         self.first_df.update(firsts)
         for form, c in given.items():
             self.form_given.setdefault(form, Counter()).update(c)
+        self.site_lines.add(site_of(doc), key, doc.text.splitlines())
 
     def add_all(self, docs: Iterable[Document]) -> "CorpusStats":
         for d in docs:
@@ -280,6 +285,7 @@ class CorpusStats:
         self.first_df.update(other.first_df)
         for form, c in other.form_given.items():
             self.form_given.setdefault(form, Counter()).update(c)
+        self.site_lines.merge(other.site_lines)
         return self
 
     def records(self) -> Iterator[_Record]:
@@ -297,6 +303,7 @@ class CorpusStats:
             "first_df": dict(sorted(self.first_df.items())),
             "form_given": {k: dict(sorted(v.items())) for k, v in sorted(self.form_given.items())},
             "records": base64.b64encode(zlib.compress(packed, 6)).decode("ascii"),
+            "site_lines": self.site_lines.to_dict(),
         }, ensure_ascii=False)
 
     @classmethod
@@ -318,6 +325,7 @@ class CorpusStats:
         s.form_df = Counter(raw["form_df"])
         s.first_df = Counter(raw["first_df"])
         s.form_given = {k: Counter(v) for k, v in raw["form_given"].items()}
+        s.site_lines = SiteLines.from_dict(raw.get("site_lines", {}))
         stream = io.BytesIO(zlib.decompress(base64.b64decode(raw["records"], validate=True)))
         while True:
             head = stream.read(_HEAD.size)
@@ -589,6 +597,25 @@ class CorpusView:
         return self._own_cache[1]
 
     # ------------------------------------------------------------------ boilerplate
+    # A line is boilerplate for its site when at least this many of the site's documents, and
+    # this share of them, hold it, and they are not all versions of one story.
+    MIN_SITE_DOCS = 3
+    MIN_SITE_SHARE = 0.2
+
+    def site_line_evidence(self, doc: Document, line: str) -> Optional[tuple[int, int, str]]:
+        """(documents of the site holding the line, documents of the site, site) for a line
+        that recurs across the pages of `doc`'s site, or None."""
+        site = site_of(doc)
+        got = self.stats.site_lines.count(site, line)
+        if not got:
+            return None
+        n, total, sample = got
+        if n < self.MIN_SITE_DOCS or n < self.MIN_SITE_SHARE * total:
+            return None
+        if len({self.story_of.get(k, k) for k in sample}) < 2:
+            return None  # a title or a quote shared by versions of one story
+        return n, total, site
+
     def line_evidence(self, line: str) -> Optional[tuple[int, int]]:
         """(documents, stories) for a recurring boilerplate line, or None."""
         key = line_key(line)

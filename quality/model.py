@@ -45,6 +45,9 @@ class Document:
     id: Optional[str] = None
     error: Optional[str] = None  # set by readers when the input could not be read or decoded
     markup: Optional[str] = None  # "markdown": rules read only its prose (quality/markdown.py)
+    # The site the text comes from (a record's `site` field, or its `url`): corpus mode counts
+    # the lines that recur across a site's pages (quality/site_lines.py).
+    site: Optional[str] = None
     # The record as read (a JSONL line, a CSV or Parquet row as a dict), when the reader was
     # asked to keep it (the filter writes it back out); never compared or printed.
     record: Any = field(default=None, compare=False, repr=False)

@@ -428,4 +428,6 @@ def _record(rec: dict, path: str, default_id: str, where: str, text_field: str,
         return Document("", path, rid, f"{where}: field '{text_field}' holds a lone "
                         f"surrogate (\\u{ord(exc.object[exc.start]):04x}), not text", record=record)
     # offsets are into the field as stored, BOM and all
-    return Document(value, path, rid, record=record)
+    site = rec.get("site") or rec.get("url")
+    return Document(value, path, rid, record=record,
+                    site=site if isinstance(site, str) and site.strip() else None)

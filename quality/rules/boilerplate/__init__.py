@@ -193,6 +193,44 @@ def recurring_line(rule, ctx):
                                confidence=0.9)
 
 
+@rule("BP16", "site-line", "boilerplate", "warning",
+      "A line that recurs across the pages of one site: that site's boilerplate.",
+      bad="(on 30 of the 40 pages of example.com) Our journalism is funded by readers like you.",
+      good="(on 1 of the 40 pages of example.com) The council approved the budget on Monday.",
+      corpus=True)
+def site_line(rule, ctx):
+    """Needs the corpus pass. The site of a document is its `site` or `url` record field (the
+    host), else the folder its file is in. A line of three words or more (case, digits and
+    spacing folded) held by at least 3 of the site's documents and a fifth of them, not all
+    versions of one story, is boilerplate for that site even when it reads like prose.
+    Consecutive such lines are one finding; lines BP11 reports are left to it."""
+    text = ctx.text
+    run: list = []
+
+    def flush():
+        if run:
+            (s, _, n, total, site), e = run[0], run[-1][1]
+            what = (f"line recurs in {n} of {total} documents of {site}" if len(run) == 1 else
+                    f"{len(run)} lines recur across the documents of {site} (the first in {n} "
+                    f"of {total})")
+            yield rule.finding(ctx, s, e, f"{what}: boilerplate for that site", suggestion="",
+                               confidence=0.9)
+            run.clear()
+
+    for start, end in ctx.lines:
+        line = text[start:end]
+        if not line.strip():
+            continue
+        ev = None if ctx.corpus.line_evidence(line) else ctx.corpus.site_line_evidence(
+            ctx.document, line)
+        if ev is None:
+            yield from flush()
+            continue
+        s = start + len(line) - len(line.lstrip())
+        run.append((s, start + len(line.rstrip()), *ev))
+    yield from flush()
+
+
 @rule("BP12", "navigation", "boilerplate", "warning",
       "Menus, section lists and other short lines of the page around the article.",
       bad=_ARTICLE + "\nHome\nWorld\nBusiness\nSport",
@@ -245,4 +283,4 @@ def photo_credit(rule, ctx):
 
 RULES = (feed_footer, teaser_header, teaser_item, share_prompt, subscribe_prompt, legal_notice,
          site_header, repeated_title, page_chrome, recurring_line, navigation, comment_controls,
-         pagination, photo_credit)
+         pagination, photo_credit, site_line)

@@ -1,0 +1,103 @@
+"""Per-site line counts for the corpus pass: lines that recur across pages of one site.
+
+A site's menus, footers and standing notices repeat on its pages, word for word, even when they
+read like prose ("Our journalism is funded by readers like you."). `SiteLines` counts, for each
+site, how many of its documents hold each line (fingerprinted: case, digits and spacing
+folded), and keeps a few of those documents' keys so that lines shared only by versions of one
+story (a title, a quote) can be told apart. It is a counter of its own: built with `add`,
+combined with `merge` (order-independent), saved with `to_dict`/`from_dict`.
+
+The site of a document (`site_of`): the host of its `site` or `url` record field (readers set
+`Document.site`), else the folder a file was read from (a corpus stored one folder per site).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from typing import Iterable, Optional
+from urllib.parse import urlsplit
+
+from .model import Document
+
+_DIGITS = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+# Lines shorter than this say too little (single words are the phrase tables' business).
+MIN_WORDS = 3
+MIN_CHARS = 12
+# How many document keys are kept per (site, line): enough to see two stories.
+SAMPLE = 4
+
+
+def site_of(doc: Document) -> Optional[str]:
+    """The site a document comes from, or None when nothing tells."""
+    site = (doc.site or "").strip()
+    if "/" in site or "." in site:  # a URL or a host name: its host
+        try:
+            host = urlsplit(site if "//" in site else "//" + site).hostname
+        except ValueError:
+            host = None
+        if host:
+            return host.lower().removeprefix("www.")
+    if site:
+        return site.lower()
+    if doc.path and doc.id is None:  # a file: its folder
+        folder = os.path.dirname(doc.path)
+        return folder or None
+    return None
+
+
+def site_line_key(line: str) -> Optional[str]:
+    norm = _SPACE.sub(" ", _DIGITS.sub("0", line.strip().casefold()))
+    if len(norm) < MIN_CHARS or len(norm.split()) < MIN_WORDS:
+        return None
+    return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+class SiteLines:
+    """site -> documents, and (site, line) -> documents holding the line, with a sample of
+    their keys."""
+
+    def __init__(self) -> None:
+        self.docs: Counter = Counter()                  # site -> documents
+        self.lines: Counter = Counter()                 # "site\x1fkey" -> documents
+        self.sample: dict[str, tuple[str, ...]] = {}    # "site\x1fkey" -> a few document keys
+
+    def add(self, site: Optional[str], doc_key: str, lines: Iterable[str]) -> None:
+        if site is None:
+            return
+        self.docs[site] += 1
+        for key in {k for k in map(site_line_key, lines) if k}:
+            sk = f"{site}\x1f{key}"
+            self.lines[sk] += 1
+            self.sample[sk] = tuple(sorted({*self.sample.get(sk, ()), doc_key}))[:SAMPLE]
+
+    def merge(self, other: "SiteLines") -> "SiteLines":
+        self.docs.update(other.docs)
+        self.lines.update(other.lines)
+        for sk, keys in other.sample.items():
+            self.sample[sk] = tuple(sorted({*self.sample.get(sk, ()), *keys}))[:SAMPLE]
+        return self
+
+    def count(self, site: Optional[str], line: str) -> Optional[tuple[int, int, tuple]]:
+        """(documents of the site holding the line, documents of the site, sample of their
+        keys), or None when the line is too short or the site unknown."""
+        key = site_line_key(line) if site is not None else None
+        if key is None:
+            return None
+        sk = f"{site}\x1f{key}"
+        return self.lines.get(sk, 0), self.docs.get(site, 0), self.sample.get(sk, ())
+
+    def to_dict(self) -> dict:
+        return {"docs": dict(sorted(self.docs.items())),
+                "lines": dict(sorted(self.lines.items())),
+                "sample": {k: list(v) for k, v in sorted(self.sample.items())}}
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "SiteLines":
+        s = cls()
+        s.docs = Counter(raw.get("docs", {}))
+        s.lines = Counter(raw.get("lines", {}))
+        s.sample = {k: tuple(v) for k, v in raw.get("sample", {}).items()}
+        return s
