@@ -43,7 +43,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .markdown import prose_text
 from .model import Document
-from .site_lines import SiteLines, site_of
+from .site_lines import SiteLines, site_furniture, site_of
 from .text import FUNCTION_WORDS, WORD_RE, built_on, fold, is_all_caps, skeleton, strip_accents
 
 FORMAT_VERSION = 2
@@ -598,7 +598,8 @@ class CorpusView:
 
     # ------------------------------------------------------------------ boilerplate
     # A line is boilerplate for its site when at least this many of the site's documents, and
-    # this share of them, hold it, and they are not all versions of one story.
+    # this share of them, hold it, and they are not all versions of one story (a site's menus
+    # can make its pages look like one story: items between separators are enough).
     MIN_SITE_DOCS = 3
     MIN_SITE_SHARE = 0.2
 
@@ -612,7 +613,7 @@ class CorpusView:
         n, total, sample = got
         if n < self.MIN_SITE_DOCS or n < self.MIN_SITE_SHARE * total:
             return None
-        if len({self.story_of.get(k, k) for k in sample}) < 2:
+        if len({self.story_of.get(k, k) for k in sample}) < 2 and not site_furniture(line):
             return None  # a title or a quote shared by versions of one story
         return n, total, site
 

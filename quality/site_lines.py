@@ -55,6 +55,16 @@ def site_line_key(line: str) -> Optional[str]:
     return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
+_SENTENCE_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def site_furniture(line: str) -> bool:
+    """Items between separators ("Home | World | Sport"): a menu, never a title or a quote
+    that versions of one story share."""
+    t = line.strip()
+    return not _SENTENCE_RE.search(t) and sum(t.count(c) for c in "|·•»›") >= 2
+
+
 class SiteLines:
     """site -> documents, and (site, line) -> documents holding the line, with a sample of
     their keys."""

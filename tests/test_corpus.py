@@ -238,3 +238,49 @@ def test_a_prepared_view_travels_without_the_records():
     auditor = no_gazetteer()
     assert [auditor.audit(d, light).to_dict() for d in docs] == \
         [auditor.audit(d, view).to_dict() for d in docs]
+
+
+SITE_BODIES = [
+    "Mayor Alice Brandt of Leeds approved the Kirkstall budget with Councillor Omar Haddad.",
+    "Floods closed the Severn road near Worcester, and Inspector Tom Rigby asked drivers to wait.",
+    "The Ashmolean museum in Oxford reopened with maps lent by Professor Ines Carvalho of Porto.",
+    "A bakery run by Yusuf Demir on Mill Street in Bradford sold out before nine in the morning.",
+]
+
+
+def test_lines_recurring_on_one_site_are_its_boilerplate(tmp_path):
+    # Records of one site (the `url` field) share a short standing line (too short for BP11).
+    lines = [json.dumps({"id": i, "url": f"https://www.example.com/news/{i}",
+                         "text": f"{body}\nTips and corrections welcome\n"})
+             for i, body in enumerate(SITE_BODIES)]
+    (tmp_path / "pages.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = list(read_documents([str(tmp_path / "pages.jsonl")]))
+    assert {d.site for d in docs} == {f"https://www.example.com/news/{i}" for i in range(4)}
+    reports = list(no_gazetteer(select=("BP",)).audit_corpus(docs))
+    got = [[(f.code, f.text, f.suggestion) for f in r.findings] for r in reports]
+    assert got == [[("BP16", "Tips and corrections welcome", "")]] * 4
+    assert "4 of 4 documents of example.com" in reports[0].findings[0].message
+
+
+def test_site_lines_need_the_same_site_and_more_than_one_story(tmp_path):
+    # The same line on four different sites is no site's boilerplate (too short for BP11).
+    docs = [Document(f"{b}\nTips and corrections welcome\n", "p.jsonl", str(i),
+                     site=f"https://site{i}.example/") for i, b in enumerate(SITE_BODIES)]
+    assert all(r.findings == () for r in no_gazetteer(select=("BP16",)).audit_corpus(docs))
+    # Versions of one story on one site share their title: not boilerplate.
+    title = "Rubio and Lavrov meet in Riyadh for Ukraine talks"
+    body = ("Marco Rubio met Sergei Lavrov and Yuri Ushakov in Riyadh with Steve Witkoff and "
+            "Mike Waltz, and Kirill Dmitriev joined the talks on Ukraine.")
+    docs = [Document(f"{title}\n\n{body} Version {i}.", "v.jsonl", str(i), site="example.com")
+            for i in range(4)]
+    assert all(r.findings == () for r in no_gazetteer(select=("BP16",)).audit_corpus(docs))
+
+
+def test_site_line_counts_merge_and_round_trip():
+    docs = [Document(f"{b}\nTips and corrections welcome\n", "p.jsonl", str(i),
+                     site="example.com") for i, b in enumerate(SITE_BODIES)]
+    whole = CorpusStats().add_all(docs)
+    parts = CorpusStats().add_all(docs[:2]).merge(CorpusStats().add_all(docs[2:]))
+    assert parts.site_lines.to_dict() == whole.site_lines.to_dict()
+    back = CorpusStats.from_json(whole.to_json())
+    assert back.site_lines.count("example.com", "Tips and corrections welcome")[:2] == (4, 4)

@@ -203,9 +203,11 @@ def site_line(rule, ctx):
     host), else the folder its file is in. A line of three words or more (case, digits and
     spacing folded) held by at least 3 of the site's documents and a fifth of them, not all
     versions of one story, is boilerplate for that site even when it reads like prose.
-    Consecutive such lines are one finding; lines BP11 reports are left to it."""
+    Consecutive such lines are one finding; lines BP11 or the other rules of the family report
+    are left to them."""
     text = ctx.text
     run: list = []
+    known = {ln.start for ln in layout(ctx)}
 
     def flush():
         if run:
@@ -221,12 +223,12 @@ def site_line(rule, ctx):
         line = text[start:end]
         if not line.strip():
             continue
-        ev = None if ctx.corpus.line_evidence(line) else ctx.corpus.site_line_evidence(
-            ctx.document, line)
+        s = start + len(line) - len(line.lstrip())
+        ev = None if s in known or ctx.corpus.line_evidence(line) else (
+            ctx.corpus.site_line_evidence(ctx.document, line))
         if ev is None:
             yield from flush()
             continue
-        s = start + len(line) - len(line.lstrip())
         run.append((s, start + len(line.rstrip()), *ev))
     yield from flush()
 
