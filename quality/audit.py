@@ -158,7 +158,11 @@ class Auditor:
     def _override(self, f: Finding) -> Finding:
         """The configured severity, and whether the finding's fix is safe (fixes.fix_safety)."""
         if f.suggestion is not None and f.fix_safety is None:
-            f = replace(f, fix_safety=fix_safety(f, f.code in _CORPUS_CODES))
+            cfg = self.config
+            safety = "unsafe" if matches(f, cfg.extend_unsafe_fixes) else \
+                "safe" if matches(f, cfg.extend_safe_fixes) else \
+                fix_safety(f, f.code in _CORPUS_CODES)
+            f = replace(f, fix_safety=safety)
         if not self._severity:
             return f
         best = None

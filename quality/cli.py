@@ -134,7 +134,8 @@ def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=F
         if write_baseline:  # record every finding: no older baseline hides any
             cfg = replace(cfg, baseline=None)
         bad = unknown_selectors(cfg.select + cfg.ignore + tuple(k for k, _ in cfg.severity)
-                                + tuple(s for _, sel in cfg.per_path_ignores for s in sel))
+                                + tuple(s for _, sel in cfg.per_path_ignores for s in sel)
+                                + cfg.extend_safe_fixes + cfg.extend_unsafe_fixes)
         if bad:
             raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
         return cfg, Auditor(cfg), _source(paths, cfg, keep_records, stdin_filename)
@@ -281,6 +282,7 @@ def fix(paths, write, unsafe_fixes, quiet, **options) -> None:
         return
     # Every fix is applied, however many there are: one run reaches the fixed point.
     cfg, auditor, source = _setup(paths, max_findings=0, **options)
+    unsafe_fixes = unsafe_fixes or cfg.unsafe_fixes
     changed = written = held_back = 0
     colour = use_colour(sys.stdout)
     records: Optional[tuple[str, list]] = None  # the record file being read: (path, changes)
@@ -383,7 +385,8 @@ def _fix_stdin(unsafe_fixes: bool, options: dict) -> None:
     if format_suffix(name) in RECORD_SUFFIXES or is_compressed(name):
         raise UsageProblem(f"`quality fix -` reads plain text or Markdown, not {name}")
     markup = "markdown" if format_suffix(name) in MARKDOWN_SUFFIXES else None
-    _, auditor, _ = _setup((), max_findings=0, **options)
+    cfg, auditor, _ = _setup((), max_findings=0, **options)
+    unsafe_fixes = unsafe_fixes or cfg.unsafe_fixes
     data = sys.stdin.buffer.read()
     text, err = decode(data)
     sys.stdout.flush()

@@ -48,6 +48,9 @@ class Config:
     accept_file: Optional[str] = None     # a file of such forms, one per line
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     baseline: Optional[str] = None        # report only findings this baseline lacks
+    unsafe_fixes: bool = False            # `quality fix` applies unsafe fixes too
+    extend_safe_fixes: tuple[str, ...] = ()    # rules whose fixes count as safe
+    extend_unsafe_fixes: tuple[str, ...] = ()  # rules whose fixes count as unsafe (wins)
 
     def with_overrides(self, **kwargs) -> "Config":
         clean = {k: v for k, v in kwargs.items() if v is not None}
@@ -106,7 +109,8 @@ def from_mapping(data: dict, where: str, base: Config = DEFAULTS) -> Config:
         if attr is None:
             raise ConfigError(
                 f"{where}: unknown key '{key}' (expected one of {', '.join(sorted(_KEYS))})")
-        if attr in ("select", "ignore", "gazetteer", "extensions", "accept"):
+        if attr in ("select", "ignore", "gazetteer", "extensions", "accept",
+                    "extend_safe_fixes", "extend_unsafe_fixes"):
             value = _as_tuple(value, key, where)
         elif attr == "per_path_ignores":
             if not isinstance(value, dict):
@@ -118,7 +122,7 @@ def from_mapping(data: dict, where: str, base: Config = DEFAULTS) -> Config:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'severity' must be a table of CODE = \"severity\"")
             value = tuple(sorted((str(k), str(v)) for k, v in value.items()))
-        elif attr in ("builtin_gazetteer", "corpus", "follow_symlinks"):
+        elif attr in ("builtin_gazetteer", "corpus", "follow_symlinks", "unsafe_fixes"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: '{key}' must be true or false")
         elif attr in ("max_findings", "max_document_size"):

@@ -20,10 +20,13 @@ def fix_safety(finding: Finding, from_corpus: bool = False) -> Optional[str]:
       - its evidence comes from other documents (corpus mode: NM11, PL11, PL12, BP11), so it
         depends on what else was audited;
       - the rule is less than SAFE_CONFIDENCE sure of the finding (a capital added to an
-        article, words split apart, punctuation guessed).
-    Everything else is safe: a name with evidence beyond similarity, a gazetteer's known wrong
-    form, a deprecated exonym outside history, mojibake ftfy repairs, a homoglyph, a stray
-    control character, "two -day".
+        article, words split apart, punctuation guessed, a name matched on the first name
+        alone); at SAFE_CONFIDENCE and above, bench/calibration.py finds findings right at
+        least 95% of the time on the dev suites.
+    Everything else is safe: a name with evidence beyond the first name, a gazetteer's known
+    wrong form, a deprecated exonym outside history, mojibake ftfy repairs, a homoglyph, a
+    stray control character, "two -day". The config's extend-safe-fixes and extend-unsafe-fixes
+    override this per rule (the Auditor applies them).
     """
     if finding.suggestion is None:
         return None

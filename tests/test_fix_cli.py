@@ -131,3 +131,27 @@ def test_a_record_file_changed_meanwhile_is_left_alone(tmp_path, monkeypatch):
     result = fix("--write", str(p))
     assert "not rewritten: record 1 changed since it was read" in result.output
     assert p.read_text(encoding="utf-8") == '{"text": "They met in Kiev."}\n'
+
+
+@pytest.mark.parametrize("config,expected", [
+    ({}, [("Kloge", "unsafe"), ("Kiev", "safe")]),
+    ({"extend_safe_fixes": ("NM01",)}, [("Kloge", "safe"), ("Kiev", "safe")]),
+    ({"extend_unsafe_fixes": ("place",)}, [("Kloge", "unsafe"), ("Kiev", "unsafe")]),
+    ({"extend_safe_fixes": ("NM", "PL"), "extend_unsafe_fixes": ("PL01",)},
+     [("Kloge", "safe"), ("Kiev", "unsafe")]),           # unsafe wins
+])
+def test_the_config_moves_rules_between_safe_and_unsafe(config, expected):
+    from quality import Auditor, Config
+
+    report = Auditor(Config(select=("NM01", "PL01"), **config)).audit(
+        "Keith Kloge arrived in Kiev on Monday.")
+    assert [(f.text, f.fix_safety) for f in report.findings] == expected
+
+
+def test_unsafe_fixes_from_the_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "quality.toml").write_text("unsafe-fixes = true\n", encoding="utf-8")
+    assert fix("-", "--no-corpus", input=TEXT).stdout == ALL
+    (tmp_path / "quality.toml").write_text('extend-safe-fixes = ["XX"]\n', encoding="utf-8")
+    result = fix("-", input=TEXT)
+    assert result.exit_code == 2 and "unknown rule selector 'XX'" in result.output
