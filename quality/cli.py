@@ -84,6 +84,8 @@ def audit_options(command):
 QUIET_OPTION = click.option(
     "-q", "--quiet", is_flag=True,
     help="Nothing on standard error but errors: no progress, notes or summary.")
+JOBS_OPTION = click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1,
+                           show_default=True, help="Worker processes.")
 STATISTICS_OPTION = click.option(
     "--statistics", is_flag=True,
     help="After the summary, the number of findings per rule (standard error).")
@@ -157,8 +159,7 @@ def _source(paths, cfg, keep_records=False, stdin_filename=None):
               help="Lowest severity that makes the exit status 1 [default: warning].")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None,
               help="Exit 1 when a document scores below this.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes.")
+@JOBS_OPTION
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", metavar="FILE",
               help="Write the report to FILE, replaced only when the run completes.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
@@ -414,8 +415,7 @@ def _fix_stdin(unsafe_fixes: bool, options: dict) -> None:
                    "categories).")
 @click.option("--no-findings", is_flag=True,
               help="Add only quality_score, not quality_findings.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes.")
+@JOBS_OPTION
 @STATISTICS_OPTION
 @audit_options
 def filter_(paths, output, rejected, min_score, drop_on, no_findings, jobs, statistics, quiet,
@@ -485,14 +485,12 @@ def gazetteer_learn(paths, output, config_path) -> None:
     lines = ["name\tkind\taliases\twrong\tdeprecated\tnote"]
     lines += ["\t".join(r) for r in rows]
     text = "\n".join(lines) + "\n"
-    if output == "-":
-        click.echo(text, nl=False)
-    else:
-        try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise UsageProblem(f"{output}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with atomic_output(output) as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise UsageProblem(f"{output}: cannot write ({exc.strerror or exc})") from None
+    if output != "-":
         click.echo(f"{len(rows)} name(s) written to {output}", err=True)
 
 
