@@ -34,19 +34,24 @@ _FRONT_MATTER = re.compile(
     r"[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _SPANS = re.compile(
+    r"(?=[<`(])(?:"                                                # a cheap first test
     r"<!--.*?(?:-->|\Z)"                                          # HTML comment
     r"|<(script|style|pre)\b[^>]*>.*?(?:</\1\s*>|\Z)"             # raw HTML elements
     r"|(`+)(?!`)(?:(?!\n[ \t]*\r?\n).)+?(?<!`)\2(?!`)"             # inline code
     r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"                   # autolink
     r"|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>"                            # e-mail autolink
     r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>"                # HTML tag
-    r"|(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"  # link target
-    r"|^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$"                           # reference definition
-    r"|(?:https?|ftp)://(?:[^\s<>\"'`()]|\([^\s<>\"'`()]*\))*"    # bare URL, (balanced)
-    r"(?:[^\s<>\"'`.,;:!?()\]}]|\([^\s<>\"'`()]*\))"
-    r"|\bwww\.[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b",           # e-mail address
-    re.S | re.M | re.I)
+    r"|(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))",  # link target
+    re.S | re.I)
+# Then, each in a pass of its own over what is left (a text without the telltale characters
+# skips the pass): reference definitions, bare URLs, e-mail addresses.
+_LATER = (
+    ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)),
+    ("://", re.compile(r"(?:https?|ftp)://(?:[^\s<>\"'`()]|\([^\s<>\"'`()]*\))*"
+                       r"(?:[^\s<>\"'`.,;:!?()\]}]|\([^\s<>\"'`()]*\))", re.I)),
+    ("www.", re.compile(r"\bwww\.[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]", re.I)),
+    ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")),
+)
 _NOT_BLANKED = re.compile(r"[^\r\n]")
 
 
@@ -92,7 +97,12 @@ def prose(text: str) -> str:
 def _inline(text: str) -> str:
     if not text:
         return text
-    return _SPANS.sub(lambda m: _blank(m.group()), text)
+    text = _SPANS.sub(lambda m: _blank(m.group()), text)
+    lowered = text.lower()
+    for telltale, pattern in _LATER:
+        if telltale in lowered:
+            text = pattern.sub(lambda m: _blank(m.group()), text)
+    return text
 
 
 def prose_text(document: Document) -> str:
