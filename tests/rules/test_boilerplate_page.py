@@ -54,6 +54,22 @@ def test_fires(text, expected, result):
     check_case(text, "BP", expected, result)
 
 
+HTML = ("<!DOCTYPE html>\n<html><head><title>Tariffs</title></head>\n<body><nav><a href='/'>Home"
+        f"</a></nav>\n<p>{A}</p>\n<p>{B}</p>\n</body></html>\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # HTML source: one hint to extract the text first, no guesses, no fix.
+    (HTML, [("BP17", "<!DOCTYPE html>")]),
+    ("<div class='nav'><a href='/'>Home</a> <a href='/world'>World</a></div>\n" * 6
+     + f"<p>{A}</p>\n", [("BP17", "<div class='nav'><a href='/'>Home</a> <a href='/world'>World</a></div>")]),
+    # Text that mentions a tag or two is text.
+    (f"{A}\nUse the <b> tag for bold and <i> for italics.\n{B}\n", []),
+])
+def test_html_input(text, expected):
+    check_case(text, "BP", expected, text)
+
+
 @pytest.mark.parametrize("text", [
     # Clean news text, a sentence a line, with short sentences and a last line without a stop.
     f"{TITLE}\n{A}\nAll were wearing beacons.\n{B}\n\"People got excited,\" he said.\n",

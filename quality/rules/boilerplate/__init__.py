@@ -233,6 +233,22 @@ def site_line(rule, ctx):
     yield from flush()
 
 
+@rule("BP17", "html-input", "boilerplate", "warning",
+      "The document is HTML source, not text: extract its text first.",
+      bad="<!DOCTYPE html>\n<html><head><title>Talks</title></head>\n<body><p>Talks resume.</p>",
+      good="Talks resume\n\nTalks resume on Monday, the ministry said.")
+def html_input(rule, ctx):
+    """The text opens with a doctype or <html>, or HTML tags make up a tenth of it. The
+    boilerplate rules judge a page's text, not its markup, so none of them runs on it: extract
+    the text first (trafilatura, for one, keeps the article and drops the furniture) and audit
+    that. Reported once, on the first line, without a fix."""
+    for ln in layout(ctx):
+        if ln.kind == "html":
+            yield rule.finding(ctx, ln.start, ln.end, "the document is HTML source: extract its "
+                               "text first (for example with trafilatura) and audit that; the "
+                               "boilerplate rules do not guess at markup")
+
+
 @rule("BP12", "navigation", "boilerplate", "warning",
       "Menus, section lists and other short lines of the page around the article.",
       bad=_ARTICLE + "\nHome\nWorld\nBusiness\nSport",
@@ -285,4 +301,4 @@ def photo_credit(rule, ctx):
 
 RULES = (feed_footer, teaser_header, teaser_item, share_prompt, subscribe_prompt, legal_notice,
          site_header, repeated_title, page_chrome, recurring_line, navigation, comment_controls,
-         pagination, photo_credit, site_line)
+         pagination, photo_credit, site_line, html_input)

@@ -12,7 +12,7 @@ from .features import (
     COUNTER_RE, CREDIT_RE, DELIVERY_RE, ELLIPSIS_RE, EMAIL_ONLY_RE, FOLLOW_RE, LABEL_SEP_RE,
     METADATA_RE, NAV_ITEM_RE, NAV_SEP_RE, NEWSLETTER_RE, NOT_NAMES, PRICE_CONTEXT_RE, PRICE_RE,
     PROMPT_CUE_RE, PUBLISHER_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
-    THREAD_RE, DATE_RE, NAME_LINE_RE, SIGNATURE_RE, domain_like, quoted_speech, headline_case, is_prose, teaser_like, words_key)
+    THREAD_RE, DATE_RE, NAME_LINE_RE, html_markup, SIGNATURE_RE, domain_like, quoted_speech, headline_case, is_prose, teaser_like, words_key)
 from ..base import per_document
 from . import page
 from .kinds import CREDIT_RE as PHOTO_CREDIT_RE, kind_of
@@ -154,7 +154,14 @@ def classify_shape(line: str, n_words: int, edge: bool, trailing: bool,
 
 @per_document
 def layout(ctx) -> tuple[Line, ...]:
-    """Classify every line of the document once; shared by all the rules of this module."""
+    """Classify every line of the document once; shared by all the rules of this module.
+    HTML source gets one line of kind `html` and nothing else: its lines are not a page's
+    text, and guessing at them would only mislead."""
+    if html_markup(ctx.text):
+        end = ctx.text.find("\n")
+        end = len(ctx.text) if end < 0 else end
+        start = len(ctx.text[:end]) - len(ctx.text[:end].lstrip())
+        return (Line(start, max(end, start), "html", "HTML markup"),)
     return classify_lines(ctx.text, page.stop_words(ctx.language or "en"))
 
 

@@ -185,3 +185,20 @@ SIGNATURE_RE = re.compile(
 # McIntyre".
 NAME_LINE_RE = re.compile(r"^[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?|"
                           r"Mc[A-Z][a-z]+)){1,3}$")
+
+
+# HTML markup: a document that is a web page's source, not its text.
+_HTML_TAG_RE = re.compile(
+    r"<(?:!doctype\s+html|/?(?:html|head|body|div|p|a|span|script|style|table|tr|td|br|li|ul|"
+    r"ol|h[1-6]|meta|link|img|nav|header|footer|section|article|form|input)\b)[^<>]{0,500}>",
+    re.IGNORECASE)
+
+
+def html_markup(text: str) -> bool:
+    """True when the text is HTML source: it opens with a doctype or <html>, or tags make up
+    a tenth of its first 20,000 characters (at least 10 of them)."""
+    head = text[:20000]
+    if head.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        return True
+    tags = [m.end() - m.start() for m in _HTML_TAG_RE.finditer(head)]
+    return len(tags) >= 10 and sum(tags) >= 0.1 * len(head)

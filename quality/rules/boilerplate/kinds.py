@@ -21,6 +21,7 @@ CODES = {
     "comments": "BP13",
     "pagination": "BP14",
     "credit": "BP15",
+    "html": "BP17",
 }
 
 # Kinds reported one finding per run of consecutive lines (a menu is one finding): those the
