@@ -6,9 +6,11 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 import jellyfish
+import regex
 from rapidfuzz.distance import Levenshtein
 
 from .. import data_files
+from ..romanisation import romanisation_key
 from ..gazetteer import Candidate, Entry, surname_of
 from ..text import FUNCTION_WORDS, WORD_RE, Token, derived_forms, fold, is_all_caps, skeleton, strip_accents
 from .base import Context, per_document, rule
@@ -22,6 +24,8 @@ MIN_LENGTH = 4
 # A first name at least this common in English (Zipf: John 5.4, Sergei 3.5) is shared by too
 # many people to identify one; rarer ones (Volodymyr, Shinzo) do.
 COMMON_GIVEN_ZIPF = 3.0
+# A romanisation key this short (Li Na) matches too many names to be evidence.
+MIN_ROMANISED_KEY = 6
 # A spelling used this often in one document is the writer's choice, not a slip.
 REPEATED = 3
 # The least similarity (Jaro-Winkler) at which a word English has never seen is compared with
@@ -534,4 +538,98 @@ def name_order(rule, ctx: Context) -> Iterator:
                                    form, confidence=0.9)
 
 
-RULES = (name_misspelling, known_wrong_name, name_order, consensus_spelling)
+def _romanised_names(gaz) -> dict[str, list[tuple[str, Entry]]]:
+    """Romanisation key -> [(accepted form, entry)] for names of people of two words or more,
+    built once per gazetteer."""
+    key = ("names.romanised",)
+    table = gaz.memo.get(key)
+    if table is None:
+        table = {}
+        for entry in gaz.entries:
+            if not _personal(entry):
+                continue
+            for form in entry.forms:
+                if len(form.split()) >= 2:
+                    k = romanisation_key(form)
+                    if len(k) >= MIN_ROMANISED_KEY:
+                        table.setdefault(k, []).append((form, entry))
+        gaz.memo[key] = table
+    return table
+
+
+_ROMAN_RE = regex.compile(r"[IVXLCDM]+")
+_NAME_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*")
+
+
+@rule("NM04", "romanisation", "name", "warning",
+      "A known person's name in another romanisation than the gazetteer's (pinyin for the form "
+      "English news uses).",
+      "Taiwan's former president Cai Yingwen visited Washington last week.",
+      "Taiwan's former president Tsai Ing-wen visited Washington last week.")
+def romanisation(rule, ctx: Context) -> Iterator:
+    """Two or three capitalised words in a row (hyphened syllables count as one word) whose
+    romanisation key (quality/romanisation.py, rules in data/romanisation.tsv: pinyin and
+    Wade-Giles, Revised and McCune-Reischauer Korean, Hepburn long vowels, Cyrillic schemes)
+    equals that of a person's name in the gazetteer, while the words are not an accepted
+    spelling: the fix is the gazetteer's form ("Cai Yingwen" -> Tsai Ing-wen, "Mao Tse-tung"
+    -> Mao Zedong when the gazetteer writes pinyin). Quiet when the key matches two people."""
+    table = _romanised_names(ctx.gazetteer)
+    if not table:
+        return
+    text = ctx.text
+    words = list(_NAME_WORD_RE.finditer(text))
+    i = 0
+    while i < len(words):
+        found = None
+        # only a whole run of capitalised words is one name ("Lee Chong Yong" is not "Li Chong")
+        j = i
+        while j + 1 < len(words) and text[words[j].end():words[j + 1].start()] == " ":
+            j += 1
+        if j - i + 1 > 3:
+            i = j + 1
+            continue
+        for n in (j - i + 1,):
+            run = words[i:i + n]
+            if len(run) < n or any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])) \
+                    or any(_ROMAN_RE.fullmatch(w.group()) for w in run):
+                continue  # not one name, or a regnal number (Charles I, Charles III)
+            s, e = run[0].start(), run[-1].end()
+            span = text[s:e]
+            if ctx.gazetteer.is_accepted(span):
+                found = (n, None)
+                break
+            hits = table.get(romanisation_key(span), ())
+            names = {entry.name for _, entry in hits}
+            if len(names) == 1:
+                form, entry = hits[0]
+                mine, theirs = span.split(), form.split()
+                if len(mine) == len(theirs) == 2 and fold(mine[1]) == fold(theirs[1]) and \
+                        same_given_name(mine[0], theirs[0]):
+                    found = (n, None)  # an accepted variant of the first name (Aleksandr)
+                else:
+                    found = (n, (s, e, span, entry, form))
+                break
+        if found is None:
+            i += 1
+            continue
+        n, hit = found
+        if hit is not None:
+            s, e, span, entry, form = hit
+            mine, theirs = span.split(" "), form.split(" ")
+            suggestion = form
+            if len(mine) == len(theirs):  # only the words that differ: "Walter Lipman"
+                k = 0
+                while mine[k] == theirs[k]:
+                    k += 1
+                m = len(mine)
+                while mine[m - 1] == theirs[m - 1]:
+                    m -= 1
+                s += len(" ".join(mine[:k])) + (1 if k else 0)
+                e = s + len(" ".join(mine[k:m]))
+                suggestion = " ".join(theirs[k:m])
+            yield rule.finding(ctx, s, e, f"'{span}' is another romanisation of {entry.name}",
+                               suggestion, confidence=0.9)
+        i += n
+
+
+RULES = (name_misspelling, known_wrong_name, name_order, romanisation, consensus_spelling)

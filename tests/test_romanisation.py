@@ -1,0 +1,34 @@
+"""One key for the renderings of a name in different romanisation systems."""
+import pytest
+
+from quality.romanisation import romanisation_key
+from tests.helpers import findings
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Cai Yingwen", "Tsai Ing-wen", True),           # pinyin / the form English news uses
+    ("Mao Zedong", "Mao Tse-tung", True),            # pinyin / Wade-Giles
+    ("Deng Xiaoping", "Teng Hsiao-p'ing", True),
+    ("Zhou Enlai", "Chou En-lai", True),
+    ("Kim Jong-eun", "Kim Jong Un", True),           # Korean press forms
+    ("Itoh Hiroshi", "Ito Hiroshi", True),           # Hepburn long vowels
+    ("Sergey Lavrov", "Sergei Lavrov", True),        # Cyrillic schemes
+    ("Xi Jinping", "Li Qiang", False),
+    ("Liu He", "Lu He", False),
+])
+def test_renderings_of_one_name_share_a_key(a, b, same):
+    assert (romanisation_key(a) == romanisation_key(b)) is same
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Taiwan's former president Cai Yingwen visited Washington last week.",
+     [("Cai Yingwen", "Tsai Ing-wen")]),
+    ("North Korean leader Kim Jong-eun watched the launch.", [("Kim Jong-eun", "Kim Jong Un")]),
+    # accepted spellings, a longer name, regnal numbers, first-name variants: quiet
+    ("Tsai Ing-wen met Kim Jong Un and Xi Jinping.", []),
+    ("Lee Chong Yong, a banker, spoke in Seoul.", []),
+    ("A portrait of Charles I hung beside one of Charles III.", []),
+    ("Aleksander Lukashenko met Sergei Lavrov in Minsk.", []),
+])
+def test_romanisation_rule(text, expected):
+    assert [(f.text, f.suggestion) for f in findings(text, "NM04")] == expected
