@@ -271,7 +271,8 @@
     var worst = d.worst < 0 ? "" : ", worst " + SEVERITIES[d.worst];
     $("doc-meta").textContent = "score " + d.s.toFixed(1) + " \u00b7 " + d.f.length + " finding" +
       (d.f.length === 1 ? "" : "s") + worst + " \u00b7 " + d.e.length + " fix" +
-      (d.e.length === 1 ? "" : "es") + (d.l ? " \u00b7 language " + d.l : "");
+      (d.e.length === 1 ? "" : "es") + (d.l ? " \u00b7 language " + d.l : "") +
+      (d.t === "" ? " \u00b7 no text" + (d.cats.input ? ": the input could not be read" : "") : "");
     var first = renderOriginal(d);
     if ($("fixed-toggle").checked) renderFixed(d);
     $("fixed-pane").hidden = !$("fixed-toggle").checked;
