@@ -91,22 +91,27 @@ def browser(corpus):
     shutil.rmtree(profile, ignore_errors=True)
 
 
-def apply_fixes_of(doc):
-    """The fixed text from the JSON findings, through the library's apply_fixes."""
-    from quality import Finding, Severity, apply_fixes
-
-    return apply_fixes(doc["text"], [
-        Finding(f["code"], f["name"], f["category"], Severity(f["severity"]), f["message"],
-                f["start"], f["end"], f["text"], f["suggestion"]) for f in doc["findings"]])
-
-
-def edits_of(doc):
+def findings_of(doc, unsafe):
+    """The JSON findings as Findings: those with a safe fix, or with unsafe=True all."""
     from quality import Finding, Severity
+
+    return [Finding(f["code"], f["name"], f["category"], Severity(f["severity"]), f["message"],
+                    f["start"], f["end"], f["text"], f["suggestion"])
+            for f in doc["findings"] if unsafe or f.get("fix_safety") == "safe"]
+
+
+def apply_fixes_of(doc, unsafe=False):
+    """What `quality fix` (or with unsafe=True `quality fix --unsafe-fixes`) writes, through
+    the library's apply_fixes."""
+    from quality import apply_fixes
+
+    return apply_fixes(doc["text"], findings_of(doc, unsafe))
+
+
+def edits_of(doc, unsafe=False):
     from quality.fixes import fix_edits
 
-    return fix_edits(doc["text"], [
-        Finding(f["code"], f["name"], f["category"], Severity(f["severity"]), f["message"],
-                f["start"], f["end"], f["text"], f["suggestion"]) for f in doc["findings"]])
+    return fix_edits(doc["text"], findings_of(doc, unsafe))
 
 
 def fixed_text(driver):
@@ -234,7 +239,7 @@ def test_details_on_focus_and_the_fixed_text(browser, corpus, tmp_path):
     for part in ("NM01", "name-misspelling", "Whitkov", "Witkoff", "Evidence", "Suggestion"):
         assert part in tip[1]
     js(browser, "document.getElementById('tip').hidden = true;"
-                "document.getElementById('fixed-toggle').focus()")
+                "document.getElementById('unsafe-toggle').focus()")
     browser.switch_to.active_element.send_keys(Keys.TAB)  # the first highlight, by keyboard
     tip = js(browser, "const t = document.getElementById('tip');"
                       "return [t.hidden, t.textContent, document.activeElement.dataset.f]")
@@ -272,12 +277,17 @@ def test_deletions_are_marked_in_the_fixed_text(browser, corpus):
     for n, d in enumerate(docs):
         open_hash(browser, f"#doc-{n}")
         js(browser, "const t = document.getElementById('fixed-toggle'); if (!t.checked) t.click()")
-        assert fixed_text(browser) == apply_fixes_of(d), d["path"]
+        assert fixed_text(browser) == apply_fixes_of(d), d["path"]  # quality fix
+        js(browser, "document.getElementById('unsafe-toggle').click()")
+        assert fixed_text(browser) == apply_fixes_of(d, unsafe=True), d["path"]
         deleted = js(browser, "return Array.from(document.querySelectorAll('#fixed del'))"
                               ".map(e => e.textContent)")
-        assert sum(e[2] == "" for e in edits_of(d)) == len(deleted)
-        if "You may also like" in d["text"]:
-            assert any(x.startswith("You may also like") for x in deleted)
+        assert sum(e[2] == "" for e in edits_of(d, unsafe=True)) == len(deleted)
+        unsafe = js(browser, "return document.querySelectorAll('#fixed .unsafe').length")
+        assert unsafe == len(set(edits_of(d, unsafe=True)) - set(edits_of(d)))
+        if "You may also like" in d["text"]:  # boilerplate deletions are unsafe fixes
+            assert any(x.startswith("You may also like") for x in deleted) and unsafe
+        js(browser, "document.getElementById('unsafe-toggle').click()")
     js(browser, "document.getElementById('fixed-toggle').click()")
     open_hash(browser, "")
 

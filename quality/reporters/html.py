@@ -4,7 +4,9 @@ The summary (documents, findings by category and rule, the score histogram as in
 worst documents, the corpus-mode evidence) is rendered by a jinja2 template with autoescaping.
 The document table and each document's view are drawn on demand by the page's own script from
 the data embedded once as JSON, so 10,000 documents cost one JSON parse, not 10,000 rendered
-documents.
+documents. A document's fixed text comes in two versions, as `quality fix` writes it (the safe
+fixes) and as `quality fix --unsafe-fixes` does (all of them): the edits of fixes.fix_edits,
+which are what apply_fixes splices in.
 
 Safety, for text nobody has vetted:
   * the template autoescapes everything it prints;
@@ -33,7 +35,7 @@ from importlib import resources
 from typing import TextIO
 
 from .. import __version__
-from ..fixes import fix_edits
+from ..fixes import fix_edits, safe_only
 from ..model import CATEGORIES, Report
 
 # The size the page is built and tested for (see the module docstring).
@@ -94,7 +96,8 @@ class HtmlReporter:
         story = report.extra.get("story")
         self.chunks.append(script_json({
             "p": d["path"], "i": d["id"], "s": d["score"], "l": d["language"], "t": text,
-            "f": findings, "e": fix_edits(text, report.findings)}))
+            "f": findings, "e": fix_edits(text, report.findings),
+            "u": fix_edits(text, safe_only(report.findings))}))
         self.docs.append({"label": _label(d["path"], d["id"]), "s": d["score"],
                           "f": [(f[0], f[3]) for f in findings], "g": story, "ev": evidence})
 

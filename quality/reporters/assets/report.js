@@ -246,19 +246,29 @@
     return first;
   }
 
-  /* The fixed text (what apply_fixes writes): replacements marked as inserted, deletions
-     kept visible but struck through, so the two panes stay side by side. */
+  /* The fixed text (what apply_fixes writes): the safe fixes, as `quality fix` applies them,
+     or with "unsafe fixes" ticked all of them (`quality fix --unsafe-fixes`), the edits that
+     only the latter makes marked "unsafe". Replacements are marked as inserted; deletions
+     stay visible, struck through, so the two panes stay side by side. */
   function renderFixed(d) {
-    var box = $("fixed"), nodes = [], pos = 0;
-    d.e.forEach(function (e) {
+    var box = $("fixed"), nodes = [], pos = 0, all = $("unsafe-toggle").checked;
+    var safe = {};
+    d.u.forEach(function (e) { safe[e.join("\u0000")] = true; });
+    (all ? d.e : d.u).forEach(function (e) {
+      var unsafe = all && !safe[e.join("\u0000")];
+      var was = d.t.slice(e[0], e[1]), note = unsafe ? " (unsafe fix: only with --unsafe-fixes)" : "";
       nodes.push(document.createTextNode(d.t.slice(pos, e[0])));
-      if (e[2] !== "") nodes.push(el("ins", {textContent: e[2], title: "was " + quote(d.t.slice(e[0], e[1]))}));
-      else nodes.push(el("del", {textContent: d.t.slice(e[0], e[1]), title: "deleted by the fix"}));
+      if (e[2] !== "") nodes.push(el("ins", {textContent: e[2], className: unsafe ? "unsafe" : "",
+                                             title: "was " + quote(was) + note}));
+      else nodes.push(el("del", {textContent: was, className: unsafe ? "unsafe" : "",
+                                 title: "deleted by the fix" + note}));
       pos = e[1];
     });
     nodes.push(document.createTextNode(d.t.slice(pos)));
     fill(box, nodes);
   }
+
+  function plural(n, word, words) { return n + " " + (n === 1 ? word : words); }
 
   function showDocument(n) {
     var d = DOCS[n];
@@ -270,8 +280,9 @@
     document.title = d.short + " \u00b7 " + TITLE;
     var worst = d.worst < 0 ? "" : ", worst " + SEVERITIES[d.worst];
     $("doc-meta").textContent = "score " + d.s.toFixed(1) + " \u00b7 " + d.f.length + " finding" +
-      (d.f.length === 1 ? "" : "s") + worst + " \u00b7 " + d.e.length + " fix" +
-      (d.e.length === 1 ? "" : "es") + (d.l ? " \u00b7 language " + d.l : "") +
+      (d.f.length === 1 ? "" : "s") + worst + " \u00b7 " + plural(d.u.length, "safe fix", "safe fixes") +
+      (JSON.stringify(d.e) !== JSON.stringify(d.u) ? ", " + plural(d.e.length, "edit", "edits") + " with the unsafe ones" : "") +
+      (d.l ? " \u00b7 language " + d.l : "") +
       (d.t === "" ? " \u00b7 no text" + (d.cats.input ? ": the input could not be read" : "") : "");
     var first = renderOriginal(d);
     if ($("fixed-toggle").checked) renderFixed(d);
@@ -305,7 +316,9 @@
     if (current === null) return;
     if (e.target.checked) renderFixed(DOCS[current]);
     $("fixed-pane").hidden = !e.target.checked;
-    document.body.classList.toggle("side-by-side", e.target.checked);
+  });
+  $("unsafe-toggle").addEventListener("change", function () {
+    if (current !== null && $("fixed-toggle").checked) renderFixed(DOCS[current]);
   });
 
   /* ------------------------------------------------------------------ details on hover/focus */
