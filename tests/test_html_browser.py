@@ -85,7 +85,7 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser(corpus):
     driver, profile = _browser()
-    driver.get(corpus[0].as_uri())
+    load(driver, corpus[0])
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
@@ -118,6 +118,16 @@ def fixed_text(driver):
     """The fixed pane's text without the deletions it shows struck through."""
     return js(driver, "const c = document.getElementById('fixed').cloneNode(true);"
                       "c.querySelectorAll('del').forEach(e => e.remove()); return c.textContent")
+
+
+def load(driver, path):
+    """Open the page at `path` and wait until its script has drawn it."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(path.as_uri())
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+        "return location.pathname.endsWith(arguments[0]) &&"
+        " document.documentElement.dataset.ready === 'true'", path.name))
 
 
 def js(driver, script, *args):
@@ -307,7 +317,7 @@ def test_a_large_report_is_paged(browser, corpus, tmp_path):
         reporter.document(replace(r, document=replace(r.document, path=f"d{i:03d}.txt")))
     page = tmp_path / "big.html"
     page.write_text(reporter.page(), encoding="utf-8")
-    browser.get(page.as_uri())
+    load(browser, page)
     first = rows(browser)
     assert len(first) == 100 and js(browser, "return document.getElementById('page')"
                                              ".textContent") == "page 1 of 3"
@@ -317,11 +327,11 @@ def test_a_large_report_is_paged(browser, corpus, tmp_path):
     js(browser, "const q = document.getElementById('q'); q.value = 'd24';"
                 "q.dispatchEvent(new Event('input'))")
     assert sorted(r[0] for r in rows(browser)) == [f"d24{i}.txt" for i in range(10)]
-    browser.get(corpus[0].as_uri())  # back to the main report for any later test
+    load(browser, corpus[0])  # back to the main report for any later test
 
 
 def test_no_script_error_or_policy_violation(browser, corpus):
     """Runs last: everything the other tests did left nothing in the console (a style or
     script the Content-Security-Policy blocks, or an exception, would be logged)."""
-    browser.get(corpus[0].as_uri())
+    load(browser, corpus[0])
     assert [e["message"] for e in browser.get_log("browser") if e["level"] != "INFO"] == []
