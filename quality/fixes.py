@@ -60,10 +60,13 @@ def fix_edits(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, st
     A fix whose span holds other fixes is composed with them when it keeps their text
     ("THE Zelenski" -> "Zelenski" with "Zelenski" -> "Zelensky" gives "Zelensky"); any other
     overlap keeps the earliest-starting (then longest) fix and skips the rest. Findings whose
-    text no longer matches the document are skipped, so stale findings change nothing. A
+    text no longer matches the document, or whose fix is already in place ("Witkof" ->
+    "Witkoff" on a text that reads "Witkoff"), are skipped: stale findings change nothing, and
+    a fix applied twice gives the text of applying it once. A
     deletion of whole lines also removes their line breaks (see _line_end).
     """
-    fixes = sorted((f for f in findings if f.suggestion is not None and text[f.start:f.end] == f.text),
+    fixes = sorted((f for f in findings if f.suggestion is not None
+                    and text[f.start:f.end] == f.text and not _already_applied(text, f)),
                    key=lambda f: (f.start, -(f.end - f.start), f.code))
     edits: list[tuple[int, int, str]] = []
     pos, i = 0, 0
@@ -72,32 +75,82 @@ def fix_edits(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, st
         i += 1
         if f.start < pos:
             continue
-        replacement = f.suggestion
+        inners = []
         while i < len(fixes) and fixes[i].start < f.end:
-            inner = fixes[i]
+            inners.append(fixes[i])
             i += 1
-            if inner.end <= f.end and inner.text and replacement.count(inner.text) == 1:
-                replacement = replacement.replace(inner.text, inner.suggestion)
+        replacement = _compose(f, inners) if inners else f.suggestion
         pos = _line_end(text, f.start, f.end) if replacement == "" else f.end
         edits.append((f.start, pos, replacement))
     return edits
 
 
-_NEWLINE = re.compile(r"\r?\n")
-_BLANK_LINE = re.compile(r"[ \t]*\r?\n")
+def _compose(outer: Finding, inners: list[Finding]) -> str:
+    """The outer fix's replacement with the inner fixes applied inside it: positionally where
+    the outer fix keeps their text in place (the common start or end of the outer text and its
+    replacement: ftfy's repairs keep the words around a repaired character), else where
+    their text occurs exactly once in the replacement; inner fixes that fit neither way, or
+    that overlap each other, are dropped."""
+    old, new = outer.text, outer.suggestion
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    edits, rest, last = [], [], 0
+    for inner in inners:
+        a, b = inner.start - outer.start, inner.end - outer.start
+        if a < last or b > len(old) or not inner.text:
+            continue
+        last = b
+        if b <= head:
+            edits.append((a, b, inner.suggestion))
+        elif a >= len(old) - tail:
+            shift = len(new) - len(old)
+            edits.append((a + shift, b + shift, inner.suggestion))
+        else:
+            rest.append(inner)
+    for a, b, sub in reversed(edits):
+        new = new[:a] + sub + new[b:]
+    for inner in rest:
+        if new.count(inner.text) == 1:
+            new = new.replace(inner.text, inner.suggestion)
+    return new
+
+
+def _already_applied(text: str, f: Finding) -> bool:
+    """The fix only adds text around its span, and that text is already there."""
+    s = f.suggestion
+    if len(s) <= len(f.text):
+        return False
+    if s.startswith(f.text) and text.startswith(s, f.start):
+        return True
+    return s.endswith(f.text) and f.end >= len(s) and text.endswith(s, 0, f.end)
+
+
+_NEWLINE = re.compile(r"\r\n|\n|\r")
+_BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
 
 
 def _line_end(text: str, start: int, end: int) -> int:
-    """Deleting whole lines (boilerplate) takes their line break too, and the blank line
-    after them when the line before is blank, so no empty paragraphs are left behind."""
-    if start and text[start - 1] != "\n":
+    """Deleting whole lines (boilerplate) takes their line break too (LF, CRLF or a bare CR),
+    and the blank line after them when the line before is blank, so no empty paragraphs are
+    left behind."""
+    if start and text[start - 1] not in "\n\r":
         return end
     m = _NEWLINE.match(text, end)
     if m is None:
         return end
     end = m.end()
-    if start == 0 or text.endswith("\n", 0, start - 1) or text.endswith("\n\r", 0, start - 1):
+    if start == 0 or _blank_line_before(text, start):
         blank = _BLANK_LINE.match(text, end)
         if blank:
             end = blank.end()
     return end
+
+
+def _blank_line_before(text: str, start: int) -> bool:
+    """The line before the one starting at `start` is empty."""
+    prev = start - (2 if text.startswith("\r\n", start - 2) else 1)
+    return prev > 0 and text[prev - 1] in "\n\r"
