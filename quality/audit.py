@@ -6,6 +6,7 @@ like flake8's decision engine; rules themselves only yield findings.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
@@ -13,7 +14,7 @@ from . import scoring
 from .baseline import Baseline, BaselineError
 from .config import DEFAULTS, Config, ConfigError, validate
 from .corpus import CorpusStats
-from .fixes import fix_safety
+from .fixes import apply_fixes, fix_safety
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .markdown import prose_text, reanchor
@@ -21,6 +22,8 @@ from .model import Document, Finding, Report, Severity
 from .rules import ALL_RULES, Rule, by_code
 from .rules.base import Context
 from .suppression import AcceptList, PathIgnores, inline_regions, read_accept_file
+
+FIX_ROUNDS = 4  # audits per document (and corpus passes) to reach a fixed point
 
 
 def matches(rule: Rule, selectors: Sequence[str]) -> bool:
@@ -91,6 +94,11 @@ class Auditor:
 
     def _audit(self, document: Document, corpus) -> Report:
         text = prose_text(document)
+        original = text
+        if "\r" in text:  # old Mac line ends: the rules read them as "\n" (same offsets)
+            text = _BARE_CR.sub("\n", text)
+            if text == original:
+                text = original
         limit = self.config.max_document_size
         windows = list(split_windows(text, limit)) if limit and len(text) > limit else [0]
         findings: list[Finding] = []
@@ -123,6 +131,9 @@ class Auditor:
                         f"({limit:,}): audited in {len(windows)} windows, so checks that read "
                         "the whole document (repeated title, language) saw one window at a time"))
         findings = _dedupe(findings)
+        if text is not original:
+            findings = [_restore_cr(f, original) for f in findings]
+            text = original
         if text is not document.text:  # Markdown: report against the file as it is
             findings = [reanchor(f, document.text) for f in findings]
         findings = self._keep(document, findings)
@@ -219,6 +230,71 @@ class Auditor:
         return self
 
     # ------------------------------------------------------------------ many documents
+    # ------------------------------------------------------------------ fixing
+    def fixed(self, document: Document, corpus=None, rounds: int = FIX_ROUNDS,
+              choose: Optional[Callable[[Sequence[Finding]], Sequence[Finding]]] = None) -> str:
+        """`document`'s text with its suggested fixes applied (those `choose` picks from the
+        findings, all by default), then the fixes of the fixed text, until nothing changes (at
+        most `rounds` audits): fixing the result again changes nothing. Every fix counts,
+        whatever `max-findings` says."""
+        text = document.text
+        seen = {text}
+        for _ in range(rounds):
+            findings = self._uncapped.audit(replace(document, text=text), corpus).findings
+            new = apply_fixes(text, choose(findings) if choose else findings)
+            if new == text or new in seen:  # done, or fixes that undo each other
+                break
+            seen.add(new)
+            text = new
+        return text
+
+    def fixed_texts(self, documents: "Iterable[Document] | Callable[[], Iterable[Document]]",
+                    choose=None, rounds: int = FIX_ROUNDS) -> dict[int, str]:
+        """{position of a document in `documents`: its fixed text} for the documents fixing
+        changes, at a fixed point for the corpus as a whole: with corpus mode on, the
+        statistics are gathered again from the fixed texts and the documents fixed again until
+        no text changes (at most `rounds` passes), so a second run over the result changes
+        nothing. `choose` as for `fixed`."""
+        source = documents if callable(documents) else (lambda fixed=list(documents): fixed)
+        changed: dict[int, str] = {}
+
+        def current() -> Iterator[Document]:
+            for i, doc in enumerate(source()):
+                yield doc if i not in changed else replace(doc, text=changed[i])
+
+        for _ in range(rounds if self.config.corpus else 1):
+            view = None
+            if self.config.corpus:
+                stats = self.gather(current())
+                view = stats.finalize() if stats.documents > 1 else None
+            moved = False
+            for i, doc in enumerate(current()):
+                if doc.error is not None:
+                    continue
+                new = self.fixed(doc, view, choose=choose)
+                if new != doc.text:
+                    changed[i] = new
+                    moved = True
+            if not moved:
+                break
+        return changed
+
+    def fix_corpus(self, documents: "Iterable[Document] | Callable[[], Iterable[Document]]",
+                   choose=None, rounds: int = FIX_ROUNDS) -> Iterator[tuple[Document, str]]:
+        """(document, fixed text) for each document, in order (see fixed_texts)."""
+        source = documents if callable(documents) else (lambda fixed=list(documents): fixed)
+        changed = self.fixed_texts(source, choose, rounds)
+        for i, doc in enumerate(source()):
+            yield doc, changed.get(i, doc.text)
+
+    @property
+    def _uncapped(self) -> "Auditor":
+        if not self.config.max_findings:
+            return self
+        if self.__dict__.get("_uncapped_auditor") is None:
+            self._uncapped_auditor = Auditor(replace(self.config, max_findings=0), self.gazetteer)
+        return self._uncapped_auditor
+
     def gather(self, documents: Iterable[Document]) -> CorpusStats:
         """The first pass: corpus statistics over `documents` (streamed, not kept). A document
         whose statistics cannot be gathered adds none; the audit pass still audits it."""
@@ -276,6 +352,19 @@ def _suppressions(config: Config):
     except BaselineError as exc:
         raise ConfigError(str(exc)) from None
     return AcceptList(forms), PathIgnores(config.per_path_ignores), baseline
+
+
+_BARE_CR = re.compile(r"\r(?!\n)")
+
+
+def _restore_cr(f: Finding, original: str) -> Finding:
+    """A finding made on the text with bare CRs read as LFs, back on the text as it is: its
+    quoted text from the original, and in a file whose every line ends in a bare CR, the
+    suggestion's line breaks as CRs."""
+    suggestion = f.suggestion
+    if suggestion and "\n" in suggestion and "\n" not in original:
+        suggestion = suggestion.replace("\n", "\r")
+    return replace(f, text=original[f.start:f.end], suggestion=suggestion)
 
 
 def split_windows(text: str, limit: int) -> Iterator[int]:

@@ -10,6 +10,7 @@ be done (bad option, config or gazetteer) with a one-line message on standard er
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from typing import Optional
 from dataclasses import replace
@@ -21,7 +22,7 @@ from .audit import Auditor, unknown_selectors
 from .baseline import dumps as baseline_dumps, entries as baseline_entries
 from .config import ConfigError, load as load_config
 from .gazetteer import GazetteerError
-from .fixes import apply_fixes, safe_only
+from .fixes import safe_only
 from .model import Severity
 from .parallel import audit_stream
 from .readers import document_source, is_compressed
@@ -281,9 +282,15 @@ def fix(paths, write, unsafe_fixes, quiet, **options) -> None:
             raise UsageProblem("`-` (standard input) cannot be fixed together with other paths")
         _fix_stdin(unsafe_fixes, options)
         return
-    # Every fix is applied, however many there are: one run reaches the fixed point.
+    # Every fix is applied, however many there are, and the fixed texts fixed again (with
+    # the corpus statistics of the fixed texts) until nothing changes: one run reaches the
+    # fixed point, and a second run changes nothing. The report of the first round names
+    # the fixes in the diff.
     cfg, auditor, source = _setup(paths, max_findings=0, **options)
     unsafe_fixes = unsafe_fixes or cfg.unsafe_fixes
+    choose = None if unsafe_fixes else safe_only
+    fixed = auditor.fixed_texts(source, choose)
+    roots = None if cfg.follow_symlinks else [os.path.realpath(p) for p in paths if p != "-"]
     changed = written = held_back = 0
     colour = use_colour(sys.stdout)
     records: Optional[tuple[str, list]] = None  # the record file being read: (path, changes)
@@ -299,7 +306,7 @@ def fix(paths, write, unsafe_fixes, quiet, **options) -> None:
                 if not quiet:
                     click.echo(f"fixed {records[0]}", err=True)
 
-    for report in _audit(auditor, source, 1, quiet):
+    for index, report in enumerate(_audit(auditor, source, 1, quiet)):
         doc = report.document
         record_file = write and doc.id is not None and _splices(doc.path)
         if records is not None and (not record_file or records[0] != doc.path):
@@ -315,7 +322,7 @@ def fix(paths, write, unsafe_fixes, quiet, **options) -> None:
         chosen = report.findings if unsafe_fixes else safe_only(report.findings)
         held_back += sum(f.fix_safety == "unsafe" for f in report.findings) - \
             sum(f.fix_safety == "unsafe" for f in chosen)
-        new = apply_fixes(doc.text, chosen)
+        new = fixed.get(index, doc.text)
         if records is not None:
             records[1].append((doc.text, new) if new != doc.text else None)
         if new == doc.text:
@@ -333,7 +340,7 @@ def fix(paths, write, unsafe_fixes, quiet, **options) -> None:
             diff = unified_diff(doc.text, new, where, notes)
             sys.stdout.writelines(map(colour_diff_line, diff) if colour else diff)
             continue
-        problem = rewrite(doc.path, doc.text, new)
+        problem = rewrite(doc.path, doc.text, new, roots)
         if problem:
             changed -= 1
             click.echo(f"quality: {doc.path}: not rewritten: {problem}", err=True)
@@ -396,9 +403,9 @@ def _fix_stdin(unsafe_fixes: bool, options: dict) -> None:
         sys.stdout.flush()
         click.echo(f"quality: -: not fixed: {err}", err=True)
         sys.exit(1)
-    findings = auditor.audit(Document(text, name, markup=markup)).findings
-    chosen = findings if unsafe_fixes else safe_only(findings)
-    sys.stdout.buffer.write(apply_fixes(text, chosen).encode("utf-8", "surrogateescape"))
+    new = auditor.fixed(Document(text, name, markup=markup),
+                        choose=None if unsafe_fixes else safe_only)
+    sys.stdout.buffer.write(new.encode("utf-8", "surrogateescape"))
     sys.stdout.flush()
 
 
