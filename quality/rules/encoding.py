@@ -148,6 +148,7 @@ def control_character(rule, ctx):
         return
     from ftfy.badness import BADNESS_RE
 
+    found = []  # (offset, fix, description, confidence)
     for m in _CONTROL_RE.finditer(text):
         i, ch = m.start(), m.group()
         if "\x80" <= ch <= "\x9f":
@@ -155,28 +156,38 @@ def control_character(rule, ctx):
             if BADNESS_RE.search(text[s:e]):
                 continue
         between = 0 < i < len(text) - 1 and _is_word_char(text[i - 1]) and _is_word_char(text[i + 1])
-        yield rule.finding(
-            ctx, i, i + 1, f"control character U+{ord(ch):04X} in the text",
-            suggestion=None if between else "", confidence=0.9,
-        )
-    if text.isascii():
-        return
-    for m in _INVISIBLE_RE.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch not in _ALWAYS_INVISIBLE:
-            if not (0 < i < len(text) - 1 and _LATIN_LETTER.match(text[i - 1])
-                    and _LATIN_LETTER.match(text[i + 1])):
-                continue
-        name = unicodedata.name(ch, f"U+{ord(ch):04X}").lower()
-        yield rule.finding(
-            ctx, i, i + 1, f"invisible character ({name}, U+{ord(ch):04X}) in the text",
-            suggestion="", confidence=0.95,
-        )
+        found.append((i, None if between else "", f"control character U+{ord(ch):04X}", 0.9))
+    if not text.isascii():
+        for m in _INVISIBLE_RE.finditer(text):
+            i, ch = m.start(), m.group()
+            if ch not in _ALWAYS_INVISIBLE:
+                if not (0 < i < len(text) - 1 and _LATIN_LETTER.match(text[i - 1])
+                        and _LATIN_LETTER.match(text[i + 1])):
+                    continue
+            name = unicodedata.name(ch, f"U+{ord(ch):04X}").lower()
+            found.append((i, "", f"invisible character ({name}, U+{ord(ch):04X})", 0.95))
+    # Neighbours with the same fix are one finding: deleting a run at once leaves no copy of
+    # it under the span, so a fix applied twice is applied once.
+    found.sort()
+    k = 0
+    while k < len(found):
+        i, fix, what, conf = found[k]
+        j = k + 1
+        while j < len(found) and found[j][0] == i + (j - k) and found[j][1] == fix:
+            j += 1
+        if j - k == 1:
+            message = f"{what} in the text"
+        else:
+            message = f"{j - k} control or invisible characters in a row in the text"
+        yield rule.finding(ctx, i, i + (j - k), message, suggestion=fix,
+                           confidence=min(c for _, _, _, c in found[k:j]))
+        k = j
 
 
 # Explicit directional formatting: embeddings and overrides (U+202A-202E), isolates
 # (U+2066-2069) and the Arabic letter mark (U+061C).
 _BIDI_RE = regex.compile("[\u202a-\u202e\u2066-\u2069\u061c]")
+_BIDI_RUN_RE = regex.compile("[\u202a-\u202e\u2066-\u2069\u061c]+")
 _RTL_RE = regex.compile(r"[[\p{Bidi_Class=R}\p{Bidi_Class=AL}]--[\u061c]]", regex.V1)
 _BIDI_NAMES = {"\u202a": "left-to-right embedding", "\u202b": "right-to-left embedding",
                "\u202c": "pop directional formatting", "\u202d": "left-to-right override",
@@ -204,20 +215,28 @@ def bidi_control(rule, ctx):
     if text.isascii() or not _BIDI_RE.search(text):
         return
     line_rtl: dict[int, bool] = {}
-    for m in _BIDI_RE.finditer(text):
-        i, ch = m.start(), m.group()
+    for m in _BIDI_RUN_RE.finditer(text):
+        i = m.start()
         ls = text.rfind("\n", 0, i) + 1
         if ls not in line_rtl:
             le = text.find("\n", i)
             line_rtl[ls] = bool(_RTL_RE.search(text, ls, len(text) if le < 0 else le))
-        rtl = line_rtl[ls]
-        if rtl and ch not in "\u202d\u202e":
+        if line_rtl[ls]:  # only overrides, one by one, without a fix
+            for k, ch in enumerate(m.group()):
+                if ch in "\u202d\u202e":
+                    yield rule.finding(ctx, i + k, i + k + 1, _bidi_message(ch), confidence=0.95)
             continue
-        yield rule.finding(
-            ctx, i, i + 1,
-            f"bidirectional control U+{ord(ch):04X} ({_BIDI_NAMES[ch]}): the text displays "
-            "in another order than it is stored (Trojan Source)",
-            suggestion=None if rtl else "", confidence=0.95)
+        # a run is one finding: deleted at once, no copy of it is left under the span
+        yield rule.finding(ctx, i, m.end(), _bidi_message(m.group()), suggestion="",
+                           confidence=0.95)
+
+
+def _bidi_message(chars: str) -> str:
+    what = ", ".join(f"U+{ord(c):04X} ({_BIDI_NAMES[c]})" for c in chars[:3])
+    more = f" and {len(chars) - 3} more" if len(chars) > 3 else ""
+    noun = "bidirectional control" if len(chars) == 1 else "bidirectional controls"
+    return (f"{noun} {what}{more}: the text displays in another order than it is stored "
+            "(Trojan Source)")
 
 
 RULES = (mojibake, replacement_character, control_character, bidi_control)
