@@ -129,8 +129,15 @@ CASES = {
 @pytest.mark.parametrize("name", CASES)
 def test_bad_input(name, tmp_path, monkeypatch):
     setup, options, status, expected = CASES[name]
-    if name == "unreadable folder" and os.geteuid() == 0:
-        pytest.skip("root reads any folder")
+    if name == "unreadable folder" and os.geteuid() == 0:  # root reads any folder: pretend
+        real_scandir = os.scandir
+
+        def scandir(path="."):
+            if os.fspath(path).rstrip("/").endswith("in"):
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real_scandir(path)
+
+        monkeypatch.setattr(os, "scandir", scandir)
     monkeypatch.chdir(tmp_path)
     put(tmp_path, "ok.txt", "Officials met in Kiev on Monday.")
     put(tmp_path, "q.toml", "max-document-size = 2000\nmax-findings = 5\n")
