@@ -22,7 +22,7 @@ def test_hard_links_are_kept(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.md"
     a.write_text(BEFORE, encoding="utf-8")
     os.link(a, b)
-    assert fix("--write", str(a)).exit_code == 0
+    assert fix("--write", str(a)).exit_code == 1  # a file was changed
     assert b.read_text(encoding="utf-8") == AFTER and os.path.samefile(a, b)
 
 
@@ -32,7 +32,7 @@ def test_the_owner_is_kept_when_root_fixes_a_file(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text(BEFORE, encoding="utf-8")
     os.chown(p, 65534, 65534)
-    assert fix("--write", str(p)).exit_code == 0
+    assert fix("--write", str(p)).exit_code == 1
     st = os.stat(p)
     assert p.read_text(encoding="utf-8") == AFTER and (st.st_uid, st.st_gid) == (65534, 65534)
 
@@ -46,7 +46,7 @@ def test_a_writable_file_in_a_folder_it_cannot_write_is_fixed_in_place(tmp_path,
 
     monkeypatch.setattr(writers.tempfile, "mkstemp", no_temp_files)
     result = fix("--write", str(p))
-    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert result.exit_code == 1 and "Traceback" not in result.output
     assert p.read_text(encoding="utf-8") == AFTER
 
 
@@ -87,7 +87,7 @@ def test_symlinks_out_of_the_tree_are_neither_read_nor_written(tmp_path):
     assert "outside the folder" in result.output
     assert writers.rewrite(str(tree / "link.txt"), BEFORE, AFTER, [str(tree)]) is not None
     assert outside.read_text(encoding="utf-8") == BEFORE
-    assert fix("--write", "--follow-symlinks", str(tree)).exit_code == 0
+    assert fix("--write", "--follow-symlinks", str(tree)).exit_code == 1
     assert outside.read_text(encoding="utf-8") == AFTER
 
 
@@ -95,7 +95,7 @@ def test_cr_only_files_are_fixed_line_by_line(tmp_path):
     p = tmp_path / "cr.txt"
     p.write_bytes(b"Talks in Kiev ended.\rThe post Talks appeared first on Example News.\r"
                   b"More.\r")
-    assert fix("--write", str(p)).exit_code == 0
+    assert fix("--write", str(p)).exit_code == 1
     assert p.read_bytes() == b"Talks in Kyiv ended.\rMore.\r"
 
 
