@@ -71,6 +71,11 @@ class Auditor:
         self._options = {"lang": self.config.lang}
         self._accept, self._path_ignores, self._baseline = _suppressions(self.config)
 
+    # Corpus statistics to use instead of gathering them from the documents audited (loaded
+    # with `--corpus-stats FILE`): corpus findings then depend only on that file and the
+    # document, however the documents are batched.
+    corpus_stats: Optional[CorpusStats] = None
+
     def __reduce__(self):
         return (Auditor, (self.config, self.gazetteer))
 
@@ -265,7 +270,7 @@ class Auditor:
         for _ in range(rounds if self.config.corpus else 1):
             view = None
             if self.config.corpus:
-                stats = self.gather(current())
+                stats = self.corpus_stats or self.gather(current())
                 view = stats.finalize() if stats.documents > 1 else None
             moved = False
             for i, doc in enumerate(current()):
@@ -325,7 +330,7 @@ class Auditor:
         view = None
         if self.config.corpus:
             if stats is None:
-                stats = self.gather(source())
+                stats = self.corpus_stats or self.gather(source())
             if stats.documents > 1:
                 view = stats.finalize()
         for doc in source():

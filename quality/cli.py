@@ -112,6 +112,10 @@ AUDIT_OPTIONS = (
                  help="Audit each document alone (no cross-document evidence)."),
     click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
                  help="Report only findings this baseline (from --write-baseline) lacks."),
+    click.option("--corpus-stats", type=click.Path(dir_okay=False), default=None,
+                 metavar="FILE",
+                 help="Corpus statistics from FILE (written by `quality corpus-stats`) "
+                      "instead of from the files given: stable results in any batching."),
     click.option("--follow-symlinks", is_flag=True, default=None,
                  help="Read (and with fix --write, write) through symbolic links that lead out "
                       "of the folders given."),
@@ -121,7 +125,7 @@ AUDIT_OPTIONS = (
 def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=False,
            lang=None, config_path=None, text_field=None, id_field=None, no_corpus=False,
            keep_records=False, baseline=None, write_baseline=None, follow_symlinks=None,
-           stdin_filename=None, **overrides):
+           stdin_filename=None, corpus_stats=None, **overrides):
     """The audit options (AUDIT_OPTIONS) and a command's own config `overrides` -> config
     (file, then flags), a validated rule selection, the Auditor and the document source
     (whose Documents carry their records with `keep_records`). A user error becomes exit 2
@@ -141,9 +145,26 @@ def _setup(paths, *, select=(), ignore=(), gazetteers=(), no_builtin_gazetteer=F
                                 + cfg.extend_safe_fixes + cfg.extend_unsafe_fixes)
         if bad:
             raise ConfigError(f"unknown rule selector {bad[0]!r} (see `quality rules`)")
-        return cfg, Auditor(cfg), _source(paths, cfg, keep_records, stdin_filename)
+        auditor = Auditor(cfg)
+        if corpus_stats is not None:
+            auditor.corpus_stats = _load_corpus_stats(corpus_stats)
+        return cfg, auditor, _source(paths, cfg, keep_records, stdin_filename)
     except (ConfigError, GazetteerError) as exc:
         raise UsageProblem(str(exc)) from None
+
+
+def _load_corpus_stats(path: str):
+    from .corpus import CorpusStats
+    from .readers import InputError, read_regular
+
+    try:
+        return CorpusStats.from_json(read_regular(path, limit=2**31).decode("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read corpus statistics ({exc.strerror or exc})") \
+            from None
+    except (InputError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
+        raise ConfigError(f"{path}: not a corpus-statistics file written by "
+                          "`quality corpus-stats` (of this version)") from None
 
 
 def _source(paths, cfg, keep_records=False, stdin_filename=None):
@@ -407,6 +428,29 @@ def _fix_stdin(unsafe_fixes: bool, options: dict) -> None:
                         choose=None if unsafe_fixes else safe_only)
     sys.stdout.buffer.write(new.encode("utf-8", "surrogateescape"))
     sys.stdout.flush()
+
+
+@cli.command("corpus-stats")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, metavar="FILE",
+              help="Where to write the statistics (JSON, replaced when complete).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+def corpus_stats(paths, output, config_path) -> None:
+    """Write the corpus statistics of PATHS (what corpus mode gathers in its first pass) to
+    FILE, for `lint --corpus-stats FILE`: a repository keeps the file, and a hook that sees a
+    few changed files at a time still judges them against the whole corpus."""
+    try:
+        cfg = load_config(config_path)
+        stats = Auditor(cfg).gather(_source(paths, cfg)())
+    except (ConfigError, GazetteerError) as exc:
+        raise UsageProblem(str(exc)) from None
+    try:
+        with atomic_output(output) as fh:
+            fh.write(stats.to_json() + "\n")
+    except OSError as exc:
+        raise UsageProblem(f"{output}: cannot write ({exc.strerror or exc})") from None
+    click.echo(f"quality: statistics of {stats.documents} document(s) written to {output}",
+               err=True)
 
 
 @cli.command("filter")

@@ -87,7 +87,7 @@ def audit_stream(auditor, source: Callable[[], Iterable[Document]], jobs: int = 
         return
     view = None
     if auditor.config.corpus:
-        stats = gather_parallel(source(), jobs)
+        stats = auditor.corpus_stats or gather_parallel(source(), jobs)
         # the corpus-wide tables are built here once, not in every worker
         view = stats.finalize().prepare() if stats.documents > 1 else None
     yield from audit_parallel(auditor, source(), jobs, view)

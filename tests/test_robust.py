@@ -129,3 +129,34 @@ def test_symlinks_out_of_the_folder_are_read_only_when_asked(tmp_path):
     assert docs.error and "outside the folder" in docs.error and docs.text == ""
     (docs,) = read_documents([str(tmp_path / "in")], follow_symlinks=True)
     assert docs.error is None and docs.text == "outside"
+
+
+def test_corpus_stats_file_gives_the_same_findings_in_any_batch(tmp_path):
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from quality.cli import cli
+    from tests.helpers import SEEDS
+
+    for s in SEEDS.glob("*.txt"):
+        shutil.copy(s, tmp_path / s.name)
+    for i, name in enumerate(("Kwiatkowski", "Kwiatkowski", "Kwiatkowski", "Kwiatkowsky")):
+        (tmp_path / f"x{i}.txt").write_text(
+            f"The mayor, Dariusz {name}, opened the new bridge on Monday.\n", encoding="utf-8")
+    stats = tmp_path / "stats.json"
+    run = CliRunner().invoke
+    assert run(cli, ["corpus-stats", str(tmp_path), "-o", str(stats)]).exit_code == 0
+
+    def findings(*args):
+        out = run(cli, ["lint", "--format", "json", *args]).stdout
+        return {d["path"]: d["findings"] for d in json.loads(out)["documents"]}
+
+    whole = findings(str(tmp_path))
+    assert [f["code"] for f in whole[str(tmp_path / "x3.txt")]] == ["NM11"]
+    for batch in ([tmp_path / "x3.txt"], sorted(tmp_path.glob("*.txt"))[:3]):
+        got = findings("--corpus-stats", str(stats), *map(str, batch))
+        assert got == {str(p): whole[str(p)] for p in batch}
+    assert run(cli, ["lint", "--corpus-stats", str(tmp_path / "x0.txt"), str(stats)]
+               ).exit_code == 2

@@ -95,7 +95,7 @@ def test_cr_only_files_are_fixed_line_by_line(tmp_path):
     p = tmp_path / "cr.txt"
     p.write_bytes(b"Talks in Kiev ended.\rThe post Talks appeared first on Example News.\r"
                   b"More.\r")
-    assert fix("--write", str(p)).exit_code == 1
+    assert fix("--write", "--unsafe-fixes", str(p)).exit_code == 1
     assert p.read_bytes() == b"Talks in Kyiv ended.\rMore.\r"
 
 
@@ -104,6 +104,6 @@ def test_one_run_reaches_the_fixed_point_in_corpus_mode(tmp_path):
         shutil.copy(s, tmp_path / s.name)
     (tmp_path / "extra.txt").write_text("Special envoy Steve Witkof met Zelenski in Kiev.\n",
                                         encoding="utf-8")
-    assert "fixed" in fix("--write", str(tmp_path)).output
-    again = fix(str(tmp_path))
+    assert "fixed" in fix("--write", "--unsafe-fixes", str(tmp_path)).output
+    again = fix("--unsafe-fixes", str(tmp_path))
     assert again.stdout == "" and "0 document(s) with fixes" in again.stderr
