@@ -23,7 +23,7 @@ from .rules import ALL_RULES, Rule, by_code
 from .rules.base import Context
 from .suppression import AcceptList, PathIgnores, inline_regions, read_accept_file
 
-FIX_ROUNDS = 4  # audits per document (and corpus passes) to reach a fixed point
+FIX_ROUNDS = 8  # audits per document (and corpus passes) to reach a fixed point
 
 
 def matches(rule: Rule, selectors: Sequence[str]) -> bool:

@@ -110,7 +110,8 @@ def _foreign_words(text: str) -> list[_Word]:
         if out and m.start() < out[-1].end:
             continue
         start, end = m.start(), m.end()
-        while start > 0 and _is_word_char(text[start - 1]):
+        floor = out[-1].end if out else 0  # never back into the word before (the regex and
+        while start > floor and _is_word_char(text[start - 1]):  # Python may differ on letters)
             start -= 1
         while end < n and _is_word_char(text[end]):
             end += 1
