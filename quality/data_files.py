@@ -4,6 +4,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore
+
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -16,6 +21,13 @@ def lines(name: str) -> tuple[str, ...]:
         if line.strip() and not line.lstrip().startswith("#"):
             out.append(line.rstrip("\n"))
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def toml(name: str) -> dict:
+    """quality/data/NAME parsed as TOML (thresholds and named word lists)."""
+    with open(DATA_DIR / name, "rb") as fh:
+        return tomllib.load(fh)
 
 
 @lru_cache(maxsize=None)

@@ -67,3 +67,21 @@ def test_phrase_lists_and_tables_are_sorted_without_duplicates(name):
     assert keys in (sorted(keys), sorted(keys, key=order)), f"{name} is not sorted"
     if name != "boilerplate_lines.tsv":  # one phrase may match in several ways there
         assert len(keys) == len(set(keys)), f"{name} has duplicates"
+
+
+def test_boilerplate_word_lists_are_sorted_lists_of_strings():
+    from quality.data_files import toml
+
+    for name, words in toml("boilerplate_words.toml").items():
+        assert words and all(isinstance(w, str) and w for w in words), name
+        assert words == sorted(set(words)), f"{name} is not sorted or has duplicates"
+
+
+def test_page_classifier_thresholds_are_documented():
+    from quality.rules.boilerplate.page import Params, params
+
+    text = (DATA_DIR / "boilerplate_page.toml").read_text(encoding="utf-8").splitlines()
+    assert params() == Params(**params().__dict__)
+    for key in Params.__dataclass_fields__:
+        i = next(n for n, l in enumerate(text) if l.startswith(f"{key} ="))
+        assert text[i - 1].startswith("#") or text[i - 2].startswith("#"), key

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import re
 
+from ...data_files import toml
 from ...text import fold
+
+_WORDS = toml("boilerplate_words.toml")
+
+
+def alternation(words) -> str:
+    """A regular-expression alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
 
 # Characters stripped from both ends of a line before it is compared with the phrase lists.
 OUTER = " \t\u00a0-–—•·*|>»›<«‹:;.,!?…()[]{}\"'“”‘’/\\=_~#+"
@@ -17,8 +26,7 @@ SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
 ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*$")
 TERMINAL_PUNCT_RE = re.compile(r"[.!?:;,][\"'”’)\]]*$")
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = rf"(?:{alternation(_WORDS['months'])})\.?"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 # Lines that are only page metadata: a date, a time, a reading time, a word count, a byline.
 METADATA_RE = re.compile(
@@ -62,13 +70,11 @@ NEWSLETTER_RE = re.compile(
     r"gardeners|investors)\b")
 # A call to follow a social-media account.
 FOLLOW_RE = re.compile(
-    r"(?:follow|connect with|find|like)\b.*\b(?:twitter|facebook|instagram|linkedin|youtube|"
-    r"tiktok|threads|mastodon|bluesky)\b")
+    rf"(?:follow|connect with|find|like)\b.*\b(?:{alternation(_WORDS['social_networks'])})\b")
 # The article's own credit lines, which end a teaser block.
 CREDIT_RE = re.compile(r"^(?:additional reporting|reporting|editing|writing|compiled|"
                         r"produced)\s+by\b", re.IGNORECASE)
-CALL_WORDS = frozenset("get join receive subscribe sign signup never don't want follow connect "
-                        "find like send email e-mail notify do would".split())
+CALL_WORDS = frozenset(_WORDS["call_words"])
 PROMPT_CUE_RE = re.compile(
     r"\b(?:newsletters?|inbox|e-?mails?|subscri\w*|sign(?:ing)? up|updates|alerts|headlines|"
     r"news|stories|app|podcasts?|follow|share|twitter|facebook|instagram|whatsapp|telegram|"
@@ -84,9 +90,9 @@ SEARCH_RE = re.compile(
     r"^search\s+(?:for\s+|in\s+|within\s+)?(?:this|the|our)?\s*(?:site|website|blog|archives?|"
     r"articles?|topics?|keywords?)\b", re.IGNORECASE)
 # A counter: "Followers (7)", "23 Comments", "1,204 views".
+_COUNTED = alternation(_WORDS["counter_nouns"])
 COUNTER_RE = re.compile(
-    r"^(?:\d[\d,.]*[km]?\s+(?:comments?|responses?|replies|followers?|views|shares|likes|"
-    r"subscribers)|(?:comments?|responses?|replies|followers?|views|shares|likes|subscribers)"
+    rf"^(?:\d[\d,.]*[km]?\s+(?:{_COUNTED})|(?:{_COUNTED})"
     r"\s*[(\[]\s*\d[\d,.]*[km]?\s*[)\]])$", re.IGNORECASE)
 
 # Line shapes reported only in the edge zones (before the first or after the last paragraph).
@@ -112,9 +118,8 @@ PRICE_CONTEXT_RE = re.compile(r"subscri|unlimited|digital access|membership|free
                                r"support us|support our", re.IGNORECASE)
 # The publisher's company line: "Example Media Group", "Example Publishing Ltd".
 PUBLISHER_RE = re.compile(
-    r"^(?:[A-Z][\w&.'’-]*\s+){1,5}(?:Media|Publishing|Publications|Newspapers?|Broadcasting|"
-    r"Communications)\s+(?:Group|Inc\.?|LLC|Ltd\.?|Limited|Corp\.?|Corporation|Company|Co\.|"
-    r"Network|Networks|Holdings|plc|PLC)(?:\s+of\s+(?:[A-Z][\w'’-]*\s*){1,3})?$")
+    rf"^(?:[A-Z][\w&.'’-]*\s+){{1,5}}(?:{alternation(_WORDS['publisher_words'])})\s+"
+    rf"(?:{alternation(_WORDS['company_suffixes'])})(?:\s+of\s+(?:[A-Z][\w'’-]*\s*){{1,3}})?$")
 # A comment policy: "All comments are moderated", "We ask that comments are civil",
 # "We will try to publish comments that ...", "We reserve the right to delete comments".
 COMMENT_POLICY_RE = re.compile(
@@ -128,8 +133,7 @@ COMMENT_POLICY_RE = re.compile(
 AUTHOR_HELLO_RE = re.compile(r"^(?i:(?:hi|hello|hey)(?: there)?[,!]?\s+)(?i:i am|i'm|i’m)\s+"
                               r"[A-Z][a-z]+\b|^(?i:i am|i'm|i’m)\s+[A-Z][a-z]+\s+from\s+[A-Z]")
 # Words that cannot be the name at the start of an author's bio ("He is a writer ...").
-NOT_NAMES = frozenset("he she it they this that there who what which here we i you our his her "
-                       "its their the a an".split())
+NOT_NAMES = frozenset(_WORDS["not_names"])
 
 
 def words_key(s: str) -> str:

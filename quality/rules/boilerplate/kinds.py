@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .features import DATE_RE, METADATA_RE
+from ...data_files import toml
+from .features import DATE_RE, METADATA_RE, alternation
 
 # kind -> rule code. A run of consecutive lines of one code is one finding.
 CODES = {
@@ -41,8 +42,8 @@ CREDIT_RE = re.compile(
     r"^\(?(?:(?:photo(?:graph)?s?|images?|pictures?|illustrations?)\s*(?::|/|©|\bby\b)|"
     r"(?:(?:photo(?:graph)?s?|images?|pictures?|illustrations?)\s+)?(?:credits?\s*(?::|\bby\b|$)|courtesy\b))|"
     r"^\(?(?:ap|afp|reuters|epa)\s+photo\b|"
-    r"/\s*(?:getty(?: images)?|afp|reuters|ap|epa|shutterstock|istock(?:photo)?|"
-    r"alamy|pa(?: wire)?)\b[^.!?]*$", re.IGNORECASE)
+    rf"/\s*(?:{alternation(toml('boilerplate_words.toml')['photo_agencies'])})\b[^.!?]*$",
+    re.IGNORECASE)
 
 
 # Forum and comment furniture: "Posts: 2783", "Registered: July 03, 2001", "Reply", "Quote".
