@@ -12,7 +12,7 @@ from .. import data_files
 from ..gazetteer import Entry
 from ..text import FUNCTION_WORDS, derived_forms, fold
 from .base import Context, per_document, rule
-from .names import consensus_variants, misspellings, trailing_words, without_possessive
+from .spelling import consensus_variants, misspellings, trailing_words, without_possessive
 
 _YEAR_RE = regex.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
 _CENTURY_RE = regex.compile(r"\b(\d{1,2}(st|nd|rd|th)|[a-z]+(teenth|tieth))[- ]century\b", regex.I)
@@ -245,9 +245,10 @@ def _surface(ctx: Context, folded: str) -> str:
 def place_misspelling(rule, ctx: Context) -> Iterator:
     """The same matcher and evidence as NM01 (name-misspelling), for gazetteer entries that
     are places (countries, cities, regions)."""
-    for tok, cand, conf, msg, suggestion in misspellings(ctx):
-        if cand.entry.is_place:
-            yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
+    for m in misspellings(ctx):
+        if m.candidate.entry.is_place:
+            yield rule.finding(ctx, m.token.start, m.token.end, m.message, m.suggestion,
+                               confidence=m.confidence)
 
 
 @rule("PL12", "consensus-place-spelling", "place", "warning",
@@ -258,9 +259,10 @@ def place_misspelling(rule, ctx: Context) -> Iterator:
 def consensus_place_spelling(rule, ctx: Context) -> Iterator:
     """NM11 (consensus-spelling) for spellings whose canonical form is a place in the
     gazetteer."""
-    for tok, variant, msg, suggestion, conf, is_place in consensus_variants(ctx):
-        if is_place:
-            yield rule.finding(ctx, tok.start, tok.end, msg, suggestion, confidence=conf)
+    for c in consensus_variants(ctx):
+        if c.is_place:
+            yield rule.finding(ctx, c.token.start, c.token.end, c.message, c.suggestion,
+                               confidence=c.confidence)
 
 
 RULES = (exonym, known_wrong_place, place_misspelling, version_substitution,
