@@ -111,13 +111,19 @@ def corpus_stats(ds: "ray.data.Dataset", text_column: str = "text",
 def audit_dataset(ds: "ray.data.Dataset", config: Optional[Config] = None,
                   gazetteer: Optional[Gazetteer] = None, text_column: str = "text",
                   id_column: Optional[str] = None, concurrency: Any = None,
-                  batch_size: Optional[int] = 256, stats: Any = None) -> "ray.data.Dataset":
+                  num_cpus: float = 1, batch_size: Optional[int] = 256,
+                  stats: Any = None) -> "ray.data.Dataset":
     """`ds` with `quality_score`, `quality_language` and `quality_findings` added (lazily, as
     Ray Data does: nothing runs until the result is consumed, except the statistics pass).
 
     `id_column` names a column that identifies rows (recommended: without it, rows are told
     apart by their text, so exact duplicates count once in the corpus statistics). `stats`
-    skips the first pass: a CorpusStats (merged or loaded) or a reference to its JSON."""
+    skips the first pass: a CorpusStats (merged or loaded) or a reference to its JSON.
+
+    `concurrency` is the number of auditing actors (an int, or (min, max) to let Ray scale
+    the pool; None lets Ray decide) and `num_cpus` the CPUs each reserves. On a small runtime
+    keep concurrency x num_cpus below its CPUs, or the read tasks wait for a CPU that the
+    actors hold (two actors at num_cpus=0.5 on two CPUs keep both cores auditing)."""
     auditor = Auditor(config, gazetteer)  # ConfigError here, on the driver, if the config is bad
     view_ref: list = []
     if auditor.config.corpus:
@@ -129,5 +135,6 @@ def audit_dataset(ds: "ray.data.Dataset", config: Optional[Config] = None,
         view_ref = [view]
     return ds.map_batches(
         _Audit, batch_format="pyarrow", batch_size=batch_size, concurrency=concurrency,
+        num_cpus=num_cpus,
         fn_constructor_kwargs={"auditor": auditor, "view_ref": view_ref,
                                "text_column": text_column, "id_column": id_column})
