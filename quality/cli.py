@@ -213,7 +213,7 @@ def lint(paths, fmt, fail_on, min_score, jobs, output, write_baseline, statistic
             reporter.colour = use_colour(out)
             reporter.start()
             try:
-                for report in _audit(auditor, source, jobs, quiet):
+                for report in _audit(auditor, source, jobs, quiet, out):
                     summary.add(report)
                     count += 1
                     worst = report.worst()
@@ -265,10 +265,11 @@ def _check_writable(path: str) -> None:
         raise UsageProblem(f"{path}: cannot write (no writable folder {folder})")
 
 
-def _audit(auditor, source, jobs, quiet):
+def _audit(auditor, source, jobs, quiet, output=None):
     """The Reports of the run, with a progress display on standard error when that is a
-    terminal (see terminal.Progress), unless `quiet`."""
-    progress = Progress(sys.stderr, enabled=False if quiet else None)
+    terminal and `output` (where the report goes) is not a pipe (see terminal.Progress),
+    unless `quiet`."""
+    progress = Progress(sys.stderr, enabled=False if quiet else None, output=output)
     return progress.reports(audit_stream(auditor, progress.source(source), jobs))
 
 
@@ -327,7 +328,7 @@ def fix(paths, write, unsafe_fixes, quiet, **options) -> None:
                 if not quiet:
                     click.echo(f"fixed {records[0]}", err=True)
 
-    for index, report in enumerate(_audit(auditor, source, 1, quiet)):
+    for index, report in enumerate(_audit(auditor, source, 1, quiet, sys.stdout)):
         doc = report.document
         record_file = write and doc.id is not None and _splices(doc.path)
         if records is not None and (not record_file or records[0] != doc.path):
@@ -497,7 +498,7 @@ def filter_(paths, output, rejected, min_score, drop_on, no_findings, jobs, stat
     try:
         with atomic_output(output) as kept, \
                 (atomic_output(rejected) if rejected else contextlib.nullcontext()) as dropped:
-            reports = map(summary.add, _audit(auditor, source, jobs, quiet))
+            reports = map(summary.add, _audit(auditor, source, jobs, quiet, kept))
             counts = step.run(reports, kept, dropped, malformed)
     except OSError as exc:
         raise UsageProblem(f"{exc.filename or output}: cannot write "

@@ -4,8 +4,9 @@
   FORCE_COLOR is set to a non-empty value (force-color.org) or `stream` is a terminal whose
   TERM is not `dumb`. NO_COLOR wins over FORCE_COLOR.
 - `Progress`: a one-line progress display on standard error, drawn only when that is a
-  terminal, the CI variable is unset, and the run has lasted `delay` seconds (short runs
-  never see it); erased when the run ends. Documents read by a corpus pass are counted
+  terminal, the report is not piped into another program (`| less` would be garbled; a
+  redirect to a file is fine), the CI variable is unset, and the run has lasted `delay`
+  seconds (short runs never see it); erased when the run ends. Documents read by a corpus pass are counted
   first; the audit pass then counts against that total.
 - `RunSummary`: the closing summary (files, documents, findings by category, mean and worst
   score, time) and the per-rule statistics, built from the Reports as they stream past.
@@ -13,6 +14,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections import Counter
 from typing import Callable, Iterable, Iterator, Optional, TextIO
@@ -61,11 +63,13 @@ class Progress:
     """See the module docstring. `enabled` None decides from the stream and environment."""
 
     def __init__(self, stream: TextIO, enabled: Optional[bool] = None, delay: float = 2.0,
-                 clock: Callable[[], float] = time.monotonic, environ: Optional[dict] = None):
+                 clock: Callable[[], float] = time.monotonic, environ: Optional[dict] = None,
+                 output: Optional[TextIO] = None):
         env = os.environ if environ is None else environ
         if enabled is None:
             try:
-                enabled = stream.isatty() and not env.get("CI") and env.get("TERM") != "dumb"
+                enabled = (stream.isatty() and not env.get("CI") and env.get("TERM") != "dumb"
+                           and not is_pipe(output))
             except (AttributeError, ValueError):
                 enabled = False
         self.stream = stream
@@ -132,6 +136,14 @@ class Progress:
             self.stream.write("\r" + " " * self._width + "\r")
             self.stream.flush()
             self._width = 0
+
+
+def is_pipe(stream: Optional[TextIO]) -> bool:
+    """Whether `stream` writes into a pipe (another program reads it)."""
+    try:
+        return stat.S_ISFIFO(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, ValueError, OSError):  # io.UnsupportedOperation is both
+        return False
 
 
 def _clock(seconds: float) -> str:

@@ -122,3 +122,17 @@ def test_fix_and_filter_are_quiet_too(tmp_path):
         "2 finding(s) in 2 document(s) from 1 file(s): 1 input, 1 place",
     ] and "score: mean" in result.stderr
     assert CliRunner().invoke(cli, [*args, "-q"]).stderr == ""
+
+
+def test_no_progress_when_the_report_is_piped():
+    import os
+
+    read, write = os.pipe()
+    try:
+        with os.fdopen(write, "w") as piped:
+            clock = Clock()
+            progress = Progress(Tty(), clock=clock, environ={}, output=piped)
+            assert not progress.enabled
+        assert Progress(Tty(), environ={}, output=io.StringIO()).enabled
+    finally:
+        os.close(read)
