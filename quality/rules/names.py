@@ -166,7 +166,7 @@ def romanisation(rule, ctx: Context) -> Iterator:
         j = i
         while j + 1 < len(words) and text[words[j].end():words[j + 1].start()] == " ":
             j += 1
-        if j - i + 1 > 3:
+        if not 2 <= j - i + 1 <= 3:
             i = j + 1
             continue
         for n in (j - i + 1,):
@@ -208,8 +208,9 @@ def romanisation(rule, ctx: Context) -> Iterator:
                 s += len(" ".join(mine[:k])) + (1 if k else 0)
                 e = s + len(" ".join(mine[k:m]))
                 suggestion = " ".join(theirs[k:m])
+            # Calibrated on the dev suites: the name is right, the editor's fix often another.
             yield rule.finding(ctx, s, e, f"'{span}' is another romanisation of {entry.name}",
-                               suggestion, confidence=0.9)
+                               suggestion, confidence=0.85)
         i += n
 
 
