@@ -27,6 +27,7 @@ import hashlib
 import heapq
 import io
 import json
+import os
 import re
 import struct
 import sys
@@ -196,7 +197,6 @@ class _Records:
         streams = [io.BytesIO(bytes(self._buf))]
         if self._file is not None:
             self._file.flush()
-            self._file.seek(0)
             streams.insert(0, io.BufferedReader(_NoClose(self._file), 1 << 20))
         for stream in streams:
             while True:
@@ -218,17 +218,21 @@ class _Records:
 
 
 class _NoClose(io.RawIOBase):
-    """A view of the spill file for a BufferedReader that must not close it."""
+    """A reader of the spill file with an offset of its own (positional reads), so readers in
+    forked processes or threads never move each other's position; closing it leaves the
+    file open."""
 
     def __init__(self, f):
-        self._f = f
+        self._fd = f.fileno()
+        self._pos = 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, b) -> int:
-        data = self._f.read(len(b))
+        data = os.pread(self._fd, len(b), self._pos)
         b[:len(data)] = data
+        self._pos += len(data)
         return len(data)
 
 

@@ -284,3 +284,12 @@ def test_site_line_counts_merge_and_round_trip():
     assert parts.site_lines.to_dict() == whole.site_lines.to_dict()
     back = CorpusStats.from_json(whole.to_json())
     assert back.site_lines.count("example.com", "Tips and corrections welcome")[:2] == (4, 4)
+
+
+def test_spilled_records_can_be_read_by_two_readers_at_once(monkeypatch):
+    from quality.corpus import _Records
+    monkeypatch.setattr(_Records, "SPILL_BYTES", 1000)
+    stats = CorpusStats().add_all(seed_docs())
+    a, b = stats.records(), stats.records()
+    pairs = list(zip(a, b))  # interleaved reads of the one file
+    assert len(pairs) == 5 and all(x == y for x, y in pairs)
