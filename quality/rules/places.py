@@ -134,6 +134,16 @@ def _historical_in(ctx: Context, frame: tuple[int, int], entry: Entry) -> str | 
     return f"'{m.group(0)}'" if m else None
 
 
+def paired_with_modern(text: str, start: int, end: int, entry: Entry) -> bool:
+    """The old name stands beside the current one in parentheses, on purpose: "Burma
+    (Myanmar)", "Nanjing (then spelled "Nanking")", "Mumbai (formerly Bombay)"."""
+    name = regex.escape(entry.name)
+    after = text[end:end + 60]
+    before = text[max(0, start - 60):start]
+    return bool(regex.match(r"\s*\((?:\p{Ll}+ ){0,2}[\"“]?" + name + r"\b", after)
+                or regex.search(r"\b" + name + r"\s*\((?:\p{Ll}+ ){0,3}[\"“]?$", before))
+
+
 @rule("PL01", "exonym", "place", "warning",
       "A deprecated exonym or old place name in modern context, with the current name.",
       "Leaders of France and Germany travelled to Kiev last weekend.",
@@ -141,10 +151,11 @@ def _historical_in(ctx: Context, frame: tuple[int, int], entry: Entry) -> str | 
 def exonym(rule, ctx: Context) -> Iterator:
     """Matches the gazetteer's `deprecated` forms (Kiev, Bombay, Constantinople, ...) as whole,
     case-sensitive words. Quiet inside fixed names listed in data/exonym_exceptions.txt
-    (Chicken Kiev, Bombay Stock Exchange, Odessa, Texas) and in historical sentences: a year
+    (Chicken Kiev, Bombay Stock Exchange, Odessa, Texas), beside the current name in
+    parentheses ("Burma (Myanmar)", "Mumbai (formerly Bombay)") and in historical sentences: a year
     before the renaming, a century, or a cue such as "the fall of" or "Ottoman"."""
     for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "deprecated", ctx.token_counts):
-        if in_fixed_name(ctx.text, start, end):
+        if in_fixed_name(ctx.text, start, end) or paired_with_modern(ctx.text, start, end, entry):
             continue
         frame = _frame_at(ctx, start)
         reasons = _frames(ctx).reasons

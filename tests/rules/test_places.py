@@ -68,3 +68,15 @@ def test_fix_is_idempotent():
     once = apply_fixes(text, auditor().audit(Document(text)).findings)
     assert once == "They flew from Kyiv to Istanbul."
     assert apply_fixes(once, auditor().audit(Document(once)).findings) == once
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The army of Burma (Myanmar) is large, officials said.", []),
+    ("Mumbai (formerly Bombay) grew fast, officials said.", []),
+    ("Troops entered Nanjing (then spelled \"Nanking\") in the winter.", []),
+    ("Leaders flew to Kiev on Monday, and Bombay traders met them.", ["Kiev", "Bombay"]),
+])
+def test_old_name_beside_the_current_one_is_deliberate(text, expected):
+    from tests.helpers import spans
+
+    assert [t for _, t in spans(text, "PL01")] == expected
