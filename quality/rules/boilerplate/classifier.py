@@ -288,7 +288,7 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
                 continue
             got = classify(t, n, True, ph, contained.get(i)) or (
                 i > 0 and classify_shape(t, n, True, i > last, ph))
-            if got and got[0] not in ("teaser", "teaser-label"):
+            if got and got[0] not in ("teaser", "teaser-label", "site-header"):
                 extra.append(Line(s, e, *got))
         if extra:
             out.extend(extra)
