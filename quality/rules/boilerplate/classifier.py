@@ -274,7 +274,9 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
     # The page classifier judges the lines the phrase tables left; a teaser block's items are
     # only guesses from their shape, so the article's own lines (its title, a heading under
     # "Related" words) are taken back from it.
-    found, article = _page_lines(spans, [ln for ln in out if ln.kind != "teaser-item"], stop)
+    cache: dict = {}
+    found, article = _page_lines(spans, [ln for ln in out if ln.kind != "teaser-item"], stop,
+                                 cache)
     if any(article):
         # Outside the article (before its title, after its last line) is an edge zone too,
         # even where other prose (comments, other stories) stands: the edge-only phrases
@@ -293,7 +295,7 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
         if extra:
             out.extend(extra)
             found, article = _page_lines(
-                spans, [ln for ln in out if ln.kind != "teaser-item"], stop)
+                spans, [ln for ln in out if ln.kind != "teaser-item"], stop, cache)
     if found or any(article):
         kept = {sp[0] for sp, a in zip(spans, article) if a}
         out = [ln for ln in out if not (ln.kind == "teaser-item" and ln.start in kept)]
@@ -301,9 +303,9 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
     return tuple(sorted(out, key=lambda l: l.start))
 
 
-def _page_lines(spans, known: list[Line], stop: Optional[frozenset]):
+def _page_lines(spans, known: list[Line], stop: Optional[frozenset], cache: dict):
     """(lines the page classifier reports, with their kind and signals; which lines are the
-    article's)."""
+    article's). `cache` keeps what does not depend on `known` between calls."""
     if stop is None:
         return [], [False] * len(spans)
     taken = sorted((ln.start, ln.end) for ln in known)
@@ -312,10 +314,13 @@ def _page_lines(spans, known: list[Line], stop: Optional[frozenset]):
     for s, _, _, _ in spans:
         j = bisect_right(starts, s) - 1
         is_known.append(j >= 0 and taken[j][0] <= s < max(taken[j][1], taken[j][0] + 1))
-    texts = [t for _, _, t, _ in spans]
-    meta = [bool(METADATA_RE.match(t) or BYLINE_RE.match(t) or DATE_RE.search(t)
-                 or NAME_LINE_RE.match(t)) for t in texts]
-    credits = [bool(CREDIT_RE.match(t) or SIGNATURE_RE.match(t)) for t in texts]
-    verdicts, article = page.classify(texts, is_known, meta, credits, stop)
+    if not cache:
+        texts = cache["texts"] = [t for _, _, t, _ in spans]
+        cache["meta"] = [bool(METADATA_RE.match(t) or BYLINE_RE.match(t) or DATE_RE.search(t)
+                              or NAME_LINE_RE.match(t)) for t in texts]
+        cache["credits"] = [bool(CREDIT_RE.match(t) or SIGNATURE_RE.match(t)) for t in texts]
+        cache["feats"] = [page.features(t, stop) for t in texts]
+    verdicts, article = page.classify(cache["texts"], is_known, cache["meta"], cache["credits"],
+                                      stop, cache["feats"])
     return ([Line(s, e, kind_of(t, n), why) for (s, e, t, n), why in zip(spans, verdicts) if why],
             article)

@@ -202,15 +202,29 @@ def main_body(seg: list[int], feats: list[Features]) -> tuple[int, int]:
 def revise(classes: list[str], seg: list[int]) -> list[str]:
     """jusText's context step."""
     n = len(classes)
+    edge = (BAD, -1)
+    # The nearest good or bad line (ignore_near) or good, bad or near line before and after
+    # each line, found in two linear passes.
+    near_prev, near_next, firm_prev, firm_next = [edge] * n, [edge] * n, [edge] * n, [edge] * n
+    firm = near = edge
+    for i in range(n):
+        firm_prev[i], near_prev[i] = firm, near
+        if classes[i] in (GOOD, BAD):
+            firm = near = (classes[i], seg[i])
+        elif classes[i] == NEAR:
+            near = (NEAR, seg[i])
+    firm = near = edge
+    for i in range(n - 1, -1, -1):
+        firm_next[i], near_next[i] = firm, near
+        if classes[i] in (GOOD, BAD):
+            firm = near = (classes[i], seg[i])
+        elif classes[i] == NEAR:
+            near = (NEAR, seg[i])
 
     def neighbour(i: int, step: int, ignore_near: bool) -> tuple[str, int]:
-        j = i + step
-        while 0 <= j < n:
-            c = classes[j]
-            if c in (GOOD, BAD) or (c == NEAR and not ignore_near):
-                return c, seg[j]
-            j += step
-        return BAD, -1
+        if ignore_near:
+            return firm_prev[i] if step < 0 else firm_next[i]
+        return near_prev[i] if step < 0 else near_next[i]
 
     out = list(classes)
     for i, c in enumerate(classes):
@@ -232,14 +246,15 @@ def revise(classes: list[str], seg: list[int]) -> list[str]:
 
 
 def classify(texts: list[str], known: list[bool], meta: list[bool], credits: list[bool],
-             stop: frozenset) -> tuple[list[Optional[str]], list[bool]]:
+             stop: frozenset, feats: Optional[list[Features]] = None
+             ) -> tuple[list[Optional[str]], list[bool]]:
     """(reports, article). For every non-blank line, reports[i] is None (article, or not for
     this classifier to say) or the signals that make it page furniture; article[i] tells
     whether it is a good line of the article or its title. `known`: the phrase tables matched
     the line; `meta`: a date or byline; `credits`: the article's own credit line
     ("Reporting by ...")."""
     p = params()
-    feats = [features(t, stop) for t in texts]
+    feats = feats if feats is not None else [features(t, stop) for t in texts]
     first, why = [], []
     for f, k, c in zip(feats, known, credits):
         cls, signal = (BAD, "known") if k else (NEAR, "credit") if c else initial(f, p)
