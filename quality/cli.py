@@ -29,7 +29,7 @@ from .readers import document_source, is_compressed
 from .reporters import REPORTERS
 from .rules import ALL_RULES, by_code
 from .terminal import Progress, RunSummary, colour_diff_line, use_colour
-from .writers import atomic_output, rewrite, unified_diff
+from .writers import atomic_output, rewrite, rewrite_records, splices_records, unified_diff
 
 
 class UsageProblem(click.ClickException):
@@ -320,7 +320,7 @@ def fix(paths, write, unsafe_fixes, quiet, **options) -> None:
     def flush() -> None:
         nonlocal written
         if records is not None and any(records[1]):
-            problem = _rewrite_records(records[0], cfg.text_field, records[1])
+            problem = rewrite_records(records[0], cfg.text_field, records[1], roots)
             if problem:
                 click.echo(f"quality: {records[0]}: not rewritten: {problem}", err=True)
             else:
@@ -330,7 +330,7 @@ def fix(paths, write, unsafe_fixes, quiet, **options) -> None:
 
     for index, report in enumerate(_audit(auditor, source, 1, quiet, sys.stdout)):
         doc = report.document
-        record_file = write and doc.id is not None and _splices(doc.path)
+        record_file = write and doc.id is not None and splices_records(doc.path)
         if records is not None and (not record_file or records[0] != doc.path):
             flush()
             records = None
@@ -378,31 +378,6 @@ def fix(paths, write, unsafe_fixes, quiet, **options) -> None:
                        err=True)
     if written:  # as pre-commit expects of a hook that modifies files
         sys.exit(1)
-
-
-def _splices(path: str) -> bool:
-    return path.lower().endswith((".jsonl", ".ndjson", ".csv")) and not is_compressed(path)
-
-
-def _rewrite_records(path: str, text_field: str, changes: list) -> Optional[str]:
-    """Splice the fixed record texts into the record file at `path` and replace it
-    atomically; returns why it was not done, or None."""
-    from .readers import decode
-    from .splice import splice_csv, splice_jsonl
-
-    try:
-        with open(path, "rb") as fh:
-            text, err = decode(fh.read())
-    except OSError as exc:
-        return f"cannot read it again ({exc.strerror or exc})"
-    if err is not None:
-        return "it is not UTF-8 text as a whole"
-    splice = splice_csv if path.lower().endswith(".csv") else splice_jsonl
-    try:
-        new = splice(text, text_field, changes)
-    except ValueError as exc:
-        return str(exc)
-    return rewrite(path, text, new)
 
 
 def _fix_stdin(unsafe_fixes: bool, options: dict) -> None:

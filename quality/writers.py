@@ -4,6 +4,8 @@
   inside `roots`, keeping its byte-order mark, permissions, owner and hard links; refuses
   read-only files and files that changed since they were audited, and loses no concurrent
   write. Returns why it did not, or None.
+- `rewrite_records(path, text_field, changes, roots)`: a .jsonl/.csv record file with the
+  fixed texts spliced in (quality/splice.py), every other byte kept, through `rewrite`.
 - `unified_diff(old, new, where, notes)`: the lines of a diff that `patch` and `git apply` accept.
 - `atomic_output(path)`: a text file opened for writing that replaces `path` only when the
   block ends without an error (`-` is standard output): `-o FILE` and the filter's outputs.
@@ -29,7 +31,8 @@ import tempfile
 from typing import Iterable, Iterator, Optional, TextIO
 
 from .model import Document
-from .readers import decode
+from .readers import decode, is_compressed
+from . import splice
 
 
 _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@")
@@ -130,6 +133,31 @@ def rewrite(path: str, audited: str, new: str, roots: Optional[list] = None) -> 
                 os.unlink(tmp)
             return f"cannot write ({exc.strerror or exc})"
         return _settle(real, fd, raw, data)
+
+
+def splices_records(path: str) -> bool:
+    """Whether `rewrite_records` can rewrite `path`: an uncompressed .jsonl or .csv file."""
+    return path.lower().endswith((".jsonl", ".ndjson", ".csv")) and not is_compressed(path)
+
+
+def rewrite_records(path: str, text_field: str, changes: list,
+                    roots: Optional[list] = None) -> Optional[str]:
+    """Splice the fixed record texts (`changes`, one per record as the readers count them:
+    (audited, fixed) or None) into the record file at `path` and replace it as `rewrite`
+    does; returns why it was not done, or None."""
+    try:
+        with open(path, "rb") as fh:
+            text, err = decode(fh.read())
+    except OSError as exc:
+        return f"cannot read it again ({exc.strerror or exc})"
+    if err is not None:
+        return "it is not UTF-8 text as a whole"
+    into = splice.splice_csv if path.lower().endswith(".csv") else splice.splice_jsonl
+    try:
+        new = into(text, text_field, changes)
+    except ValueError as exc:
+        return str(exc)
+    return rewrite(path, text, new, roots)
 
 
 def _inside(path: str, root: str) -> bool:
