@@ -214,14 +214,15 @@ def bidi_control(rule, ctx):
     text = ctx.text
     if text.isascii() or not _BIDI_RE.search(text):
         return
-    line_rtl: dict[int, bool] = {}
+    le, rtl = -1, False  # the current line's end and whether it holds right-to-left letters
     for m in _BIDI_RUN_RE.finditer(text):
         i = m.start()
-        ls = text.rfind("\n", 0, i) + 1
-        if ls not in line_rtl:
+        if i > le:  # a new line: found once, so a long line costs linear time
+            ls = text.rfind("\n", 0, i) + 1 if le < 0 else text.rfind("\n", le, i) + 1
             le = text.find("\n", i)
-            line_rtl[ls] = bool(_RTL_RE.search(text, ls, len(text) if le < 0 else le))
-        if line_rtl[ls]:  # only overrides, one by one, without a fix
+            le = len(text) if le < 0 else le
+            rtl = bool(_RTL_RE.search(text, ls, le))
+        if rtl:  # only overrides, one by one, without a fix
             for k, ch in enumerate(m.group()):
                 if ch in "\u202d\u202e":
                     yield rule.finding(ctx, i + k, i + k + 1, _bidi_message(ch), confidence=0.95)
