@@ -491,24 +491,25 @@ class CorpusView:
         for i, w in weights.items():
             for h in w:
                 postings[h].append(i)
-        pairs: set[tuple[int, int]] = set()
+        # Candidate pairs are taken name by name and never collected (a set of them grows
+        # with the square of the documents per name); a pair already in one group is skipped.
+        # The groups are the same in any order: an edge's test does not depend on the others.
         for ids in postings.values():
             if len(ids) > 200:  # too common to block on
                 continue
             for x, a in enumerate(ids):
+                wa = weights[a]
                 for b in ids[x + 1:]:
-                    pairs.add((a, b) if a < b else (b, a))
-        del postings
-        for a, b in pairs:
-            wa, wb = weights[a], weights[b]
-            shared = len(wa & wb)
-            if shared >= 3 and shared / min(len(wa), len(wb)) >= self.STORY_SIMILARITY:
-                ra, rb = find(a), find(b)
-                if ra != rb:
-                    if rank[ra] > rank[rb]:
-                        ra, rb = rb, ra
-                    parent[rb] = ra
-        del pairs, weights
+                    ra, rb = find(a), find(b)
+                    if ra == rb:
+                        continue
+                    wb = weights[b]
+                    shared = len(wa & wb)
+                    if shared >= 3 and shared / min(len(wa), len(wb)) >= self.STORY_SIMILARITY:
+                        if rank[ra] > rank[rb]:
+                            ra, rb = rb, ra
+                        parent[rb] = ra
+        del postings, weights
         groups: dict[int, list[int]] = defaultdict(list)
         for i in range(len(keys)):
             groups[find(i)].append(i)
