@@ -23,6 +23,7 @@ from .model import Document
 
 _DIGITS = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
+_SENTENCE_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Lines shorter than this say too little (single words are the phrase tables' business).
 MIN_WORDS = 3
 MIN_CHARS = 12
@@ -48,14 +49,19 @@ def site_of(doc: Document) -> Optional[str]:
     return None
 
 
+# A sentence shorter than this recurs as ordinary speech ("Thank you very much.", "I don't
+# know."): only longer sentences, or lines that are not sentences, are evidence.
+MIN_SENTENCE_WORDS = 5
+
+
 def site_line_key(line: str) -> Optional[str]:
     norm = _SPACE.sub(" ", _DIGITS.sub("0", line.strip().casefold()))
-    if len(norm) < MIN_CHARS or len(norm.split()) < MIN_WORDS:
+    words = len(norm.split())
+    if len(norm) < MIN_CHARS or words < MIN_WORDS:
+        return None
+    if words < MIN_SENTENCE_WORDS and _SENTENCE_RE.search(norm):
         return None
     return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-
-
-_SENTENCE_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def site_furniture(line: str) -> bool:

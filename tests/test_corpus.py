@@ -293,3 +293,10 @@ def test_spilled_records_can_be_read_by_two_readers_at_once(monkeypatch):
     a, b = stats.records(), stats.records()
     pairs = list(zip(a, b))  # interleaved reads of the one file
     assert len(pairs) == 5 and all(x == y for x, y in pairs)
+
+
+def test_short_sentences_recurring_on_one_site_are_speech(tmp_path):
+    # Transcripts in one folder all close with "Thank you very much.": speech, not furniture.
+    docs = [Document(f"{b}\nThank you very much.\n(Applause)\n", str(tmp_path / f"{i}.txt"))
+            for i, b in enumerate(SITE_BODIES)]
+    assert all(r.findings == () for r in no_gazetteer(select=("BP",)).audit_corpus(docs))

@@ -87,6 +87,13 @@ def test_html_input(text, expected):
     # Photo credits need their shape, not the word.
     f"{A}\nCredit card debt rose again in May\n{B}\n",
     f"{A}\nHe told Reuters that the talks had stalled.\n{B}\n",
+    # A transcript's closing words and stage directions are the speaker's, not a menu.
+    f"{A}\n{B}\nThank you.\n(Applause)\n",
+    f"{A}\n{B}\nOver to you, then.\n[Music]\n",
+    # Text laid out in paragraphs (blank lines between them): short lines are section headings
+    # and short paragraphs of the writer's, left to the phrase tables.
+    f"Early life.\n\nEducation.\n\n{A}\n\n{B}\n\nLegacy.\n\nHonours\n\nAwards\n",
+    f"Armed conflicts and attacks\n\nGaza war\n\n{A}\n\nSports\n\nFootball\n\n{B}\n",
 ])
 def test_quiet(text):
     assert spans(text, "BP") == []

@@ -274,7 +274,7 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
     # The page classifier judges the lines the phrase tables left; a teaser block's items are
     # only guesses from their shape, so the article's own lines (its title, a heading under
     # "Related" words) are taken back from it.
-    cache: dict = {}
+    cache: dict = {"paragraphed": paragraphed(text, spans)}
     found, article = _page_lines(spans, [ln for ln in out if ln.kind != "teaser-item"], stop,
                                  cache)
     if any(article):
@@ -303,10 +303,21 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
     return tuple(sorted(out, key=lambda l: l.start))
 
 
+def paragraphed(text: str, spans) -> bool:
+    """True when the text is laid out in paragraphs: most line breaks between its non-blank
+    lines are blank lines. The page classifier reads a page dump, one block of the page a
+    line; in text written as paragraphs a short line between blank lines is the writer's
+    section heading or short paragraph, not a menu item, so the classifier leaves it to the
+    phrase tables."""
+    breaks = len(spans) - 1
+    blank = sum(text.count("\n", spans[i - 1][1], spans[i][0]) >= 2 for i in range(1, len(spans)))
+    return breaks >= 1 and 2 * blank > breaks
+
+
 def _page_lines(spans, known: list[Line], stop: Optional[frozenset], cache: dict):
     """(lines the page classifier reports, with their kind and signals; which lines are the
     article's). `cache` keeps what does not depend on `known` between calls."""
-    if stop is None:
+    if stop is None or cache.get("paragraphed"):
         return [], [False] * len(spans)
     taken = sorted((ln.start, ln.end) for ln in known)
     starts = [a for a, _ in taken]
@@ -314,7 +325,7 @@ def _page_lines(spans, known: list[Line], stop: Optional[frozenset], cache: dict
     for s, _, _, _ in spans:
         j = bisect_right(starts, s) - 1
         is_known.append(j >= 0 and taken[j][0] <= s < max(taken[j][1], taken[j][0] + 1))
-    if not cache:
+    if "texts" not in cache:
         texts = cache["texts"] = [t for _, _, t, _ in spans]
         cache["meta"] = [bool(METADATA_RE.match(t) or BYLINE_RE.match(t) or DATE_RE.search(t)
                               or NAME_LINE_RE.match(t)) for t in texts]

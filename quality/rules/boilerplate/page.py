@@ -245,6 +245,16 @@ def revise(classes: list[str], seg: list[int]) -> list[str]:
     return out
 
 
+_ANNOTATION_RE = re.compile(r"^[(\[][^()\[\]]+[)\]]$")
+
+
+def _spoken(line: str, f: Features) -> bool:
+    """A short sentence with a stop word ("Thank you.", "Over to you.") or a bracketed
+    annotation ("(Applause)", "[Music]") is the text's own: a transcript's, a quotation's.
+    Furniture has no sentences of its own that are not in the phrase tables."""
+    return bool(_ANNOTATION_RE.match(line)) or (f.sentence_end and f.stop_density > 0)
+
+
 def classify(texts: list[str], known: list[bool], meta: list[bool], credits: list[bool],
              stop: frozenset, feats: Optional[list[Features]] = None
              ) -> tuple[list[Optional[str]], list[bool]]:
@@ -286,6 +296,7 @@ def classify(texts: list[str], known: list[bool], meta: list[bool], credits: lis
             out.append(None)
             continue
         if (final[i] != BAD or known[i] or first[i] not in (BAD, SHORT) or lo <= i <= hi
+                or _spoken(texts[i], f)
                 or not evidence[i] or f.words > (p.before_max_words if i < lo else p.after_max_words)):
             out.append(None)
         else:
