@@ -13,7 +13,7 @@ import regex
 
 from .. import langid
 from ..data_files import lines, table
-from ..text import fold
+from ..text import fold, strip_accents
 from ..lexicon import Lexicon
 from .base import Context, rule
 
@@ -225,8 +225,11 @@ def foreign_words(rule, ctx):
     loanwords English uses (déjà vu, per se, status quo: common in English too), on a word
     the document uses three times or more (its chosen term), on names and words inside them
     ('Daniel arap Moi', 'Deir ez-Zor'), on words labelled with their language ('(French:
-    ...)') and on quoted words ('"carro" means', '"tout autre"'). Adjacent foreign words of one
-    language are
+    ...)') and on quoted words ('"carro" means', '"tout autre"'), including a word that opens or
+    closes a quotation ('"adieu," she said'); on a romanisation in brackets after the original
+    script ('λόγος [logos]'); on the accented spelling of an English word ('rôle', 'régimes');
+    and on a word whose language the same sentence names away from the word ('the German
+    bakeries sell strudel and kuchen'). Adjacent foreign words of one language are
     reported together. No fix: the English word is unknown."""
     if not _english_document(ctx):
         return
@@ -262,6 +265,9 @@ def foreign_words(rule, ctx):
         if nxt[:1].isupper() and len(w) <= 3:
             continue  # a name particle: 'del Potro', 'von Braun', 'da Silva'
         if _in_loan_phrase(text, t.start, t.end) or _framed(text, t.start, t.end, w, nxt):
+            continue
+        if (_quote_edge(text, t.start, t.end) or _bracket_gloss(text, t.start)
+                or _accented_english(w) or _language_named(ctx, t.start, found[0])):
             continue
         if hits and regex.fullmatch(r"[ \-]{1,2}", text[hits[-1][1]:t.start]):
             hits[-1][1] = t.end
@@ -332,6 +338,66 @@ def _framed(text: str, start: int, end: int, word: str, nxt: str) -> bool:
     ls = text.rfind("\n", 0, start) + 1
     label = _LABEL_RE.search(text, max(ls, start - 80), start)
     return bool(label and label.group(1) in _language_adjectives())
+
+
+_OPENING_QUOTE_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«„]$")
+_CLOSING_QUOTE_RE = regex.compile(r"[-!?.,;:…]?[\"”’»]")
+
+
+def _quote_edge(text: str, start: int, end: int) -> bool:
+    """The word opens a quotation ('"merci beaucoup" is') or closes one ('... à bientôt!"'):
+    quoted on purpose even when the quotation's pairing on the line is lost."""
+    return (_OPENING_QUOTE_RE.search(text, max(0, start - 2), start) is not None
+            or _CLOSING_QUOTE_RE.match(text, end) is not None)
+
+
+_BRACKET_GLOSS_RE = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}][\p{M}]*[ \t]*[\[(]$")
+
+
+def _bracket_gloss(text: str, start: int) -> bool:
+    """The word opens a bracket right after a word in another script: its romanisation
+    ('λόγος [logos]', 'Москва (Moskva)')."""
+    return _BRACKET_GLOSS_RE.search(text, max(0, start - 4), start) is not None
+
+
+_ACCENTED_EN_MIN_ZIPF = 3.5
+_ACCENTED_EN_MARGIN = 0.5
+
+
+@lru_cache(maxsize=None)
+def _accented_english(word: str) -> bool:
+    """An English word in its older accented spelling ('rôle', 'régimes', 'élite'): without
+    its accents the word is common in English (Zipf 3.5+) and not much more common in a
+    code-mix language ('antônio' is 'antonio', a Portuguese and Italian word first)."""
+    low = word.lower()
+    bare = strip_accents(low)
+    if bare == low:
+        return False
+    en = _EN_LEXICON.zipf(bare)
+    if en < _ACCENTED_EN_MIN_ZIPF:
+        return False
+    return max(langid.zipf(c, bare) for c in codemix_languages()) <= en + _ACCENTED_EN_MARGIN
+
+
+_NAME_GAP = 12  # characters: a language name closer than this to the word is a nationality
+
+
+def _language_named(ctx: Context, start: int, lang: str) -> bool:
+    """The sentence names the word's language as its topic, away from the word ('Polish
+    food here includes pierogi and pączki'): the writer knows the word is foreign. The name
+    right before the word ('the Czech stomatologické Chamber') is a nationality translation
+    leaves, not a label."""
+    if not lang:
+        return False
+    name = _languages()[lang][0]
+    i = bisect.bisect_right(ctx.sentences, (start, len(ctx.text) + 1)) - 1
+    if i < 0:
+        return False
+    s, e = ctx.sentences[i]
+    for m in regex.finditer(r"(?<!\w)" + regex.escape(name) + r"(?!\w)", ctx.text[s:e]):
+        if not (start - _NAME_GAP <= s + m.start() < start):
+            return True
+    return False
 
 
 RULES = (wrong_language, foreign_paragraph, foreign_words)

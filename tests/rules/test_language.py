@@ -51,6 +51,18 @@ CASES = [
     ("The report was published on gordonua.com and shared widely on social media.", []),
     ("The naïve café owner served a crème brûlée and a piñata to the fiancée.", []),
     ("Prices fell, Smith et al. reported in the journal.", []),
+    # a word that opens or closes a quotation, a romanisation after its script, an English
+    # word in its accented spelling, a sentence that names the word's language away from it
+    ('The old motto, "siempre adelante (always forward)", hung above the door.', []),
+    ('The choir sang the last line, "ahora y siempre!", twice.', []),
+    ("The word λόγος [logos] meant both speech and reason.", []),
+    ("His dual rôle in the two régimes drew criticism from the press.", []),
+    ("German bakeries in the town sell rye bread, pretzels and kuchen on weekends.", []),
+    # ... but the nationality right before the word, or a language the sentence does not
+    # name, is no excuse
+    ("The minister visited the Czech stomatologické clinic on Monday.",
+     [("LG03", "stomatologické")]),
+    ("The German bakeries said they would également close on Monday.", [("LG03", "également")]),
 ]
 
 
