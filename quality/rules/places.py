@@ -137,11 +137,20 @@ def _historical_in(ctx: Context, frame: tuple[int, int], entry: Entry) -> str | 
 def paired_with_modern(text: str, start: int, end: int, entry: Entry) -> bool:
     """The old name stands beside the current one in parentheses, on purpose: "Burma
     (Myanmar)", "Nanjing (then spelled "Nanking")", "Mumbai (formerly Bombay)"."""
-    name = regex.escape(entry.name)
     after = text[end:end + 60]
     before = text[max(0, start - 60):start]
-    return bool(regex.match(r"\s*\((?:\p{Ll}+ ){0,2}[\"“]?" + name + r"\b", after)
-                or regex.search(r"\b" + name + r"\s*\((?:\p{Ll}+ ){0,3}[\"“]?$", before))
+    if "(" not in after and "(" not in before:
+        return False
+    after_re, before_re = _modern_patterns(entry.name)
+    return bool(after_re.match(after) or before_re.search(before))
+
+
+@lru_cache(maxsize=1024)
+def _modern_patterns(name: str):
+    """The compiled patterns of `paired_with_modern` for one current name."""
+    n = regex.escape(name)
+    return (regex.compile(r"\s*\((?:\p{Ll}+ ){0,2}[\"“]?" + n + r"\b"),
+            regex.compile(r"\b" + n + r"\s*\((?:\p{Ll}+ ){0,3}[\"“]?$"))
 
 
 @rule("PL01", "exonym", "place", "warning",
