@@ -14,7 +14,15 @@ from ..text import FUNCTION_WORDS, derived_forms, fold
 from .base import Context, per_document, rule
 from .spelling import consensus_variants, misspellings, trailing_words, without_possessive
 
-_YEAR_RE = regex.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
+# A year: four digits (1000-2099, "1930s"), or three in a frame that makes them a year ("from
+# 339 to 341", "in 330,", "AD 330", "330 BC"); a bare three-digit number, or a range before a
+# noun ("from 300 to 400 people"), is a count.
+_YEAR_RE = regex.compile(
+    r"(?|\b(1[0-9]{3}|20[0-9]{2})s?\b"
+    r"|(?<=\bfrom )([1-9][0-9]{2})(?= to [1-9][0-9]{2}\b(?![ \t]+\p{Ll}))"
+    r"|(?<=\bfrom [1-9][0-9]{2} to )([1-9][0-9]{2})\b(?![ \t]+\p{Ll})"
+    r"|(?<=\b(?:in|AD|CE) )([1-9][0-9]{2})(?=[.,;:)]|\s*$)"
+    r"|\b([1-9][0-9]{2})(?= (?:BC|BCE|AD|CE)\b))")
 _CENTURY_RE = regex.compile(r"\b(\d{1,2}(st|nd|rd|th)|[a-z]+(teenth|tieth))[- ]century\b", regex.I)
 
 
@@ -74,13 +82,15 @@ WINDOW = 400
 
 
 def _frame_at(ctx: Context, offset: int) -> tuple[int, int]:
-    """The sentence holding `offset` and the one before it (a historical frame often spans
-    two: "... feudal Europe. Then the title passed from Constantinople to Paris."), cut to
+    """The sentence holding `offset` and the ones before and after it (a historical frame often
+    spans them: "... feudal Europe. Then the title passed from Constantinople to Paris.",
+    "... the approaches to Leningrad. Talks went on throughout 1938."), cut to
     WINDOW characters either side."""
     sentences = ctx.sentences
     i = bisect_right(ctx.sentence_offsets, offset) - 1
     if 0 <= i < len(sentences) and sentences[i][0] <= offset < sentences[i][1]:
-        s, e = sentences[i - 1][0] if i else sentences[i][0], sentences[i][1]
+        s = sentences[i - 1][0] if i else sentences[i][0]
+        e = sentences[i + 1][1] if i + 1 < len(sentences) else sentences[i][1]
     else:
         s, e = offset, offset
     return max(s, offset - WINDOW), min(e, offset + WINDOW)

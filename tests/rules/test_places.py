@@ -34,6 +34,10 @@ def run(text):
      [("PL01", "Bombay", "Mumbai")]),
     ("Russian drones struck the port of Odessa overnight.", [("PL01", "Odessa", "Odesa")]),
     ("Talks resumed in Istambul on Friday.", [("PL02", "Istambul", "Istanbul")]),
+    # a three-digit number that is a count, not a year
+    ("The bank hired from 300 to 400 people in Bombay.",
+     [("PL01", "Bombay", "Mumbai")]),
+    ("The firm opened 350 offices in Bombay last year.", [("PL01", "Bombay", "Mumbai")]),
 ])
 def test_fires(text, expected):
     assert run(text) == expected
@@ -50,6 +54,10 @@ def test_fires(text, expected):
     "The oil town of Odessa, Texas, is booming.",
     "Ukrainian officials in Kyiv and Istanbul welcomed the talks in Mumbai.",
     "In the 19th century Bombay was a British port.",
+    # three-digit years in a year's frame, and a year in the sentence after
+    "He was bishop of Constantinople from 345 to 351, after the council.",
+    "The relics reached Constantinople in 356.",
+    "The envoy asked for bases on the approaches to Leningrad. Talks dragged on through 1939.",
     # the historical frame is set by the sentence before
     "Constantinople was the fashion capital of feudal Europe. Then the title passed from "
     "Constantinople to Paris.",
