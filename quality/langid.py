@@ -96,13 +96,19 @@ _PROFILE_LANGS = ("cs", "da", "de", "es", "fi", "fr", "hu", "it", "nb", "nl", "p
 
 @lru_cache(maxsize=None)
 def _wordlist(lang: str) -> dict[str, float]:
-    """wordfreq's small frequency table for `lang` ({} when wordfreq has none)."""
-    from wordfreq import get_frequency_dict
+    """wordfreq's small frequency table for `lang` ({} when wordfreq has none). Only the
+    language itself or its macrolanguage's table: wordfreq's "nearest match" would answer
+    Somali with English and Afrikaans with Dutch (and say so on standard error)."""
+    from wordfreq import available_languages, get_frequency_dict
 
-    try:
-        return get_frequency_dict(lang, wordlist="small")
-    except LookupError:
+    lang = _WORDLIST_ALIASES.get(lang, lang)
+    if lang not in available_languages("small"):
         return {}
+    return get_frequency_dict(lang, wordlist="small")
+
+
+# Codes langdetect uses whose wordfreq table has another code.
+_WORDLIST_ALIASES = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh", "hr": "sh", "tl": "fil"}
 
 
 @lru_cache(maxsize=None)

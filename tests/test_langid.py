@@ -65,3 +65,13 @@ def test_langdetect_is_deterministic_in_process_and_across_processes():
 def test_stopword_shares():
     shares = langid.stopword_shares("der die und das ist nicht the", ("de", "en"))
     assert shares["de"] > shares["en"] > 0
+
+
+def test_word_tables_are_the_languages_own(capfd):
+    # wordfreq's nearest match would answer Somali with English and Afrikaans with Dutch,
+    # with a warning on standard error; only the language's own or macrolanguage's table counts.
+    from quality.langid import _wordlist
+
+    assert _wordlist("so") == {} and _wordlist("af") == {}
+    assert _wordlist("no") and _wordlist("zh-cn")
+    assert "You asked for" not in capfd.readouterr().err
