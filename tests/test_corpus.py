@@ -3,6 +3,7 @@ import json
 import pickle
 import random
 
+import pytest
 from click.testing import CliRunner
 
 from quality import Auditor, Config, Document, Entry, Gazetteer
@@ -125,6 +126,21 @@ def test_recurring_lines_across_stories_are_learned_boilerplate():
     assert all([(f.code, f.text, f.suggestion) for f in r.findings] == [("BP11", FOOTER, "")]
                for r in reports)
     assert "4 documents of 4 different stories" in reports[0].findings[0].message
+
+
+@pytest.mark.parametrize("line,boilerplate", [
+    # a topic heading naming a dated event, repeated above different days' stories
+    ("2031 Lakeland floods", False),
+    ("Economic impact of the 2031 Lakeland floods", False),
+    # furniture, even with a year in it
+    ("Tap here for our 2031 Lakeland floods live blog every morning", True),
+    ("Read more about the 2031 Lakeland floods here.", True),
+    ("Sign up for our weekly newsletter on the 2031 Lakeland floods and more", True),
+])
+def test_event_headings_are_not_learned_boilerplate(line, boilerplate):
+    docs = [Document(f"{line}\n\n{s}\n", f"d{i}") for i, s in enumerate(STORIES)]
+    reports = list(no_gazetteer(select=("BP11",)).audit_corpus(docs))
+    assert all(bool(r.findings) == boilerplate for r in reports)
 
 
 def test_lines_shared_by_versions_of_one_story_are_not_boilerplate():

@@ -15,6 +15,8 @@ Every finding deletes its lines and leaves the article intact.
 """
 from __future__ import annotations
 
+import regex
+
 from ..base import rule
 from .classifier import layout
 from .kinds import CODES, RUN_KINDS
@@ -180,17 +182,34 @@ def recurring_line(rule, ctx):
     """Needs the corpus pass. Each line is fingerprinted (case, digits and spacing folded); a
     line found in documents of at least three different stories is boilerplate, wherever it
     stands in the document. Lines shared only by versions of one story (a title, a quote)
-    are not."""
+    are not, nor are topic headings that name a dated event (`event_heading`: "2024 Paris
+    Olympics", "Economic impact of the 2025 floods"), which summaries of different days'
+    news repeat above different stories."""
     text = ctx.text
     for start, end in ctx.lines:
         evidence = ctx.corpus.line_evidence(text[start:end])
-        if evidence:
+        if evidence and not event_heading(text[start:end]):
             docs, stories = evidence
             s = start + len(text[start:end]) - len(text[start:end].lstrip())
             e = start + len(text[start:end].rstrip())
             yield rule.finding(ctx, s, e, f"line recurs in {docs} documents of {stories} "
                                "different stories: boilerplate", suggestion="",
                                confidence=0.9)
+
+
+_EVENT_HEADING_RE = regex.compile(r"\b(?:1[89]|20)[0-9]{2}[ \t]+\p{Lu}")
+_HEADING_MAX_WORDS = 10
+_NOT_A_HEADING_RE = regex.compile(r"[.!?:©|]\s*$|©|\(c\)|copyright|rights reserved", regex.I)
+
+
+def event_heading(line: str) -> bool:
+    """A topic heading that names a dated event: at most ten words, no closing sentence
+    punctuation, and a year followed by a capitalised name ("2026 Winter Olympics", "Impact
+    of the 2024 Dubai floods"). News summaries repeat such a heading above the day's different
+    stories; furniture carries no event name (a copyright line with a year is not one)."""
+    line = line.strip()
+    return (0 < len(line.split()) <= _HEADING_MAX_WORDS and not _NOT_A_HEADING_RE.search(line)
+            and _EVENT_HEADING_RE.search(line) is not None)
 
 
 @rule("BP16", "site-line", "boilerplate", "warning",
