@@ -18,19 +18,26 @@ _SPLIT = re.compile(r"[\s\-‐]+")
 _DROP = re.compile(r"['’ʼ`]")
 
 
+_PLAIN = re.compile(r"[a-z]+")
+
+
 @lru_cache(maxsize=1)
-def _rules() -> tuple[tuple["re.Pattern", str], ...]:
-    return tuple((re.compile(r["from"]), r["to"]) for r in table("romanisation.tsv"))
+def _rules() -> tuple[tuple[str, str, "re.Pattern | None"], ...]:
+    """(from, to, compiled pattern): a row whose `from` is plain letters is applied with
+    str.replace (the same result, several times faster); only the others need the regex."""
+    return tuple((r["from"], r["to"], None if _PLAIN.fullmatch(r["from"]) else re.compile(r["from"]))
+                 for r in table("romanisation.tsv"))
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    """One folded word rewritten by the rules (cached: names repeat their words)."""
+    for old, new, pattern in _rules():
+        word = word.replace(old, new) if pattern is None else pattern.sub(new, word)
+    return word
 
 
 @lru_cache(maxsize=65536)
 def romanisation_key(name: str) -> str:
     """The key of a name of one or more words ('' for none)."""
-    out = []
-    for word in _SPLIT.split(_DROP.sub("", fold(name))):
-        if not word:
-            continue
-        for pattern, repl in _rules():
-            word = pattern.sub(repl, word)
-        out.append(word)
-    return skeleton("".join(out))
+    return skeleton("".join(_word_key(w) for w in _SPLIT.split(_DROP.sub("", fold(name))) if w))

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from typing import NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional, TypeVar
 
 import jellyfish
 from rapidfuzz.distance import Levenshtein
 
 from .. import data_files
 from ..corpus import Variant
-from ..gazetteer import Candidate, Entry, surname_of
+from ..gazetteer import Candidate, Entry, Gazetteer, surname_of
 from ..text import FUNCTION_WORDS, Token, derived_forms, fold, is_all_caps, skeleton, strip_accents
 from .base import Context, per_document
+
+T = TypeVar("T")
 
 
 class Misspelling(NamedTuple):
@@ -73,6 +75,14 @@ def _given_name_groups() -> dict[str, frozenset[str]]:
     return groups
 
 
+def _first_name_of_someone(ctx: Context, given: str) -> bool:
+    """The word, or an accepted variant of it, is the first name of a person in the gazetteer
+    (without that, `_evidence` finds no "same first name" for any candidate)."""
+    folded = fold(given)
+    return any(ctx.gazetteer.persons_with_given(n)
+               for n in (folded, *_given_name_groups().get(folded, ())))
+
+
 def same_given_name(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     return fa == fb or fb in _given_name_groups().get(fa, ())
@@ -112,17 +122,23 @@ def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
     entry = cand.entry
     why: list[str] = []
     personal = _personal(entry)
+    has_given = False
     if given is not None and personal:
         # Any accepted form of the entry whose first name matches counts as context.
         for form in entry.forms:
             parts = form.split()
             if any(same_given_name(given.text, p) for p in parts[:-1]):
                 why.append(f"same first name '{given.text}'")
+                has_given = True
                 break
         else:
             if ctx.gazetteer.persons_with_given(given.text):
                 # The first name belongs to someone else: a different person, most likely.
                 return 0.0, []
+    # Without the first name, a common word, or a spelling the document uses consistently
+    # for another name, is no misspelling (decided here, before the costlier tests below).
+    if not has_given and (zipf >= COMMON_ZIPF or (repeated and not cand.same_skeleton)):
+        return 0.0, []
     in_doc = any(ctx.token_counts.get(f, 0) for f in _surface_forms(entry))
     if in_doc:
         why.append("the document also uses the accepted spelling")
@@ -132,7 +148,6 @@ def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
     phonetic = _metaphone(tok.text) == _metaphone(cand.form)
     if phonetic and not cand.same_skeleton:
         why.append("same sound (metaphone)")
-    has_given = any(w.startswith("same first name") for w in why)
 
     # A first name many people share (English uses it often: John, Sergei) says little about
     # which person is meant: it counts only with a second piece of evidence (the same
@@ -150,9 +165,7 @@ def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
         if phonetic:
             return 0.9, why
         return (0.85 if cand.similarity >= 0.8 else 0.8), why
-    if zipf >= COMMON_ZIPF:
-        return 0.0, []
-    if repeated and not cand.same_skeleton:
+    if zipf >= COMMON_ZIPF or (repeated and not cand.same_skeleton):
         return 0.0, []
     # The skeleton folds many letters together, so short names collide (Jiří / Jerí, Suwa /
     # Suva, Kier / Kiir): alone it counts only for long, very similar spellings, or against
@@ -223,9 +236,29 @@ def without_possessive(tok: Token) -> Token:
     return tok if word == tok.text else Token(tok.start, tok.start + len(word), word)
 
 
-def _is_candidate_word(ctx: Context, t: str) -> bool:
+def _is_candidate_word(gaz: Gazetteer, t: str) -> bool:
     return (len(t) >= MIN_LENGTH and t[0].isupper() and not is_all_caps(t)
-            and t.isalpha() and not ctx.gazetteer.is_name_token(t))
+            and t.isalpha() and not gaz.is_name_token(t))
+
+
+def _remembered(gaz: Gazetteer, table: str, key: tuple, compute: Callable[[], T]) -> T:
+    """`compute()`, kept under `key` in one named table of the gazetteer's per-process memo
+    so every document shares it; each table is bounded (cleared past 100,000 keys)."""
+    memo = gaz.memo.setdefault(("spelling", table), {})
+    try:
+        return memo[key]
+    except KeyError:
+        if len(memo) > 100_000:
+            memo.clear()
+        value = memo[key] = compute()
+        return value
+
+
+def _word_verdict(gaz: Gazetteer, word: str) -> tuple[bool, Optional[tuple]]:
+    """What the gazetteer alone says of a capitalised word, decided once per process: can it
+    be a misspelt name (NM01 looks further), and is it a known name with wrong capitals?"""
+    return _remembered(gaz, "verdict", (word,),
+                       lambda: (_is_candidate_word(gaz, word), _wrong_capitals(gaz, word)))
 
 
 def _starts_inside_wrong_forms(ctx: Context) -> set[int]:
@@ -246,10 +279,12 @@ def misspellings(ctx: Context) -> list[Misspelling]:
     occurrences: list[Token] = []
     best_for: dict[str, tuple] = {}  # the strongest evidence for a spelling anywhere in the text
     # Decide once per distinct word whether it can be a misspelt name at all.
-    wanted = {w for w, bare in ctx.capitalised.items() if _is_candidate_word(ctx, bare)}
+    wanted = set()
     recased = {}
     for w, bare in ctx.capitalised.items():
-        found = _wrong_capitals(ctx, bare)
+        candidate, found = _word_verdict(ctx.gazetteer, bare)
+        if candidate:
+            wanted.add(w)
         if found is not None:
             recased[w] = found
     wanted |= set(recased)
@@ -292,13 +327,13 @@ def misspellings(ctx: Context) -> list[Misspelling]:
     return out
 
 
-def _wrong_capitals(ctx: Context, word: str) -> Optional[tuple[Candidate, float, list[str]]]:
+def _wrong_capitals(gaz: Gazetteer, word: str) -> Optional[tuple[Candidate, float, list[str]]]:
     """A known name written with capitals no accepted spelling has ("MiHaiu" for Mihaiu,
     "Mccarthy" for McCarthy): the evidence is the gazetteer itself."""
-    if not ctx.gazetteer.is_name_token(word):
+    if not gaz.is_name_token(word):
         return None
     plain = strip_accents(word)
-    same = [c for c in ctx.gazetteer.candidates(word, min_similarity=0.99, limit=8)
+    same = [c for c in gaz.candidates(word, min_similarity=0.99, limit=8)
             if strip_accents(c.form).casefold() == plain.casefold()]
     if not same or any(strip_accents(c.form) == plain for c in same):
         return None  # unknown, or an accepted spelling
@@ -312,8 +347,8 @@ def _wrong_capitals(ctx: Context, word: str) -> Optional[tuple[Candidate, float,
 def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, float, list[str]]]:
     given = preceding_given(ctx, index)
     zipf = ctx.lexicon.zipf(tok.text)
-    if given is None and zipf >= COMMON_ZIPF:
-        return None  # a common word or name, and no first name to say otherwise
+    if zipf >= COMMON_ZIPF and (given is None or not _first_name_of_someone(ctx, given.text)):
+        return None  # a common word or name, and no known person's first name to say otherwise
     # Without a first name only very close spellings (or the same skeleton) can qualify; a
     # word English has never seen may be further off (see _unique_close_match).
     floor = 0.72 if given is not None else (UNSEEN_FLOOR if zipf == 0 else 0.9)
@@ -321,10 +356,8 @@ def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, flo
     # Estonians of Estonia, Kosovan of Kosovo: derived words English attests; an unseen
     # "Teslan" or "Antiohia" is more likely a foreign case ending left by translation.
     # A user's own names are checked closer: only a long suffix makes another word of them.
-    attested = zipf >= RARE_ZIPF
-    cands = [c for c in ctx.gazetteer.candidates(tok.text, min_similarity=floor, limit=8)
-             if not derived_forms(tok.text, c.form, inflections=attested and c.entry.builtin,
-                                  attested=attested and c.entry.builtin)]
+    cands = _remembered(ctx.gazetteer, "candidates", (tok.text, floor),
+                        lambda: _underived_candidates(ctx.gazetteer, tok.text, zipf, floor))
     if not cands:
         return None
     # The evidence depends on the document only through which accepted spellings it uses:
@@ -333,20 +366,9 @@ def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, flo
     uses = tuple(n > 0 for n in accepted)
     mine = _uses(ctx, tok.text)
     repeated = mine >= REPEATED or (max(accepted) > 0 and mine > max(accepted))
-    key = ("names.evidence", tok.text, given.text if given else None, uses, repeated)
-    memo = ctx.gazetteer.memo
-    scored = memo.get(key)
-    if scored is None:
-        scored = []
-        for cand in cands:
-            conf, why = _evidence(ctx, tok, given, zipf, cand, repeated)
-            if conf > 0:
-                scored.append((conf, cand.similarity, cand, why))
-        if not scored:
-            scored = _unique_close_match(tok, zipf, cands)
-        if len(memo) > 100_000:
-            memo.clear()
-        memo[key] = scored
+    key = (tok.text, given.text if given else None, uses, repeated)
+    scored = _remembered(ctx.gazetteer, "evidence", key,
+                         lambda: _scored(ctx, tok, given, zipf, cands, repeated))
     if not scored:
         return None
     scored.sort(key=lambda s: (-s[0], -s[1], s[2].form))
@@ -357,6 +379,27 @@ def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, flo
                 _suggestion(ctx, tok, other[2]) != _suggestion(ctx, tok, cand):
             return None
     return cand, conf, why
+
+
+def _scored(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
+            cands: list[Candidate], repeated: bool) -> list:
+    """(confidence, similarity, candidate, why) for each candidate with some evidence; the
+    last resort (_unique_close_match) when none has."""
+    scored = []
+    for cand in cands:
+        conf, why = _evidence(ctx, tok, given, zipf, cand, repeated)
+        if conf > 0:
+            scored.append((conf, cand.similarity, cand, why))
+    return scored or _unique_close_match(tok, zipf, cands)
+
+
+def _underived_candidates(gaz: Gazetteer, word: str, zipf: float, floor: float) -> list[Candidate]:
+    """The gazetteer's spellings close to `word` that are not another word made on the same
+    stem (see _best)."""
+    attested = zipf >= RARE_ZIPF
+    return [c for c in gaz.candidates(word, min_similarity=floor, limit=8)
+            if not derived_forms(word, c.form, inflections=attested and c.entry.builtin,
+                                 attested=attested and c.entry.builtin)]
 
 
 def _unique_close_match(tok: Token, zipf: float, cands: list) -> list:
