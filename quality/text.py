@@ -150,10 +150,11 @@ def is_all_caps(s: str) -> bool:
 
 # Endings English (and the Latin and foreign names it borrows) puts on a stem to make another
 # word: demonyms, adjectives, nouns of people and doctrines, verbs (Estonia -> Estonians,
-# Columbia -> Columbian, Slovenia -> Slovene, York -> Yorker, Christian -> Christianization).
+# Columbia -> Columbian, Slovenia -> Slovene, York -> Yorker, Christian -> Christianization,
+# Oman -> Omanis).
 _DERIVATIONS = frozenset(
     "ae an ans ean eans er ers ern erner erners ese ess ia ian ians ic ical ics ine ines ise "
-    "ised ish ism isms ist ists ite ites ity ium ius ization izations isation isations ize ized "
+    "ised is ish ism isms ist ists ite ites ity ium ius ization izations isation isations ize ized "
     "ification ified ifies ify ji men n ns ois ship".split())
 # Endings that may also be spelling slips or another transliteration: they make two words
 # derived forms only opposite a bare stem or a longer ending (Fomin, Fomina; Italy, Italian),

@@ -274,11 +274,33 @@ def _surface(ctx: Context, folded: str) -> str:
       "Russian forces shelled Zaporizhzhia overnight, the governor said.")
 def place_misspelling(rule, ctx: Context) -> Iterator:
     """The same matcher and evidence as NM01 (name-misspelling), for gazetteer entries that
-    are places (countries, cities, regions)."""
+    are places (countries, cities, regions). Quiet on a word quoted as a name with the
+    quotation on its line ("then known as 'Zambezia'", '("Republika Slovenija")'): a
+    name given on purpose, an older or foreign one, not a slip."""
     for m in misspellings(ctx):
-        if m.candidate.entry.is_place:
+        if m.candidate.entry.is_place and not _quoted_name(ctx.text, m.token.start, m.token.end):
             yield rule.finding(ctx, m.token.start, m.token.end, m.message, m.suggestion,
                                confidence=m.confidence)
+
+
+_QUOTE_OPEN = "\"'“‘«"
+_QUOTE_CLOSE = "\"'”’»"
+_QUOTED_NAME_MAX = 60  # characters: a quoted name, not a quoted passage
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """[start, end) lies in a short quotation on its line: a quote mark opens before it after
+    a space or bracket, and one closes after it, with no sentence end between."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    before = text[max(ls, start - _QUOTED_NAME_MAX):start]
+    after = text[end:min(le, end + _QUOTED_NAME_MAX)]
+    m = regex.search(r"(?:^|[\s(\[])[" + _QUOTE_OPEN + r"][^" + _QUOTE_CLOSE + r".!?]*$", before)
+    if m is None:
+        return False
+    return regex.match(r"[^" + _QUOTE_OPEN + _QUOTE_CLOSE + r".!?]*?[" + _QUOTE_CLOSE
+                       + r"](?!\w)", after) is not None
 
 
 @rule("PL12", "consensus-place-spelling", "place", "warning",

@@ -88,3 +88,19 @@ def test_old_name_beside_the_current_one_is_deliberate(text, expected):
     from tests.helpers import spans
 
     assert [t for _, t in spans(text, "PL01")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a slip beside the right spelling
+    ("Detroit reopened its schools. Restaurants in the Detoit area reopened on Monday.",
+     ["Detoit"]),
+    ("Detroit reopened its schools. Restaurants in the 'Detoit area' reopened on Monday.",
+     []),  # quoted as given
+    # a demonym plural, and an older name quoted as such
+    ("Oman changed fast; thousands of Omanis came home under the new sultan.", []),
+    ("Detroit grew fast. The district, then known as 'Detroyt', was renamed.", []),
+])
+def test_place_misspelling_evidence(text, expected):
+    from tests.helpers import spans
+
+    assert [t for _, t in spans(text, "PL03")] == expected
