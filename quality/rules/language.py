@@ -227,7 +227,9 @@ def foreign_words(rule, ctx):
     ('Daniel arap Moi', 'Deir ez-Zor'), on words labelled with their language ('(French:
     ...)') and on quoted words ('"carro" means', '"tout autre"'), including a word that opens or
     closes a quotation ('"adieu," she said'); on a romanisation in brackets after the original
-    script ('λόγος [logos]'); on the accented spelling of an English word ('rôle', 'régimes');
+    script ('λόγος [logos]'); on an abbreviation in parentheses after the words it shortens
+    ('directed acyclic graphs (dags)'); on a word hyphened to a common English word
+    ('egg-nog'); on the accented spelling of an English word ('rôle', 'régimes');
     and on a word whose language the same sentence names away from the word ('the German
     bakeries sell strudel and kuchen'). Adjacent foreign words of one language are
     reported together. No fix: the English word is unknown."""
@@ -267,6 +269,7 @@ def foreign_words(rule, ctx):
         if _in_loan_phrase(text, t.start, t.end) or _framed(text, t.start, t.end, w, nxt):
             continue
         if (_quote_edge(text, t.start, t.end) or _bracket_gloss(text, t.start)
+                or _initials_of_before(text, t.start, w) or _english_compound(text, t.start, t.end)
                 or _accented_english(w) or _language_named(ctx, t.start, found[0])):
             continue
         if hits and regex.fullmatch(r"[ \-]{1,2}", text[hits[-1][1]:t.start]):
@@ -358,6 +361,33 @@ def _bracket_gloss(text: str, start: int) -> bool:
     """The word opens a bracket right after a word in another script: its romanisation
     ('λόγος [logos]', 'Москва (Moskva)')."""
     return _BRACKET_GLOSS_RE.search(text, max(0, start - 4), start) is not None
+
+
+_PAREN_BEFORE_RE = regex.compile(r"((?:[\p{L}]+[ \t-]+){2,6})\($")
+
+
+def _initials_of_before(text: str, start: int, word: str) -> bool:
+    """The word, in parentheses, is the initials of the words before it: an abbreviation
+    ('directed acyclic graphs (dags)', 'the first-in first-out (fifo) queue')."""
+    m = _PAREN_BEFORE_RE.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    abbr = word.lower()
+    abbr = abbr[:-1] if abbr.endswith("s") and len(abbr) > 2 else abbr
+    initials = "".join(w[0].lower() for w in regex.split(r"[ \t-]+", m.group(1).strip()) if w)
+    return len(abbr) >= 2 and initials.endswith(abbr)
+
+
+_COMPOUND_MIN_ZIPF = 4.0
+
+
+def _english_compound(text: str, start: int, end: int) -> bool:
+    """The word is hyphened to a common lower-case English word ('egg-nog', 'tea-caddy'):
+    part of an English compound. 'lui-même' is not: 'lui' is no English word."""
+    before = regex.search(r"(\p{Ll}+)-$", text[max(0, start - 30):start])
+    after = regex.match(r"-(\p{Ll}+)", text[end:end + 30])
+    return any(m is not None and _EN_LEXICON.zipf(m.group(1)) >= _COMPOUND_MIN_ZIPF
+               and _foreign_word(m.group(1)) is None for m in (before, after))
 
 
 _ACCENTED_EN_MIN_ZIPF = 3.5

@@ -56,6 +56,9 @@ CASES = [
     ('The old motto, "siempre adelante (always forward)", hung above the door.', []),
     ('The choir sang the last line, "ahora y siempre!", twice.', []),
     ("The word λόγος [logos] meant both speech and reason.", []),
+    ("Each state machine uses first in first out (fifo) queues and directed acyclic graphs "
+     "(dags) for its jobs.", []),
+    ("She poured the egg-nog into small cups before the carols began.", []),
     ("His dual rôle in the two régimes drew criticism from the press.", []),
     ("German bakeries in the town sell rye bread, pretzels and kuchen on weekends.", []),
     # ... but the nationality right before the word, or a language the sentence does not
