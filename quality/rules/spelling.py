@@ -302,7 +302,7 @@ def misspellings(ctx: Context) -> list[Misspelling]:
         given = preceding_given(ctx, i)
         key = (tok.text, given.text if given else None)
         if key not in cache:
-            cache[key] = _best(ctx, tok, i)
+            cache[key] = _best(ctx, tok, given)
         best = cache[key]
         if best is not None and (tok.text not in best_for or best[1] > best_for[tok.text][1]):
             best_for[tok.text] = best
@@ -344,8 +344,8 @@ def _wrong_capitals(gaz: Gazetteer, word: str) -> Optional[tuple[Candidate, floa
     return Candidate(cand.form, cand.entry, 1.0, True), 0.9, ["the same name with other capitals"]
 
 
-def _best(ctx: Context, tok: Token, index: int) -> Optional[tuple[Candidate, float, list[str]]]:
-    given = preceding_given(ctx, index)
+def _best(ctx: Context, tok: Token, given: Optional[Token]) -> Optional[tuple[Candidate, float, list[str]]]:
+    """The best-supported correction of `tok` (`given`: the first name before it, if any)."""
     zipf = ctx.lexicon.zipf(tok.text)
     if zipf >= COMMON_ZIPF and (given is None or not _first_name_of_someone(ctx, given.text)):
         return None  # a common word or name, and no known person's first name to say otherwise
