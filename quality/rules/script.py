@@ -35,7 +35,8 @@ _IN_PAREN_RE = regex.compile(r"[\p{Latin}\"”’)]\s*\([^()\n\d]{0,30}$")
 _CLOSES_PAREN_RE = regex.compile(r"[^()\n]{0,40}\)")
 # 'καινός "kainos"', 'Ἴλιον, "Ilion"', 'ಕಲ್ಲಿಕೋಟೆ (Kallikoate)': a Latin rendering follows.
 _RENDERING_AFTER_RE = regex.compile(
-    r"[\"”’»]?[,;:]?\s*(?:[(\[]\s*[\"“‘«]?|[\"“‘«])\p{Latin}[^\n\"”’»(),.\[\]]{0,30}[\"”’»)\]]")
+    r"-?[\"”’»]?[,;:]?\s*(?:[(\[]\s*[\"“‘«]?|[\"“‘«])-?\p{Latin}[^\n\"”’»(),.\[\]]{0,30}"
+    r"[\"”’»)\]]")
 # '"tefilah" תפלה': a quoted Latin rendering precedes.
 _RENDERING_BEFORE_RE = regex.compile(r"[\"“]\p{Latin}[^\"“”\n]{0,40}[\"”]\s*[-–—:,]?\s*$")
 # Scripts whose letters get mixed into Latin words as look-alikes.

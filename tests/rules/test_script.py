@@ -35,6 +35,9 @@ CASES = [
     ("The city was known in Kannada as ಕಲ್ಲಿಕೋಟೆ to its traders.", [], None),
     ("The dynasty (traditional Chinese: 漢朝) ruled for four centuries.", [], None),
     ("Visitors to Lycia (Λυκία) find rock tombs above the harbour.", [], None),
+    # a prefix or an ending glossed with its hyphen: '"ἀντι-" ("anti-")', '-ικός ("-ikos")'
+    ('The prefix "ἀντι-" ("anti-") means against, as in many loans.', [], None),
+    ('Adjectives ending in -ικός ("-ikos") are common in the corpus.', [], None),
     ("The festival name comes from ζωή \"zoe\", life, the guide explained.", [], None),
     ("Her grandmother called the prayer \"tefilah\" תפלה in the old house.", [], None),
     ("The clergy are called ιερωσύνη [hierosyne] in the Orthodox churches.", [], None),
