@@ -75,6 +75,11 @@ def _given_name_groups() -> dict[str, frozenset[str]]:
     return groups
 
 
+def _has_user_entries(gaz: Gazetteer) -> bool:
+    """The gazetteer holds names the user supplied (not only the built-in ones)."""
+    return _remembered(gaz, "user", (), lambda: any(not e.builtin for e in gaz.entries))
+
+
 def _first_name_of_someone(ctx: Context, given: str) -> bool:
     """The word, or an accepted variant of it, is the first name of a person in the gazetteer
     (without that, `_evidence` finds no "same first name" for any candidate)."""
@@ -349,6 +354,8 @@ def _best(ctx: Context, tok: Token, given: Optional[Token]) -> Optional[tuple[Ca
     zipf = ctx.lexicon.zipf(tok.text)
     if zipf >= COMMON_ZIPF and (given is None or not _first_name_of_someone(ctx, given.text)):
         return None  # a common word or name, and no known person's first name to say otherwise
+    if given is None and zipf >= RARE_ZIPF + 1 and not _has_user_entries(ctx.gazetteer):
+        return None  # an attested word and no first name: only a user's name could be meant
     # Without a first name only very close spellings (or the same skeleton) can qualify; a
     # word English has never seen may be further off (see _unique_close_match).
     floor = 0.72 if given is not None else (UNSEEN_FLOOR if zipf == 0 else 0.9)
