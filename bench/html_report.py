@@ -28,11 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from quality import Auditor, Config, Document  # noqa: E402
 from quality.reporters.html import HtmlReporter  # noqa: E402
-
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1400,1000")
-
+from tests import chromium as chromium_browser  # noqa: E402
 
 def reports(n: int) -> list:
     seeds = [Document(p.read_text(encoding="utf-8"), path=str(p))
@@ -71,22 +67,14 @@ STEPS = {
 
 
 def browser_times(path: Path, runs: int) -> dict[str, float] | None:
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    chromium, driver = chromium_browser.find()
     if not chromium or not driver:
         print("chromium or chromedriver missing: browser figures skipped")
         return None
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
 
     times: dict[str, list[float]] = {"load (navigation to ready)": []}
     for _ in range(runs):
-        options = webdriver.ChromeOptions()
-        options.binary_location = chromium
-        for flag in FLAGS:
-            options.add_argument(flag)
-        profile = tempfile.mkdtemp(prefix="quality-bench-")
-        options.add_argument(f"--user-data-dir={profile}")
-        browser = webdriver.Chrome(service=Service(executable_path=driver), options=options)
+        browser, profile = chromium_browser.start(chromium, driver, "quality-bench-")
         try:
             t = time.perf_counter()
             browser.get(path.as_uri())

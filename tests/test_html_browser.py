@@ -8,7 +8,6 @@ or to the folder named by QUALITY_SCREENSHOTS (the README's image is made that w
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from click.testing import CliRunner
 
 from quality.cli import cli as main
 from quality.reporters.html import HtmlReporter
+from tests import chromium as chromium_browser
 from tests.helpers import SEEDS
 
 HOSTILE = """Envoy Steve Whitkov met officials in Kiev on Friday, the ministry said.
@@ -27,32 +27,16 @@ Read more: javascript:window.__pwned=4 and <a href="javascript:window.__pwned=5"
 """
 HOSTILE_NAME = '"><img src=x onerror=alert(3)>.txt'
 
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1400,1000")
-
-
 def _browser():
-    chromium = next(filter(None, map(shutil.which, ("chromium", "chromium-browser",
-                                                    "google-chrome"))), None)
-    driver = shutil.which("chromedriver")
+    chromium, driver = chromium_browser.find()
     if not chromium or not driver:
         if os.environ.get("QUALITY_REQUIRE_BROWSER"):
             pytest.fail("QUALITY_REQUIRE_BROWSER is set but chromium or chromedriver is missing")
         pytest.skip("no headless browser: install chromium and chromium-driver "
                     "(apt-get install chromium chromium-driver) to run the HTML report tests")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed "
-                                    "(pip install -e '.[test]')")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in FLAGS:
-        options.add_argument(flag)
-    profile = tempfile.mkdtemp(prefix="quality-chromium-")
-    options.add_argument(f"--user-data-dir={profile}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # CSP violations, errors
-    return webdriver.Chrome(service=Service(executable_path=driver), options=options), profile
+    pytest.importorskip("selenium.webdriver", reason="selenium is not installed "
+                        "(pip install -e '.[test]')")
+    return chromium_browser.start(chromium, driver, "quality-chromium-", log=True)
 
 
 @pytest.fixture(scope="module")
