@@ -11,12 +11,13 @@ from functools import lru_cache
 from typing import Callable, NamedTuple, Optional, TypeVar
 
 import jellyfish
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .. import data_files
 from ..corpus import Variant
 from ..gazetteer import Candidate, Entry, Gazetteer, surname_of
-from ..text import FUNCTION_WORDS, Token, derived_forms, fold, is_all_caps, skeleton, strip_accents
+from ..text import (FUNCTION_WORDS, WORD_RE, Token, derived_forms, fold, is_all_caps,
+                    skeleton, strip_accents, strip_possessive)
 from .base import Context, per_document
 
 T = TypeVar("T")
@@ -293,9 +294,12 @@ def misspellings(ctx: Context) -> list[Misspelling]:
         if found is not None:
             recased[w] = found
     wanted |= set(recased)
-    if not wanted:
+    rest = rest_of_name(ctx)  # the stronger evidence where a name's other words match
+    if not wanted and not rest:
         return []
     known_wrong = _starts_inside_wrong_forms(ctx)  # NM02 / PL02 report those tokens
+    if rest and known_wrong:
+        rest = {start: m for start, m in rest.items() if start not in known_wrong}
     for i, tok in ctx.tokens_among(wanted):
         tok = without_possessive(tok)
         if tok.start in known_wrong:
@@ -329,6 +333,12 @@ def misspellings(ctx: Context) -> list[Misspelling]:
         if why:
             msg += ": " + ", ".join(why)
         out.append(Misspelling(tok, cand, conf, msg, suggestion, tuple(why)))
+    if rest:  # where both found a correction and they differ, the rest of the name decides
+        out = [m if rest.get(m.token.start, m).suggestion == m.suggestion else rest[m.token.start]
+               for m in out]
+        have = {m.token.start for m in out}
+        out.extend(m for start, m in rest.items() if start not in have)
+        out.sort(key=lambda m: m.token.start)
     return out
 
 
@@ -365,6 +375,13 @@ def _best(ctx: Context, tok: Token, given: Optional[Token]) -> Optional[tuple[Ca
     # A user's own names are checked closer: only a long suffix makes another word of them.
     cands = _remembered(ctx.gazetteer, "candidates", (tok.text, floor),
                         lambda: _underived_candidates(ctx.gazetteer, tok.text, zipf, floor))
+    if given is not None:  # the surnames of the people with this first name, however far
+        extra = _remembered(ctx.gazetteer, "given candidates", (tok.text, given.text, floor),
+                            lambda: _given_candidates(ctx.gazetteer, tok.text, given.text, zipf, floor,
+                                                      ctx.lexicon.zipf(given.text)))
+        if extra:
+            have = {(c.form, c.entry) for c in cands}
+            cands = cands + [c for c in extra if (c.form, c.entry) not in have]
     if not cands:
         return None
     # The evidence depends on the document only through which accepted spellings it uses:
@@ -409,6 +426,38 @@ def _underived_candidates(gaz: Gazetteer, word: str, zipf: float, floor: float) 
                                  attested=attested and c.entry.builtin)]
 
 
+def _given_candidates(gaz: Gazetteer, word: str, given: str, zipf: float, floor: float,
+                      lexicon_zipf: float) -> list[Candidate]:
+    """The surnames of the gazetteer's people whose first name is `given` (or an accepted
+    variant of it) that are close to `word`: the fuzzy index ranks only the closest few of
+    all names ("Carl Hausland" must reach Carl Howland among hundreds of H-names)."""
+    if lexicon_zipf >= COMMON_GIVEN_ZIPF:
+        return []  # a first name many share (James, Charles) does not point to one person
+    folded = fold(given)
+    people = {id(e): e for n in (folded, *_given_name_groups().get(folded, ()))
+              for e in gaz.persons_with_given(n)}
+    if not people or len(people) > 200:
+        return []
+    attested = zipf >= RARE_ZIPF
+    fw = fold(word)
+    out = []
+    for entry in people.values():
+        for form in _surface_forms(entry):
+            ff = fold(form)
+            if ff[:1] != fw[:1] or abs(len(ff) - len(fw)) > 2:
+                continue  # as the fuzzy index's blocks: the same initial, a similar length
+            sim = JaroWinkler.normalized_similarity(fw, ff)
+            # half the letters changed at most; a word English attests (Schengen) is that
+            # word unless a slip or two away
+            limit = 2 if attested else len(ff) // 2
+            if sim >= floor and ff != fw and Levenshtein.distance(fw, ff) <= limit \
+                    and not derived_forms(
+                    word, form, inflections=attested and entry.builtin,
+                    attested=attested and entry.builtin):
+                out.append(Candidate(form, entry, sim, skeleton(form) == skeleton(word)))
+    return out
+
+
 def _unique_close_match(tok: Token, zipf: float, cands: list) -> list:
     """The last resort for a word English has never seen (Zipf 0): one user-supplied entry
     clearly closer than every other candidate, a few letters off (Toomhead / Toompea,
@@ -431,6 +480,166 @@ def _unique_close_match(tok: Token, zipf: float, cands: list) -> list:
             or distance > min(3, len(form) // 3 + 1)):
         return []
     return [(0.6, best.similarity, best, ["the only close spelling"])]
+
+
+# ---------------------------------------------------------------- the rest of the name
+
+# A name of this many words at most is matched word by word (longer ones are titles).
+REST_MAX_WORDS = 4
+# Lower-case words a name may hold between its capitalised ones ("Vieira de Costa", "Costa del
+# Azahar", "Osama bin Laden"): they are neither evidence nor errors.
+PARTICLE_MAX = 3
+
+
+def _name_words(gaz: Gazetteer) -> dict[str, list[tuple[tuple[str, ...], int, Entry]]]:
+    """Folded word -> [(the words of an accepted name of two to REST_MAX_WORDS words, the
+    position of the word in it, entry)], built once per gazetteer."""
+    key = ("spelling", "name words")
+    table = gaz.memo.get(key)
+    if table is None:
+        table = {}
+        for entry in gaz.entries:
+            for form in entry.forms:
+                words = tuple(WORD_RE.findall(form))
+                if 2 <= len(words) <= REST_MAX_WORDS:
+                    for p, w in enumerate(words):
+                        if w[:1].isupper():
+                            table.setdefault(fold(w), []).append((words, p, entry))
+        gaz.memo[key] = table
+    return table
+
+
+def _close_word(a: str, b: str) -> bool:
+    """One word a slip or another transliteration away from another: similar (Jaro-Winkler
+    0.8) and at most a third of its letters changed (Aomar / Omar, Asacar / Azahar), and not
+    another word made on the same stem (Venetian / Venetians)."""
+    fa, fb = fold(a), fold(b)
+    if fa.startswith(fb) and len(fa) - len(fb) >= 2:
+        return False  # the word with an ending added: a case or patronymic (Gombojavyn)
+    return (fa != fb and JaroWinkler.normalized_similarity(fa, fb) >= 0.8
+            and Levenshtein.distance(fa, fb) <= max(1, len(fb) // 3)
+            and not derived_forms(a, b, inflections=False))
+
+
+def _name_run(ctx: Context, i: int) -> tuple[int, list[Token]]:
+    """The words around tokens[i] that can belong to one name with it: capitalised words
+    and short lower-case particles joined by single spaces or hyphens on one line, at most
+    REST_MAX_WORDS - 1 either side. Returns (index of tokens[i] in the run, the run)."""
+    toks, text = ctx.tokens, ctx.text
+
+    def joined(a: Token, b: Token) -> bool:
+        return text[a.end:b.start] in (" ", "-")
+
+    def name_like(t: Token) -> bool:
+        w = t.text
+        return w[:1].isupper() or (w.islower() and len(w) <= PARTICLE_MAX)
+
+    lo = i
+    while lo > 0 and i - lo < REST_MAX_WORDS - 1 and joined(toks[lo - 1], toks[lo]) \
+            and name_like(toks[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(toks) and hi - i < REST_MAX_WORDS - 1 and joined(toks[hi], toks[hi + 1]) \
+            and name_like(toks[hi + 1]):
+        hi += 1
+    return i - lo, toks[lo:hi + 1]
+
+
+def _rest_of_name(gaz: Gazetteer, lexicon, words: tuple[str, ...], k: int):
+    """The entry whose name the run `words` spells with words[k] changed, when the rest of
+    the name vouches for it: (entry, the entry's word, the words that match, confidence),
+    or None. Tests, all of which must hold:
+      * every other capitalised word of the entry's name stands in the same place, the same
+        (an anchor) or itself a close variant; lower-case particles may differ (de / da);
+      * at least one anchor; when every anchor is a common word (Zipf 3+: Carl, Khan, New,
+        San), the variant must be one English has never seen, one letter off;
+      * words[k] is a close variant of the entry's word (_close_word), not a common word,
+        not a word of any name the gazetteer knows (Ivana is not a slip for Ivanka) and not an
+        accepted variant of the same first name (Aleksander, Alexander: data/given_names.tsv);
+      * a spelling English attests (Zipf 1.5+: Ismael, Javad) is a name in its own right: it
+        needs a second piece of evidence, two anchors or the same transliteration skeleton;
+      * one correction only: two entries asking for different words say nothing."""
+    word = strip_possessive(words[k])
+    if not word[:1].isupper() or is_all_caps(word) or gaz.is_name_token(word):
+        return None
+    zipf = lexicon.zipf(word)
+    if zipf >= COMMON_ZIPF:
+        return None
+    index = _name_words(gaz)
+    found = {}
+    for a, anchor in enumerate(words):
+        if a == k:
+            continue
+        for fwords, p, entry in index.get(fold(strip_possessive(anchor)), ()):
+            start = a - p
+            if start < 0 or start + len(fwords) > len(words) or not start <= k < start + len(fwords):
+                continue
+            target = fwords[k - start]
+            if not _close_word(word, target) or same_given_name(word, target):
+                continue
+            anchors = []
+            for t, fw in enumerate(fwords):
+                dw = strip_possessive(words[start + t])
+                if start + t == k:
+                    continue
+                if fold(dw) == fold(fw):
+                    if fw[:1].isupper():
+                        anchors.append(dw)
+                elif fw.islower() and dw.islower():
+                    continue  # a particle
+                elif not (fw[:1].isupper() and dw[:1].isupper() and _close_word(dw, fw)):
+                    break
+            else:
+                if not anchors:
+                    continue
+                common = all(lexicon.zipf(w) >= COMMON_ZIPF for w in anchors)
+                distance = Levenshtein.distance(fold(word), fold(target))
+                if common and not (zipf < RARE_ZIPF and distance <= 1):
+                    continue
+                if zipf >= RARE_ZIPF and len(anchors) < 2 and skeleton(word) != skeleton(target):
+                    continue
+                found.setdefault(target, (entry, target, tuple(anchors)))
+    if len(found) != 1:
+        return None
+    entry, target, anchors = next(iter(found.values()))
+    return entry, target, anchors, 0.85
+
+
+@per_document
+def rest_of_name(ctx: Context) -> dict[int, Misspelling]:
+    """Token start -> Misspelling for words a multi-word name of the gazetteer spells
+    otherwise while its other words match ("President Aomar Torrijos" / Omar Torrijos,
+    "Costa del Asacar" / Costa del Azahar): the evidence is the rest of the name, so the
+    entry is found through its other words, not through the fuzzy index."""
+    gaz = ctx.gazetteer
+    if not _name_words(gaz):
+        return {}
+    wanted = {w for w in ctx.token_counts
+              if w[:1].isupper() and len(w) >= 3 and _remembered(
+                  gaz, "variant word", (w,),
+                  lambda w=w: not is_all_caps(w) and not gaz.is_name_token(strip_possessive(w))
+                  and ctx.lexicon.zipf(strip_possessive(w)) < COMMON_ZIPF)}
+    out: dict[int, Misspelling] = {}
+    for i, tok in ctx.tokens_among(wanted):
+        k, run = _name_run(ctx, i)
+        if len(run) < 2:
+            continue
+        words = tuple(t.text for t in run)
+        hit = _remembered(gaz, "rest of name", (words, k),
+                          lambda: _rest_of_name(gaz, ctx.lexicon, words, k))
+        if hit is None:
+            continue
+        entry, target, anchors, conf = hit
+        tok = without_possessive(tok)
+        if tok.text.isupper():
+            target = target.upper()
+        why = (f"the rest of the name ({', '.join(anchors)}) is {entry.name}'s",)
+        label = f" ({entry.name})" if entry.name != target else ""
+        msg = f"'{tok.text}' looks like a misspelling of '{target}'{label}: {why[0]}"
+        cand = Candidate(target, entry, JaroWinkler.normalized_similarity(fold(tok.text), fold(target)),
+                         skeleton(tok.text) == skeleton(target))
+        out[tok.start] = Misspelling(tok, cand, conf, msg, target, why)
+    return out
 
 
 def trailing_words(name: str, form: str) -> str:

@@ -201,3 +201,52 @@ def test_name_order(text, expected):
     from tests.helpers import findings
 
     assert [(f.code, f.text, f.suggestion) for f in findings(text, "NM03")] == expected
+
+
+REST_GAZ = [Entry("Omar Torrijos", "person"), Entry("Ivanka Trump", "person"),
+            Entry("Kim Jong Un", "person", aliases=("Kim Jong-un",)),
+            Entry("Dera Ismail Khan", "city"), Entry("Trikuta Giri", "place"),
+            Entry("Gombojav Zandanshatar", "person"), Entry("Thanikella Bharani", "person"),
+            Entry("Mary Kelly", "person"), Entry("Javad Zarif", "person"),
+            Entry("Alexander Lukashenko", "person"),
+            Entry("Panfillo de Narvaez", "person")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a close variant of a first name before the entry's surname
+    ("In Panama he also met President Aomar Torrijos and his ministers.",
+     [("NM01", "Aomar", "Omar")]),
+    ("The actor Thanikulla Bharani plays the father.", [("NM01", "Thanikulla", "Thanikella")]),
+    # a word of a place name, between two words of it
+    ("Refugees reached Dera Ismael Khan on Tuesday.", [("PL03", "Ismael", "Ismail")]),
+    ("A few days later they came to Trikut Giri, where the temple stands.",
+     [("PL03", "Trikut", "Trikuta")]),
+    # a lower-case particle of the name may differ
+    ("Panfilo da Narvaez tried to found a colony in Florida.", [("NM01", "Panfilo", "Panfillo")]),
+    # the right names: quiet
+    ("In Panama he also met President Omar Torrijos.", []),
+    # another member of a family: a name English attests, one anchor, another skeleton
+    ("Ivana Trump, the first wife, wrote a memoir.", []),
+    # a common first name is someone else's (Mark Kelly is not Mary Kelly)
+    ("Senator Mark Kelly spoke in Phoenix.", []),
+    # an ending added to the name: a case or patronymic form, not a slip
+    ("Speaker Gombojavyn Zandanshatar opened the session.", []),
+    # the other syllable of a hyphened name is lower case: another person
+    ("Kim Jong-nam was killed at the airport in Kuala Lumpur.", []),
+    # an accepted variant of the first name (data/given_names.tsv)
+    ("Javad Zarif met Aleksander Lukashenko in Minsk.", []),
+])
+def test_rest_of_the_name(text, expected):
+    auditor = Auditor(Config(select=("NM01", "PL03"), builtin_gazetteer=False), Gazetteer(REST_GAZ))
+    assert [(f.code, f.text, f.suggestion) for f in auditor.audit(Document(text)).findings] == expected
+
+
+def test_a_rare_first_name_reaches_its_surname_past_closer_names():
+    # nine surnames closer to "Ralevas" than Rõivas, of people with other first names
+    others = [Entry(f"{g} {s}", "person") for g, s in zip(
+        "Anna Boris Celia Dario Edda Fedor Greta Hugo Ines".split(),
+        "Ralevan Ralevak Raleves Ralevis Ralevos Ralevus Raleval Ralevar Ralevat".split())]
+    auditor = Auditor(Config(select=("NM01",), builtin_gazetteer=False),
+                      Gazetteer(others + [Entry("Taavi Rõivas", "person")]))
+    found = auditor.audit(Document("The Prime Minister of Estonia, Taavi Ralevas, met the delegation.")).findings
+    assert [(f.text, f.suggestion) for f in found] == [("Ralevas", "Rõivas")]
