@@ -97,3 +97,33 @@ def test_html_input(text, expected):
 ])
 def test_quiet(text):
     assert spans(text, "BP") == []
+
+
+# Other languages: the stop words of the document's language (jusText's lists) tell its prose
+# from its menus.
+DE_TITLE = "Zölle treten nächsten Monat in Kraft"
+DE_A = ("Das Ministerium teilte am Dienstag mit, dass die neuen Zölle im nächsten Monat in Kraft "
+        "treten würden und dass die Gespräche mit den Handelspartnern trotz der Einwände der "
+        "Exporteure weitergingen.")
+DE_B = ("Die Exporteure warnten, dass die Maßnahmen im kommenden Jahr Tausende von Arbeitsplätzen "
+        "kosten könnten, während Ökonomen sagten, dass die Auswirkungen auf die Preise kurzfristig "
+        "begrenzt seien.")
+FR_A = ("Le ministère a annoncé mardi que les nouveaux droits de douane entreraient en vigueur le "
+        "mois prochain et que les discussions avec ses partenaires commerciaux se poursuivaient "
+        "malgré les objections des exportateurs.")
+FR_B = ("Les exportateurs ont averti que ces mesures pourraient coûter des milliers d'emplois au "
+        "cours de l'année à venir, tandis que les économistes ont déclaré que l'effet sur les prix "
+        "serait limité à court terme.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    (f"Europa\nAsien\nMärkte\nMeinung\n{DE_TITLE}\n{DE_A}\n{DE_B}\nSchlagwörter\nHandel\nZölle\n",
+     [("BP12", "Europa\nAsien\nMärkte\nMeinung"), ("BP12", "Schlagwörter\nHandel\nZölle")]),
+    (f"Europe\nAsie\nMarchés\nOpinion\n{FR_A}\n{FR_B}\nMots-clés\nCommerce\nDouanes\n",
+     [("BP12", "Europe\nAsie\nMarchés\nOpinion"), ("BP12", "Mots-clés\nCommerce\nDouanes")]),
+    # The article's own short sentences and title stay.
+    (f"{DE_TITLE}\n{DE_A}\nAlle trugen Warnwesten.\n{DE_B}\n", []),
+    (f"Les droits de douane entrent en vigueur\n{FR_A}\nTous portaient des gilets.\n{FR_B}\n", []),
+])
+def test_other_languages(text, expected):
+    assert spans(text, "BP") == expected
