@@ -49,6 +49,22 @@ COMMENT = ("I have been following these talks for months and I think the ministr
     # A photo credit, anywhere.
     (f"{A}\nPhoto: Jane Smith/Getty Images\n{B}\n",
      [("BP15", "Photo: Jane Smith/Getty Images")], f"{A}\n{B}\n"),
+    # Buttons and a teaser header of the phrase tables after the article.
+    (f"{TITLE}\n{A}\n{B}\nShare Article\nRSS\nAdvertise Here\n",
+     [("BP04", "Share Article"), ("BP04", "RSS"), ("BP09", "Advertise Here")],
+     f"{TITLE}\n{A}\n{B}\n"),
+    (f"{TITLE}\n{A}\n{B}\nWe Also Recommend\nWhy the euro fell against the dollar this week\n",
+     [("BP02", "We Also Recommend"), ("BP03", "Why the euro fell against the dollar this week")],
+     f"{TITLE}\n{A}\n{B}\n"),
+    # A teaser list ends at other furniture ("Home"): the press-release header after it is the
+    # article's.
+    ("Skip to content\nMost Popular\nWhy the euro fell against the dollar\nHome\n"
+     f"For Immediate Release: Nov. 6, 2012\nMedia Inquiries: Jane Smith, 301-796-0397\n{TITLE}\n"
+     f"{A}\n{B}\n",
+     [("BP09", "Skip to content"), ("BP02", "Most Popular"),
+      ("BP03", "Why the euro fell against the dollar"), ("BP09", "Home")],
+     f"For Immediate Release: Nov. 6, 2012\nMedia Inquiries: Jane Smith, 301-796-0397\n{TITLE}\n"
+     f"{A}\n{B}\n"),
 ])
 def test_fires(text, expected, result):
     check_case(text, "BP", expected, result)
@@ -97,6 +113,17 @@ def test_html_input(text, expected):
 ])
 def test_quiet(text):
     assert spans(text, "BP") == []
+
+
+@pytest.mark.parametrize("text,kept", [
+    # A headline under its date is an entry of a dated list (an archive, a blog's front page):
+    # the date beside it makes no run of furniture.
+    (f"{A}\n{B}\nDecember 14, 2006\nTop Women of 2006\nDecember 13, 2006\n"
+     "Top Search Terms for 2006\n", ["Top Women of 2006", "Top Search Terms for 2006"]),
+])
+def test_kept(text, kept):
+    flagged = [t for _, t in spans(text, "BP")]
+    assert not [k for k in kept if any(k in t for t in flagged)]
 
 
 # Other languages: the stop words of the document's language (jusText's lists) tell its prose

@@ -259,6 +259,9 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
             out.append(Line(s, e, kind, what))
             if kind == "teaser":
                 in_block, after_headline = True, False
+            elif kind not in ("teaser-label", "share"):
+                # Other furniture (a "Home" link, a date, a menu) ends the list of links.
+                in_block = False
             continue
         if in_block and teaser_like(t, n) and not CREDIT_RE.match(t):
             # A long sentence-case line is a story's snippet only under its headline; right
@@ -331,7 +334,8 @@ def _page_lines(spans, known: list[Line], stop: Optional[frozenset], cache: dict
                               or NAME_LINE_RE.match(t)) for t in texts]
         cache["credits"] = [bool(CREDIT_RE.match(t) or SIGNATURE_RE.match(t)) for t in texts]
         cache["feats"] = [page.features(t, stop) for t in texts]
+        cache["dates"] = [bool(METADATA_RE.match(t)) for t in texts]
     verdicts, article = page.classify(cache["texts"], is_known, cache["meta"], cache["credits"],
-                                      stop, cache["feats"])
+                                      stop, cache["feats"], cache["dates"])
     return ([Line(s, e, kind_of(t, n), why) for (s, e, t, n), why in zip(spans, verdicts) if why],
             article)

@@ -256,13 +256,13 @@ def _spoken(line: str, f: Features) -> bool:
 
 
 def classify(texts: list[str], known: list[bool], meta: list[bool], credits: list[bool],
-             stop: frozenset, feats: Optional[list[Features]] = None
-             ) -> tuple[list[Optional[str]], list[bool]]:
+             stop: frozenset, feats: Optional[list[Features]] = None,
+             dates: Optional[list[bool]] = None) -> tuple[list[Optional[str]], list[bool]]:
     """(reports, article). For every non-blank line, reports[i] is None (article, or not for
     this classifier to say) or the signals that make it page furniture; article[i] tells
     whether it is a good line of the article or its title. `known`: the phrase tables matched
     the line; `meta`: a date or byline; `credits`: the article's own credit line
-    ("Reporting by ...")."""
+    ("Reporting by ..."); `dates`: the line is only a date."""
     p = params()
     feats = feats if feats is not None else [features(t, stop) for t in texts]
     first, why = [], []
@@ -302,7 +302,11 @@ def classify(texts: list[str], known: list[bool], meta: list[bool], credits: lis
         else:
             out.append(f"{why[i]}, {'before' if i < lo else 'after'} the article")
     # A lone line is not reported: furniture comes in runs (a menu, a share bar, a footer).
+    # A date beside it makes no run: a headline under its date is an entry of a dated list
+    # (an archive, a blog's front page), the page's content as much as its furniture.
+    dates = dates or [False] * len(texts)
     for i, w in enumerate(out):
-        if w and not any(0 <= j < len(out) and (out[j] or known[j]) for j in (i - 1, i + 1)):
+        if w and not any(0 <= j < len(out) and (out[j] or known[j]) and not dates[j]
+                         for j in (i - 1, i + 1)):
             out[i] = None
     return out, [c == GOOD and min(lo, top) <= i <= hi for i, c in enumerate(final)]
