@@ -230,9 +230,16 @@ def foreign_words(rule, ctx):
     script ('λόγος [logos]'); on an abbreviation in parentheses after the words it shortens
     ('directed acyclic graphs (dags)'); on a word hyphened to a common English word
     ('egg-nog'); on the accented spelling of an English word ('rôle', 'régimes');
-    and on a word whose language the same sentence names away from the word ('the German
-    bakeries sell strudel and kuchen'). Adjacent foreign words of one language are
-    reported together. No fix: the English word is unknown."""
+    on a word whose language the same sentence, or the one before it, names away from the
+    word ('the German bakeries sell strudel and kuchen'); on the tail of a name after its
+    particle ('the Coco de mer'); inside a title's original in parentheses after the quoted
+    title ('"The Girl of Your Dreams" (La niña de tus ojos)'); on notation ('det(A)'); on a
+    very common English word with two letters swapped ('usch' for 'such': a typo); and on a
+    word no language's word list knows that the document uses again, with or without a
+    plural ending ('pudú', 'pudús': a term). Quotations are found by the side each mark
+    stands on, so one unpaired mark does not unpair the rest of its line, and a quotation
+    never closed on its line (a title) runs to the end of its sentence. Adjacent foreign
+    words of one language are reported together. No fix: the English word is unknown."""
     if not _english_document(ctx):
         return
     text = ctx.text
@@ -240,13 +247,17 @@ def foreign_words(rule, ctx):
     quoted = None
     # Decided once per distinct word (and cached across documents): lower-case foreign words.
     foreign = {}
-    for w, n in ctx.token_counts.items():
+    counts = ctx.token_counts
+    for w, n in counts.items():
         # A word the document uses three times or more is its chosen term (séances, dag),
         # not a stray word left by translation.
         if w[0].islower() and len(w) >= 2 and n < _REPEATED:
             found = _foreign_word(w)
-            if found is not None:
-                foreign[w] = found
+            if found is None or _english_typo(w):
+                continue
+            if not found[1] and _family_count(counts, w) >= 2:
+                continue  # a word no language's list knows, used again: a term (pudú, pudús)
+            foreign[w] = found
     for _, t in ctx.tokens_among(foreign):
         w = t.text
         found = foreign[w]
@@ -263,12 +274,15 @@ def foreign_words(rule, ctx):
             continue  # a word quoted as a word: '"carro" means "carriage"'
         if before in "./@#_" or (after[:1] in "./_@" and after[1:2].isalnum()):
             continue  # part of an address, a file name or a handle: 'gordonua.com'
+        if after[:1] == "(":
+            continue  # notation, a function applied to its argument: 'det(A)', 'sin(x)'
         nxt = _next_word(text, t.end)
         if nxt[:1].isupper() and len(w) <= 3:
             continue  # a name particle: 'del Potro', 'von Braun', 'da Silva'
         if _in_loan_phrase(text, t.start, t.end) or _framed(text, t.start, t.end, w, nxt):
             continue
         if (_quote_edge(text, t.start, t.end) or _bracket_gloss(text, t.start)
+                or _title_original(text, t.start)
                 or _initials_of_before(text, t.start, w) or _english_compound(text, t.start, t.end)
                 or _accented_english(w) or _language_named(ctx, t.start, found[0])):
             continue
@@ -295,13 +309,53 @@ def foreign_words(rule, ctx):
         )
 
 
-_QUOTED_RE = regex.compile(r'“[^“”\n]{3,}?”|"[^"\n]{3,}?"')
+_QUOTE_MARK_RE = regex.compile(r'["“”«»„\n]')
+_OPENS = "“«„"
+_CLOSES = "”»"
+# A straight mark opens after a line start, a space, a bracket or a dash, before a non-space.
+_STRAIGHT_OPENS_AFTER = " \t\u00a0([{—–-/\n"
+_SENTENCE_END_RE = regex.compile(r"[.!?…](?=[\s\"”»)]|$)|\n")
 
 
 def _quoted_speech(text: str) -> list[tuple[int, int]]:
-    """Spans of quotations on one line: reported speech ("“No vamos a caer ...”") or a
-    foreign term quoted as such ('"tout autre"'): either way not code-mixing."""
-    return [m.span() for m in _QUOTED_RE.finditer(text)]
+    """Spans of quotations on one line: reported speech ("“No vamos a caer ...”"), a
+    foreign term quoted as such ('"tout autre"') or a title ('"Prima la musica, poi le
+    parole"'): either way not code-mixing. Each mark is typed by its shape or, for a
+    straight mark, by its side: one after a space or bracket and before a letter opens, any
+    other closes; an opening mark runs to the next closing one on its line, so a quotation
+    is found even when a mark earlier on the line is unpaired, and a quotation never closed
+    on its line runs to the end of its sentence."""
+    spans: list[tuple[int, int]] = []
+    if '"' not in text and not any(c in text for c in _OPENS):
+        return spans
+    opened = -1
+    for m in _QUOTE_MARK_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            if opened >= 0:
+                spans.append(_unclosed(text, opened))
+            opened = -1
+            continue
+        if ch == '"':
+            nxt = text[i + 1:i + 2]
+            opens = (i == 0 or text[i - 1] in _STRAIGHT_OPENS_AFTER) and nxt.strip() != ""
+        else:
+            opens = ch in _OPENS
+        if opens:
+            if opened < 0:
+                opened = i
+        elif opened >= 0:
+            spans.append((opened, i + 1))
+            opened = -1
+    if opened >= 0:
+        spans.append(_unclosed(text, opened))
+    return spans
+
+
+def _unclosed(text: str, start: int) -> tuple[int, int]:
+    """A quotation opened at `start` and not closed on its line: to its sentence's end."""
+    m = _SENTENCE_END_RE.search(text, start + 1)
+    return start, (m.end() if m else len(text))
 
 
 _PREVIOUS_WORD_RE = regex.compile(r"([\p{L}]+)([ \t]+|-)$")
@@ -336,11 +390,28 @@ def _framed(text: str, start: int, end: int, word: str, nxt: str) -> bool:
         return True
     if any(c.isupper() for c in word):
         return True  # "de l'Éducation": part of a name
+    if prev.islower() and prev in _particles() and before is not None:
+        ahead = _PREVIOUS_WORD_RE.search(text, max(0, before.start() - 40), before.start())
+        if (ahead is not None and ahead.group(1)[:1].isupper()
+                and not _opens_sentence(text, ahead.start())):
+            return True  # the tail of a name after its particle: 'Coco de mer', 'Pont du gard'
     if hyphened and (prev[:1].isupper() or nxt[:1].isupper()):
         return True
     ls = text.rfind("\n", 0, start) + 1
     label = _LABEL_RE.search(text, max(ls, start - 80), start)
     return bool(label and label.group(1) in _language_adjectives())
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Nothing but a sentence end, a line break or the text's start before `start`."""
+    before = text[max(0, start - 3):start].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?:;\"“”\n"
+
+
+@lru_cache(maxsize=None)
+def _particles() -> frozenset[str]:
+    """Name particles ('de', 'da', 'van'), lower-cased, from mt_name_particles.txt."""
+    return frozenset(w.lower() for w in lines("mt_name_particles.txt"))
 
 
 _OPENING_QUOTE_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«„]$")
@@ -409,21 +480,62 @@ def _accented_english(word: str) -> bool:
     return max(langid.zipf(c, bare) for c in codemix_languages()) <= en + _ACCENTED_EN_MARGIN
 
 
+_TYPO_MIN_LEN = 4
+_TYPO_EN_ZIPF = 5.0
+
+
+@lru_cache(maxsize=None)
+def _english_typo(word: str) -> bool:
+    """Two neighbouring letters swapped in a very common English word ('usch' for 'such',
+    'teh'): a typing slip, not a foreign word, whatever another language makes of it. Four
+    letters at least: short function words of other languages swap into English too ('ist',
+    'dei')."""
+    low = word.lower()
+    if len(low) < _TYPO_MIN_LEN:
+        return False
+    for i in range(len(low) - 1):
+        if low[i] != low[i + 1]:
+            swapped = low[:i] + low[i + 1] + low[i] + low[i + 2:]
+            if _EN_LEXICON.zipf(swapped) >= _TYPO_EN_ZIPF:
+                return True
+    return False
+
+
+def _family_count(counts: dict[str, int], word: str) -> int:
+    """How often the document uses `word` with or without a plural ending ('pudú', 'pudús')."""
+    stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return sum(counts.get(f, 0) for f in {stem, stem + "s", stem + "es"})
+
+
+_TITLE_ORIGINAL_RE = regex.compile(r"[\"”’»][ \t]*\((\p{Lu}[^()\n]*)$")
+
+
+def _title_original(text: str, start: int) -> bool:
+    """The word is inside a parenthesis that opens, with a capital, right after a quoted
+    title: the title's original ('"The Girl of Your Dreams" (La niña de tus ojos)')."""
+    ls = text.rfind("\n", 0, start) + 1
+    return _TITLE_ORIGINAL_RE.search(text, max(ls, start - 100), start) is not None
+
+
 _NAME_GAP = 12  # characters: a language name closer than this to the word is a nationality
 
 
 def _language_named(ctx: Context, start: int, lang: str) -> bool:
-    """The sentence names the word's language as its topic, away from the word ('Polish
-    food here includes pierogi and pączki'): the writer knows the word is foreign. The name
-    right before the word ('the Czech stomatologické Chamber') is a nationality translation
-    leaves, not a label."""
+    """The sentence, or the one before it in the same paragraph, names the word's language
+    as its topic, away from the word ('Polish food here includes pierogi and pączki'; 'The
+    Italian tutors list the graces. Graces such as the accento ...'): the writer knows the
+    word is foreign. The name right before the word ('the Czech stomatologické Chamber') is
+    a nationality translation leaves, not a label."""
     if not lang:
         return False
     name = _languages()[lang][0]
-    i = bisect.bisect_right(ctx.sentences, (start, len(ctx.text) + 1)) - 1
+    sentences = ctx.sentences
+    i = bisect.bisect_right(sentences, (start, len(ctx.text) + 1)) - 1
     if i < 0:
         return False
-    s, e = ctx.sentences[i]
+    s, e = sentences[i]
+    if i > 0 and "\n" not in ctx.text[sentences[i - 1][1]:s]:
+        s = sentences[i - 1][0]
     for m in regex.finditer(r"(?<!\w)" + regex.escape(name) + r"(?!\w)", ctx.text[s:e]):
         if not (start - _NAME_GAP <= s + m.start() < start):
             return True

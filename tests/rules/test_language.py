@@ -61,6 +61,33 @@ CASES = [
     ("She poured the egg-nog into small cups before the carols began.", []),
     ("His dual rôle in the two régimes drew criticism from the press.", []),
     ("German bakeries in the town sell rye bread, pretzels and kuchen on weekends.", []),
+    # a quotation found by its marks' sides: never closed on its line (a title), or after an
+    # unpaired mark earlier on the line
+    ('Salieri wrote an opera on the debate, "Prima la musica, poi le parole, for the court.',
+     []),
+    ('The aria ends there," she wrote, and the score repeats it as "Tramontate, stelle! '
+     'All\'alba, vincerò!"', []),
+    # the tail of a name after its particle, a title's original after the title, the
+    # language named in the sentence before, a swapped-letter typo, a term used twice, notation
+    ("The Seychelles palm known as the Coco de mer has the largest seeds of any plant.", []),
+    ('In the drama "The Girl of Your Dreams" (La niña de tus ojos), Cruz played a singer.', []),
+    ("The tutors of the period were Italian. Graces such as the accento and the trillo were "
+     "taught to every singer.", []),
+    ("Gettens was the first of usch chemists to be employed by a museum.", []),
+    ("Small deer such as the pudú live in dense forests, and pudús are rarely seen.", []),
+    ("The determinant det(A) equals the product of the diagonal entries.", []),
+    # ... the same words without that evidence
+    ('Salieri wrote an opera on the debate, Prima la musica, poi le parole, for the court.',
+     [("LG03", "poi")]),
+    ("In dos siguientes instances they have protested at the border.",
+     [("LG03", "siguientes")]),  # a particle after the sentence's first word: no name
+    ("The palm known there as mer has the largest seeds of any plant.", [("LG03", "mer")]),
+    ("In the drama, Cruz played a singer with dark ojos and a sad voice.", [("LG03", "ojos")]),
+    ("The tutors of the period were many. Graces such as the accento and the trillo were "
+     "taught to every singer.", [("LG03", "accento")]),
+    ("Small deer such as the pudú live in dense forests and are rarely seen.",
+     [("LG03", "pudú")]),
+    ("The determinant det equals the product of the diagonal entries.", [("LG03", "det")]),
     # ... but the nationality right before the word, or a language the sentence does not
     # name, is no excuse
     ("The minister visited the Czech stomatologické clinic on Monday.",
