@@ -207,3 +207,51 @@ def built_on(a: str, b: str) -> bool:
         return False
     stem = a[:-1] if a[-1] in "aeiouy" else a
     return len(b) - len(stem) >= 3 + (stem != a) and b.startswith(stem) or derived_forms(a, b)
+
+
+_QUOTE_MARK_RE = regex.compile(r'["“”«»„\n]')
+_OPENS = "“«„"
+# A straight mark opens after a line start, a space, a bracket or a dash, before a non-space.
+_STRAIGHT_OPENS_AFTER = " \t\u00a0([{—–-/\n"
+_SENTENCE_END_RE = regex.compile(r"[.!?…](?=[\s\"”»)]|$)|\n")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations on one line, in order: reported speech ("“No vamos a caer ...”"),
+    a term quoted as such ('"tout autre"') or a title ('"Prima la musica, poi le parole"').
+    Each mark is typed by its shape (“ « „ open, ” » close) or, for a straight mark, by its
+    side: one after a space, a bracket or a dash and before a non-space opens, any other
+    closes. An opening mark runs to the next closing one on its line, so a quotation is
+    found even when a mark earlier on the line is unpaired, and a quotation never closed on
+    its line runs to the end of its sentence."""
+    spans: list[tuple[int, int]] = []
+    if '"' not in text and not any(c in text for c in _OPENS):
+        return spans
+    opened = -1
+    for m in _QUOTE_MARK_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            if opened >= 0:
+                spans.append(_unclosed(text, opened))
+            opened = -1
+            continue
+        if ch == '"':
+            nxt = text[i + 1:i + 2]
+            opens = (i == 0 or text[i - 1] in _STRAIGHT_OPENS_AFTER) and nxt.strip() != ""
+        else:
+            opens = ch in _OPENS
+        if opens:
+            if opened < 0:
+                opened = i
+        elif opened >= 0:
+            spans.append((opened, i + 1))
+            opened = -1
+    if opened >= 0:
+        spans.append(_unclosed(text, opened))
+    return spans
+
+
+def _unclosed(text: str, start: int) -> tuple[int, int]:
+    """A quotation opened at `start` and not closed on its line: to its sentence's end."""
+    m = _SENTENCE_END_RE.search(text, start + 1)
+    return start, (m.end() if m else len(text))

@@ -13,7 +13,7 @@ import regex
 
 from .. import langid
 from ..data_files import lines, table
-from ..text import fold, strip_accents
+from ..text import fold, quotation_spans, strip_accents
 from ..lexicon import Lexicon
 from .base import Context, rule
 
@@ -264,7 +264,7 @@ def foreign_words(rule, ctx):
         if t.start in ctx.sentence_starts:
             continue
         if quoted is None:
-            quoted = _quoted_speech(text)
+            quoted = quotation_spans(text)
         i = bisect.bisect_right(quoted, (t.start, len(text) + 1)) - 1
         if i >= 0 and quoted[i][0] <= t.start < quoted[i][1]:
             continue  # quoted speech in another language is reported speech, not code-mixing
@@ -307,55 +307,6 @@ def foreign_words(rule, ctx):
             "not English",
             confidence=0.6,
         )
-
-
-_QUOTE_MARK_RE = regex.compile(r'["“”«»„\n]')
-_OPENS = "“«„"
-_CLOSES = "”»"
-# A straight mark opens after a line start, a space, a bracket or a dash, before a non-space.
-_STRAIGHT_OPENS_AFTER = " \t\u00a0([{—–-/\n"
-_SENTENCE_END_RE = regex.compile(r"[.!?…](?=[\s\"”»)]|$)|\n")
-
-
-def _quoted_speech(text: str) -> list[tuple[int, int]]:
-    """Spans of quotations on one line: reported speech ("“No vamos a caer ...”"), a
-    foreign term quoted as such ('"tout autre"') or a title ('"Prima la musica, poi le
-    parole"'): either way not code-mixing. Each mark is typed by its shape or, for a
-    straight mark, by its side: one after a space or bracket and before a letter opens, any
-    other closes; an opening mark runs to the next closing one on its line, so a quotation
-    is found even when a mark earlier on the line is unpaired, and a quotation never closed
-    on its line runs to the end of its sentence."""
-    spans: list[tuple[int, int]] = []
-    if '"' not in text and not any(c in text for c in _OPENS):
-        return spans
-    opened = -1
-    for m in _QUOTE_MARK_RE.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == "\n":
-            if opened >= 0:
-                spans.append(_unclosed(text, opened))
-            opened = -1
-            continue
-        if ch == '"':
-            nxt = text[i + 1:i + 2]
-            opens = (i == 0 or text[i - 1] in _STRAIGHT_OPENS_AFTER) and nxt.strip() != ""
-        else:
-            opens = ch in _OPENS
-        if opens:
-            if opened < 0:
-                opened = i
-        elif opened >= 0:
-            spans.append((opened, i + 1))
-            opened = -1
-    if opened >= 0:
-        spans.append(_unclosed(text, opened))
-    return spans
-
-
-def _unclosed(text: str, start: int) -> tuple[int, int]:
-    """A quotation opened at `start` and not closed on its line: to its sentence's end."""
-    m = _SENTENCE_END_RE.search(text, start + 1)
-    return start, (m.end() if m else len(text))
 
 
 _PREVIOUS_WORD_RE = regex.compile(r"([\p{L}]+)([ \t]+|-)$")

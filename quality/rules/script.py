@@ -6,6 +6,7 @@ and the look-alike letters (homoglyphs) are data under quality/data/.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
@@ -13,6 +14,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..data_files import lines, table
+from ..text import quotation_spans
 from .base import Context, rule
 
 # A letter that is neither Latin nor shared by every script (Common) nor a combining mark.
@@ -260,6 +262,48 @@ def gloss_frame(text: str, start: int, end: int) -> Optional[str]:
     return None
 
 
+# A document that glosses in a writing system this often, and more often than it leaves it
+# unframed, uses that system on purpose throughout.
+_GLOSSES_MIN = 2
+
+
+def _glossing_groups(runs: list[_Piece], stray: list[_Piece]) -> frozenset[str]:
+    """The writing systems the document glosses in: at least two runs framed as glosses and
+    more framed runs than unframed ones (an article on Troy writes 'Troy (Ancient Greek:
+    Ἴλιον, "Ilion")' and later 'the Greek Ἴλιον'). Machine translation leaves stray script
+    with no frame at all, so its documents never qualify."""
+    framed: dict[str, int] = {}
+    for r in runs:
+        framed[r.group] = framed.get(r.group, 0) + 1
+    unframed: dict[str, int] = {}
+    for r in stray:
+        framed[r.group] -= 1
+        unframed[r.group] = unframed.get(r.group, 0) + 1
+    return frozenset(g for g, n in framed.items()
+                     if n >= _GLOSSES_MIN and n > unframed.get(g, 0))
+
+
+@lru_cache(maxsize=None)
+def _names_of_group(group: str) -> "regex.Pattern":
+    """The words naming a writing system's scripts and languages ('Han', 'Chinese',
+    'Japanese' for CJK), from script_names.tsv, as one pattern."""
+    words = {w for r in table("script_names.tsv") if r["group"] == group
+             for w in regex.findall(r"\p{L}+", r["name"])}
+    return regex.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b")
+
+
+def _quoted_example(ctx: Context, quoted: list[tuple[int, int]], run: _Piece) -> bool:
+    """The run is inside a quotation in a paragraph that names its script or language: an
+    example quoted on purpose ('Japanese uses Chinese characters: "The quick brown 狐 jumps
+    过 the lazy 狗"'). Both are needed: a quoted title left in Cyrillic is still stray."""
+    i = bisect_right(quoted, (run.start, len(ctx.text) + 1)) - 1
+    if i < 0 or not (quoted[i][0] <= run.start and run.end <= quoted[i][1]):
+        return False
+    p = bisect_right(ctx.paragraphs, (run.start, len(ctx.text) + 1)) - 1
+    ps, pe = ctx.paragraphs[p] if p >= 0 else (0, len(ctx.text))
+    return _names_of_group(run.group).search(ctx.text, ps, pe) is not None
+
+
 def _language_name(ctx: Context, group: str) -> str:
     if group == "Latin":
         return {"en": "English"}.get(ctx.option("lang", "en"), "Latin-script")
@@ -278,8 +322,11 @@ def foreign_script(rule, ctx):
     English); join words of one writing system separated by at most three spaces or punctuation
     marks into one run; report each run once, naming its script. Quiet on: Latin letters with
     diacritics, Greek runs of one or two letters (symbols and units: α, µ, π, Ω), glosses
-    (`gloss_frame`: '(Russian: Москва)', 'Lycia (Λυκία)', 'καινός "kainos"'), and Latin words with look-alike Cyrillic or Greek letters
-    (SC02). No fix: only a translator knows what the words meant."""
+    (`gloss_frame`: '(Russian: Москва)', 'Lycia (Λυκία)', 'καινός "kainos"'), any run of a
+    writing system the document glosses in (`_glossing_groups`: twice at least, and more
+    often than it leaves it unframed), a quoted example in a paragraph that names the
+    script or its language (`_quoted_example`), and Latin words with look-alike Cyrillic or
+    Greek letters (SC02). No fix: only a translator knows what the words meant."""
     found = _doc_words(ctx)
     if found is None:
         return
@@ -287,10 +334,17 @@ def foreign_script(rule, ctx):
     text = ctx.text
     skip = _lookalike_words(ctx, words) if main == "Latin" else {}
     pieces = [p for p in _pieces(words, skip) if p.group != main]
-    for run in _runs(text, pieces):
-        if run.scripts == ["Greek"] and run.letters <= _GREEK_SYMBOL_MAX:
+    runs = [r for r in _runs(text, pieces)
+            if not (r.scripts == ["Greek"] and r.letters <= _GREEK_SYMBOL_MAX)]
+    stray = [r for r in runs if not gloss_frame(text, r.start, r.end)]
+    glossing = _glossing_groups(runs, stray)
+    quoted = None
+    for run in stray:
+        if run.group in glossing:
             continue
-        if gloss_frame(text, run.start, run.end):
+        if quoted is None:
+            quoted = quotation_spans(text)
+        if _quoted_example(ctx, quoted, run):
             continue
         names = run_name(run.scripts)
         yield rule.finding(

@@ -41,6 +41,22 @@ CASES = [
     ("The festival name comes from ζωή \"zoe\", life, the guide explained.", [], None),
     ("Her grandmother called the prayer \"tefilah\" תפלה in the old house.", [], None),
     ("The clergy are called ιερωσύνη [hierosyne] in the Orthodox churches.", [], None),
+    # a document that glosses in a script (twice at least, more often than not) uses it on
+    # purpose; a quoted example in a paragraph that names the script's language
+    ('Troy (Ancient Greek: Ἴλιον, "Ilion") stood on a hill. The older name Ἴλιος ("Ilios") '
+     'had a digamma. Wilusa is the probable origin of the Greek Ἴλιον.', [], None),
+    ('Japanese borrows Chinese characters, so "The quick brown 狐 jumps 过 the lazy 狗" is a '
+     'code.', [], None),
+    # ... one gloss among stray runs, or a quotation with no language named, is no excuse
+    ('Troy (Ancient Greek: Ἴλιον, "Ilion") stood on a hill. Wilusa is the probable origin of '
+     'the Greek Ἴλιον, and the name Τροία came later.',
+     [("SC01", "Ἴλιον"), ("SC01", "Τροία")], None),
+    ("Alexei Navalny (Russian: Алексей Навальный) died. Officials said отношения were bad "
+     "and the лидера spoke.", [("SC01", "отношения"), ("SC01", "лидера")], None),
+    ('The code replaced words: "The quick brown 狐 jumps over the dog" was sent.',
+     [("SC01", "狐")], None),
+    ('The shop sign read "Продукты круглосуточно" in big letters.',
+     [("SC01", "Продукты круглосуточно")], None),
     # the same words with no frame are stray script; a nationality is no label
     ("According to the Russian лидера, the navy is well equipped.", [("SC01", "лидера")], None),
     ("More than 140 units (26 件) of machinery were delivered.", [("SC01", "件")], None),
