@@ -448,8 +448,10 @@ def misdirected_quote(rule, ctx: Context) -> Iterator:
     count in a paragraph is flagged at the last mark when it closes ('... well," he said.' with
     no opening mark) in a later sentence than the paragraph's first (sentence-per-line text
     and excerpts may open the quotation on the line before), unless inch marks (a digit before
-    it), escaped quotes, code, doubled marks left by markup, or a quotation running over
-    paragraphs (continuing into the next one, or opened in the one before) explain it.
+    it), escaped quotes, code, doubled marks left by markup, a quotation running over
+    paragraphs (continuing into the next one, or opened in the one before) or a displayed
+    quotation (the paragraph before ends with a colon, and the mark ends this one: layout
+    that sets a quotation apart drops its opening mark) explain it.
     No fix: which mark is wrong is a judgement call."""
     text = ctx.text
     if '"' not in text and "“" not in text and "”" not in text:
@@ -508,6 +510,9 @@ def misdirected_quote(rule, ctx: Context) -> Iterator:
                 continue
             if k > 0 and text.count('"', paras[k - 1][0], paras[k - 1][1]) % 2 == 1:
                 continue  # a quotation running over paragraphs closes here
+            if k > 0 and text[paras[k - 1][0]:paras[k - 1][1]].rstrip().endswith(":") \
+                    and not text[pos + 1:pe].strip(" \t\u00a0.,;!?)"):
+                continue  # a displayed quotation, introduced by a colon, closes the paragraph
             if '""' in text[ps:pe]:
                 continue  # empty or doubled marks (markup left over): the count means nothing
             # only a mark in closing position after an unquoted stretch: '... well," he said.'

@@ -60,6 +60,10 @@ FIRING = [
     ("”We are ready,” the minister told reporters on Friday.", [("MT05", "”")], None),
     ("He arrived late on Monday. Talks went on for hours. Nothing will change,\" the minister added.",
      [("MT05", "\"")], None),
+    # ... a colon before the paragraph announces a displayed quotation, but only its last
+    # mark closes it
+    ("He described the paradox:\n\nThe talks went on for hours. Nothing will change,\" the "
+     "minister added, and left.", [("MT05", "\"")], None),
     # MT06 punctuation from another script
     ("Why meet him in person\u037e Because he is the one who decides.",
      [("MT06", "\u037e")], "Why meet him in person? Because he is the one who decides."),
@@ -133,6 +137,8 @@ QUIET = [
     "She began: \"We came here in the spring and stayed.\n\nWe worked all summer. Then we "
     "left,\" she said.",
     "The template left \"\" in the text. Then the page said it was done\" on Friday.",
+    "He repeated his first encounter with the paradox:\n\nBefore taking leave of these "
+    "questions, I must examine the contradiction. I was led to it by Cantor's proof...\"",
     "“There was a time when the talks looked lost, but now there is impetus,” a diplomat said.",
     "‘Signaling Contempt’",
     # MT06: real CJK text, ordinary semicolons
