@@ -22,7 +22,7 @@ _YEAR_RE = regex.compile(
     r"|(?<=\bfrom )([1-9][0-9]{2})(?= to [1-9][0-9]{2}\b(?![ \t]+\p{Ll}))"
     r"|(?<=\bfrom [1-9][0-9]{2} to )([1-9][0-9]{2})\b(?![ \t]+\p{Ll})"
     r"|(?<=\b(?:in|AD|CE) )([1-9][0-9]{2})(?=[.,;:)]|\s*$)"
-    r"|\b([1-9][0-9]{2})(?= (?:BC|BCE|AD|CE)\b))")
+    r"|\b([1-9][0-9]{2})(?= ?(?:BC|BCE|AD|CE)\b))")
 _CENTURY_RE = regex.compile(r"\b(\d{1,2}(st|nd|rd|th)|[a-z]+(teenth|tieth))[- ]century\b", regex.I)
 
 
@@ -171,8 +171,10 @@ def exonym(rule, ctx: Context) -> Iterator:
     """Matches the gazetteer's `deprecated` forms (Kiev, Bombay, Constantinople, ...) as whole,
     case-sensitive words. Quiet inside fixed names listed in data/exonym_exceptions.txt
     (Chicken Kiev, Bombay Stock Exchange, Odessa, Texas), beside the current name in
-    parentheses ("Burma (Myanmar)", "Mumbai (formerly Bombay)") and in historical sentences: a year
-    before the renaming, a century, or a cue such as "the fall of" or "Ottoman"."""
+    parentheses ("Burma (Myanmar)", "Mumbai (formerly Bombay)"), in historical sentences (a year
+    before the renaming, a century, or a cue such as "the fall of" or "Ottoman", in the sentence
+    or the ones beside it), in paragraphs whose years all come before the renaming, and alone
+    in quotation marks (the band "Leningrad": a name of its own)."""
     for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "deprecated", ctx.token_counts):
         if in_fixed_name(ctx.text, start, end) or paired_with_modern(ctx.text, start, end, entry):
             continue
@@ -183,6 +185,8 @@ def exonym(rule, ctx: Context) -> Iterator:
             reasons[key] = _historical_in(ctx, frame, entry)
         if reasons[key]:
             continue
+        if _quoted_alone(ctx.text, start, end) or _paragraph_before(ctx, start, entry):
+            continue
         form = ctx.text[start:end]
         why = entry.note or f"an old or foreign name for {entry.name}"
         modern = f" since {entry.since}" if entry.since and not entry.note else ""
@@ -191,6 +195,34 @@ def exonym(rule, ctx: Context) -> Iterator:
             ctx, start, end,
             f"'{form}' is a deprecated name for {entry.name}{also}: {why}{modern}",
             entry.name)
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """The old name alone in quotation marks: a name of its own, a band, a ship or a film
+    ('the hits of "Leningrad"'), or the name quoted as given, not the place named today."""
+    return (start > 0 and text[start - 1] in _QUOTE_OPEN
+            and text[end:end + 1] in tuple(_QUOTE_CLOSE)
+            and not text[end + 1:end + 2].isalnum()
+            and (start < 2 or not text[start - 2].isalnum()))
+
+
+def _paragraph_before(ctx: Context, offset: int, entry: Entry) -> bool:
+    """The paragraph is set before the renaming: it gives at least one year, and every year
+    it gives is earlier than the entry's `since` ("The opening of the Suez Canal in 1869 ...
+    merchants established trading houses in Bombay, Calcutta ..."). One later year ("in
+    2005 it opened an office in Bombay") and the paragraph speaks of today."""
+    if not entry.since:
+        return False
+    paras = ctx.paragraphs
+    i = bisect_right(paras, (offset, len(ctx.text) + 1)) - 1
+    if i < 0:
+        return False
+    key = ("paragraph", paras[i], entry.since)
+    reasons = _frames(ctx).reasons
+    if key not in reasons:
+        years = [int(m.group(1)) for m in _YEAR_RE.finditer(ctx.text, *paras[i])]
+        reasons[key] = bool(years) and max(years) < entry.since
+    return reasons[key]
 
 
 @rule("PL02", "known-wrong-place", "place", "warning",

@@ -12,6 +12,7 @@ GAZ = [
     Entry("Mumbai", "city", deprecated=("Bombay",), since=1995),
     Entry("Odesa", "city", deprecated=("Odessa",), since=1995),
     Entry("Beijing", "city", deprecated=("Peking",), since=1958),
+    Entry("Saint Petersburg", "city", deprecated=("Leningrad",), since=1991),
     Entry("Istanbul", "city", wrong=("Istambul",)),
 ]
 
@@ -38,6 +39,14 @@ def run(text):
     ("The bank hired from 300 to 400 people in Bombay.",
      [("PL01", "Bombay", "Mumbai")]),
     ("The firm opened 350 offices in Bombay last year.", [("PL01", "Bombay", "Mumbai")]),
+    # one year after the renaming sets the paragraph in the present
+    ("The firm was founded in 1980 by two brothers. Its lamps sold well. It opened 350 "
+     "offices in Bombay. Staff were hired locally. Sales doubled in 2005.",
+     [("PL01", "Bombay", "Mumbai")]),
+    # the old name inside a longer quotation is still the place
+    ('"Talks in Kiev" was the headline in Moscow on Monday.', [("PL01", "Kiev", "Kyiv")]),
+    ("The orchestra was banned from playing the hits of Leningrad on the radio.",
+     [("PL01", "Leningrad", "Saint Petersburg")]),
 ])
 def test_fires(text, expected):
     assert run(text) == expected
@@ -58,6 +67,13 @@ def test_fires(text, expected):
     "He was bishop of Constantinople from 345 to 351, after the council.",
     "The relics reached Constantinople in 356.",
     "The envoy asked for bases on the approaches to Leningrad. Talks dragged on through 1939.",
+    # a paragraph whose years all come before the renaming, one paragraph only
+    "The opening of the Suez Canal in 1869 changed trade. Farmers planted cotton. Workers "
+    "moved to the coast. Merchants opened trading houses in Bombay and even Hong Kong.",
+    "In Southeast Asia, as early as 900AD, documents were punched in metal. Printing came "
+    "much later. The palm leaf was the usual medium. In Bombay, manuscripts were lacquered.",
+    # an old name alone in quotation marks is a name of its own (a band, a ship, a film)
+    'The orchestra was banned from playing the hits of "Leningrad" on the radio.',
     # the historical frame is set by the sentence before
     "Constantinople was the fashion capital of feudal Europe. Then the title passed from "
     "Constantinople to Paris.",
