@@ -206,11 +206,16 @@ def _quoted_alone(text: str, start: int, end: int) -> bool:
             and (start < 2 or not text[start - 2].isalnum()))
 
 
+# A paragraph of more sentences than this is no unit of time (text with no paragraph breaks).
+PARAGRAPH_SENTENCES = 8
+
+
 def _paragraph_before(ctx: Context, offset: int, entry: Entry) -> bool:
-    """The paragraph is set before the renaming: it gives at least one year, and every year
-    it gives is earlier than the entry's `since` ("The opening of the Suez Canal in 1869 ...
-    merchants established trading houses in Bombay, Calcutta ..."). One later year ("in
-    2005 it opened an office in Bombay") and the paragraph speaks of today."""
+    """The paragraph (of at most PARAGRAPH_SENTENCES sentences) is set before the renaming:
+    it gives at least one year, and every year it gives is earlier than the entry's `since`
+    ("The opening of the Suez Canal in 1869 ... merchants established trading houses in
+    Bombay, Calcutta ..."). One later year ("in 2005 it opened an office in Bombay") and the
+    paragraph speaks of today."""
     if not entry.since:
         return False
     paras = ctx.paragraphs
@@ -220,7 +225,11 @@ def _paragraph_before(ctx: Context, offset: int, entry: Entry) -> bool:
     key = ("paragraph", paras[i], entry.since)
     reasons = _frames(ctx).reasons
     if key not in reasons:
-        years = [int(m.group(1)) for m in _YEAR_RE.finditer(ctx.text, *paras[i])]
+        ps, pe = paras[i]
+        offsets = ctx.sentence_offsets
+        sentences = bisect_left(offsets, pe) - bisect_left(offsets, ps)
+        years = [int(m.group(1)) for m in _YEAR_RE.finditer(ctx.text, ps, pe)] \
+            if sentences <= PARAGRAPH_SENTENCES else []
         reasons[key] = bool(years) and max(years) < entry.since
     return reasons[key]
 

@@ -43,6 +43,9 @@ def run(text):
     ("The firm was founded in 1980 by two brothers. Its lamps sold well. It opened 350 "
      "offices in Bombay. Staff were hired locally. Sales doubled in 2005.",
      [("PL01", "Bombay", "Mumbai")]),
+    # text with no paragraph breaks is no unit of time
+    ("The firm was founded in 1980. " + "Its lamps sold well. " * 8
+     + "It opened offices in Bombay.", [("PL01", "Bombay", "Mumbai")]),
     # the old name inside a longer quotation is still the place
     ('"Talks in Kiev" was the headline in Moscow on Monday.', [("PL01", "Kiev", "Kyiv")]),
     ("The orchestra was banned from playing the hits of Leningrad on the radio.",
