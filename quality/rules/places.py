@@ -317,11 +317,44 @@ def place_misspelling(rule, ctx: Context) -> Iterator:
     """The same matcher and evidence as NM01 (name-misspelling), for gazetteer entries that
     are places (countries, cities, regions). Quiet on a word quoted as a name with the
     quotation on its line ("then known as 'Zambezia'", '("Republika Slovenija")'): a
-    name given on purpose, an older or foreign one, not a slip."""
+    name given on purpose, an older or foreign one, not a slip. Quiet on a word English
+    attests (Zipf 2.0+: "Syriza", "Italo"), a name of its own, and, for a place the gazetteer
+    names by a scholarly romanisation ("Jabālyā"), on a spelling with only the same
+    transliteration skeleton as evidence ("Jabalia"): one more romanisation."""
     for m in misspellings(ctx):
-        if m.candidate.entry.is_place and not _quoted_name(ctx.text, m.token.start, m.token.end):
-            yield rule.finding(ctx, m.token.start, m.token.end, m.message, m.suggestion,
-                               confidence=m.confidence)
+        if not m.candidate.entry.is_place or _quoted_name(ctx.text, m.token.start, m.token.end):
+            continue
+        if _attested_name(ctx, m) or _another_romanisation(m):
+            continue
+        yield rule.finding(ctx, m.token.start, m.token.end, m.message, m.suggestion,
+                           confidence=m.confidence)
+
+
+# A word English writes this often (wordfreq Zipf: 2.0 = once in 10 million words) is a name
+# of its own (Syriza, Italo), not a slip: real slips of place names are unattested (Detoit,
+# Leciester, Taragona: Zipf 0).
+ATTESTED_ZIPF = 2.0
+
+
+def _attested_name(ctx: Context, m) -> bool:
+    """A built-in place's close spelling that English attests: another name (the party
+    "Syriza" beside Syria, the writer "Italo" Calvino beside Italy). Capitals no accepted
+    spelling has are still reported: the word is the place itself."""
+    return (m.candidate.entry.builtin and m.candidate.similarity < 1.0
+            and ctx.lexicon.zipf(m.token.text) >= ATTESTED_ZIPF)
+
+
+# Letters of scholarly romanisation (Arabic, Hebrew, Persian, Sanskrit ...): macrons, dots
+# below, ayn and hamza. A name spelt with them has no single English spelling.
+_ROMANISATION_MARKS = frozenset("āēīōūĀĒĪŌŪḥṣṭḍẓḤṢṬḌẒʿʾ")
+
+
+def _another_romanisation(m) -> bool:
+    """A place the gazetteer names by a scholarly romanisation ('Jabālyā'), matched only by
+    the transliteration skeleton: 'Jabalia' is one more romanisation of the same name (news
+    writes Jabalia, Jabaliya and Jabalya), not a misspelling."""
+    return (m.evidence == ("same transliteration skeleton",)
+            and any(c in _ROMANISATION_MARKS for c in m.candidate.entry.name))
 
 
 _QUOTE_OPEN = "\"'“‘«"

@@ -118,6 +118,14 @@ def test_old_name_beside_the_current_one_is_deliberate(text, expected):
     # a demonym plural, and an older name quoted as such
     ("Oman changed fast; thousands of Omanis came home under the new sultan.", []),
     ("Detroit grew fast. The district, then known as 'Detroyt', was renamed.", []),
+    # a word English attests is a name of its own; an unattested one is a slip
+    ("Syria closed its border. The chairman of the Syriza party took office in Athens.", []),
+    ("Syria closed its border. The chairman of the Syrja party took office in Athens.",
+     ["Syrja"]),
+    # one more romanisation of a place named by a scholarly one (Jabālyā), but the same
+    # skeleton alone still catches a slip in a name spelt without such marks (Tarragona)
+    ("Three soldiers were killed by an explosion in Jabalia, North Gaza, on Monday.", []),
+    ("It is worth visiting Taragona in spring.", ["Taragona"]),
 ])
 def test_place_misspelling_evidence(text, expected):
     from tests.helpers import spans
