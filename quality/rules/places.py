@@ -173,9 +173,15 @@ def exonym(rule, ctx: Context) -> Iterator:
     (Chicken Kiev, Bombay Stock Exchange, Odessa, Texas), beside the current name in
     parentheses ("Burma (Myanmar)", "Mumbai (formerly Bombay)"), in historical sentences (a year
     before the renaming, a century, or a cue such as "the fall of" or "Ottoman", in the sentence
-    or the ones beside it), in paragraphs whose years all come before the renaming, and alone
-    in quotation marks (the band "Leningrad": a name of its own)."""
-    for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "deprecated", ctx.token_counts):
+    or the ones beside it), in paragraphs whose years all come before the renaming, alone
+    in quotation marks (the band "Leningrad": a name of its own), and in a document that
+    follows an older spelling system as its convention (`_house_systems`: three places such
+    as Kiev, Kharkov and Odessa, and never Kyiv, Kharkiv or Odesa)."""
+    found = list(ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "deprecated", ctx.token_counts))
+    house_style = _house_systems(ctx, [entry for _, _, entry in found])
+    for start, end, entry in found:
+        if _system(entry) in house_style:
+            continue
         if in_fixed_name(ctx.text, start, end) or paired_with_modern(ctx.text, start, end, entry):
             continue
         frame = _frame_at(ctx, start)
@@ -195,6 +201,37 @@ def exonym(rule, ctx: Context) -> Iterator:
             ctx, start, end,
             f"'{form}' is a deprecated name for {entry.name}{also}: {why}{modern}",
             entry.name)
+
+
+# Places a document must write in one older spelling system before it counts as its house
+# style: two (Kiev and Odessa) are common in any story on the war; three name the system.
+HOUSE_STYLE_PLACES = 3
+_SYSTEM_RE = regex.compile(r"^[^;]*(?:-derived spelling|romanisation)\b")
+
+
+def _system(entry: Entry) -> str:
+    """The spelling system an old form belongs to, from the entry's note ('Russian-derived
+    spelling', 'pre-pinyin romanisation'), or '' when it is a renaming ('former name')."""
+    m = _SYSTEM_RE.match(entry.note or "")
+    return m.group(0) if m else ""
+
+
+def _house_systems(ctx: Context, entries: list[Entry]) -> frozenset[str]:
+    """Spelling systems the document follows as its convention: it writes HOUSE_STYLE_PLACES
+    places or more in the system (Kiev, Kharkov and Odessa) and none of them in its current
+    form (Kyiv, Kharkiv, Odesa). That is a house style (a news agency's, an older book's), not
+    a slip; a lone Kiev, Kiev and Odessa, or a Kiev beside Kharkiv, are still reported."""
+    by_system: dict[str, set[str]] = {}
+    for e in entries:
+        system = _system(e)
+        if system:
+            by_system.setdefault(system, set()).add(e.name)
+    out = set()
+    for system, names in by_system.items():
+        if len(names) >= HOUSE_STYLE_PLACES and not any(
+                ctx.token_counts.get(n.split()[0]) for n in names):
+            out.add(system)
+    return frozenset(out)
 
 
 def _quoted_alone(text: str, start: int, end: int) -> bool:

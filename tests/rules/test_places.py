@@ -10,7 +10,10 @@ GAZ = [
           note="Russian-derived spelling; Ukraine's official romanisation is Kyiv"),
     Entry("Istanbul", "city", deprecated=("Constantinople",), since=1930),
     Entry("Mumbai", "city", deprecated=("Bombay",), since=1995),
-    Entry("Odesa", "city", deprecated=("Odessa",), since=1995),
+    Entry("Odesa", "city", deprecated=("Odessa",), since=1995,
+          note="Russian-derived spelling; Ukraine's official romanisation is Odesa"),
+    Entry("Kharkiv", "city", deprecated=("Kharkov",), since=1995,
+          note="Russian-derived spelling; Ukraine's official romanisation is Kharkiv"),
     Entry("Beijing", "city", deprecated=("Peking",), since=1958),
     Entry("Saint Petersburg", "city", deprecated=("Leningrad",), since=1991),
     Entry("Istanbul", "city", wrong=("Istambul",)),
@@ -46,6 +49,14 @@ def run(text):
     # text with no paragraph breaks is no unit of time
     ("The firm was founded in 1980. " + "Its lamps sold well. " * 8
      + "It opened offices in Bombay.", [("PL01", "Bombay", "Mumbai")]),
+    # one old spelling beside places in their current spelling is a slip, not a convention
+    ("Kiev urged people to report cases; Kharkiv and Odesa lead the count.",
+     [("PL01", "Kiev", "Kyiv")]),
+    ("Kiev urged people to report cases; Kiev and Odesa lead the count.",
+     [("PL01", "Kiev", "Kyiv"), ("PL01", "Kiev", "Kyiv")]),
+    # two places in the old system are common in any story on the war: no convention yet
+    ("Kiev urged people to report cases; Kiev and Odessa lead the count.",
+     [("PL01", "Kiev", "Kyiv"), ("PL01", "Kiev", "Kyiv"), ("PL01", "Odessa", "Odesa")]),
     # the old name inside a longer quotation is still the place
     ('"Talks in Kiev" was the headline in Moscow on Monday.', [("PL01", "Kiev", "Kyiv")]),
     ("The orchestra was banned from playing the hits of Leningrad on the radio.",
@@ -75,6 +86,9 @@ def test_fires(text, expected):
     "moved to the coast. Merchants opened trading houses in Bombay and even Hong Kong.",
     "In Southeast Asia, as early as 900AD, documents were punched in metal. Printing came "
     "much later. The palm leaf was the usual medium. In Bombay, manuscripts were lacquered.",
+    # a document that writes several places in an older spelling system, and none in the
+    # current one, follows it as its house style
+    "Kiev urged people to report cases. Kiev, Kharkov and Odessa lead the count.",
     # an old name alone in quotation marks is a name of its own (a band, a ship, a film)
     'The orchestra was banned from playing the hits of "Leningrad" on the radio.',
     # the historical frame is set by the sentence before
