@@ -458,6 +458,29 @@ def _given_candidates(gaz: Gazetteer, word: str, given: str, zipf: float, floor:
     return out
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def letter_edits(a: str, b: str) -> float:
+    """Edits between two folded words, a vowel counting half a consonant: romanisations and
+    slips of transliteration change vowels far more often than consonants (Muhammad,
+    Mohammed; Pyuthan, Puthan), so a name that differs in its vowels is the closer one
+    (Puthan: Pyuthan 0.5, Putian 1; Avurme: Avinurme 1.5, Akure 2)."""
+    def cost(ch: str) -> float:
+        return 0.5 if ch in _VOWELS else 1.0
+
+    prev = [0.0]
+    for ch in b:
+        prev.append(prev[-1] + cost(ch))
+    for ca in a:
+        cur = [prev[0] + cost(ca)]
+        for j, cb in enumerate(b, 1):
+            sub = 0.0 if ca == cb else (0.5 if ca in _VOWELS and cb in _VOWELS else 1.0)
+            cur.append(min(prev[j - 1] + sub, prev[j] + cost(ca), cur[j - 1] + cost(cb)))
+        prev = cur
+    return prev[-1]
+
+
 def _unique_close_match(tok: Token, zipf: float, cands: list) -> list:
     """The last resort for a word English has never seen (Zipf 0): one user-supplied entry
     clearly closer than every other candidate, a few letters off (Toomhead / Toompea,
@@ -466,18 +489,19 @@ def _unique_close_match(tok: Token, zipf: float, cands: list) -> list:
     if zipf > 0 or not cands:
         return []
     word = fold(tok.text)
-    # Ranked by edits, then similarity: Jaro-Winkler favours a shared start too much to rank
-    # (Puthan is one edit from Pyuthan, two from Puthia).
-    ranked = sorted(cands, key=lambda c: (Levenshtein.distance(word, fold(c.form)), -c.similarity,
+    # Ranked by letter edits (vowels half), then similarity: Jaro-Winkler favours a shared
+    # start too much to rank (Puthan is closer to Pyuthan than to Puthia or Putian).
+    ranked = sorted(cands, key=lambda c: (letter_edits(word, fold(c.form)), -c.similarity,
                                           c.entry.builtin))
     best = ranked[0]
     form = fold(best.form)
-    distance = Levenshtein.distance(word, form)
+    distance = letter_edits(word, form)
     rival = next((c for c in ranked[1:] if fold(c.form) != form
                   and _canonical_word(c.entry) != _canonical_word(best.entry)), None)
+    # the limit counts every letter: vowels weigh less only in choosing between names
     if (best.entry.builtin or best.similarity < UNSEEN_FLOOR or word[0] != form[0]
-            or (rival is not None and Levenshtein.distance(word, fold(rival.form)) <= distance)
-            or distance > min(3, len(form) // 3 + 1)):
+            or (rival is not None and letter_edits(word, fold(rival.form)) <= distance)
+            or Levenshtein.distance(word, form) > min(3, len(form) // 3 + 1)):
         return []
     return [(0.6, best.similarity, best, ["the only close spelling"])]
 

@@ -167,7 +167,7 @@ def test_built_on(a, b, built):
 
 USER_GAZ = [Entry("Joseph McCarthy"), Entry("Adina Rogojan Mihaiu"), Entry("Podolsk", "city"),
             Entry("Pyuthan", "place"), Entry("Gradisca", "place"), Entry("Putian", "city"),
-            Entry("Krishna")]
+            Entry("Krishna"), Entry("Taranto", "city"), Entry("Trento", "city")]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -181,8 +181,11 @@ USER_GAZ = [Entry("Joseph McCarthy"), Entry("Adina Rogojan Mihaiu"), Entry("Podo
     # an unseen word a few letters from exactly one of the user's names
     ("Thousands were displaced from Gorizia and Grassisca during the war.",
      [("PL03", "Grassisca", "Gradisca")]),
-    # ...but not when two names are equally close (Puthan: Pyuthan or Putian)
-    ("After Puthan's sovereignty the district was reorganised.", []),
+    # the closer of two names when vowels weigh half (Puthan: Pyuthan 0.5, Putian 1)
+    ("After Puthan's sovereignty the district was reorganised.",
+     [("PL03", "Puthan", "Pyuthan")]),
+    # ...but not when two names are equally close (Tarent: Taranto or Trento)
+    ("Rome sent a fleet to the Bay of Tarent.", []),
     # a surname after someone's first name is that person's, not an inflected entry
     ("The actress Ramya Krishnan won the award.", []),
 ])
@@ -239,6 +242,16 @@ REST_GAZ = [Entry("Omar Torrijos", "person"), Entry("Ivanka Trump", "person"),
 def test_rest_of_the_name(text, expected):
     auditor = Auditor(Config(select=("NM01", "PL03"), builtin_gazetteer=False), Gazetteer(REST_GAZ))
     assert [(f.code, f.text, f.suggestion) for f in auditor.audit(Document(text)).findings] == expected
+
+
+@pytest.mark.parametrize("a,b,edits", [
+    ("puthan", "pyuthan", 0.5), ("puthan", "putian", 1.0), ("avurme", "avinurme", 1.5),
+    ("avurme", "akure", 2.0), ("kloge", "kellogg", 2.5),
+])
+def test_letter_edits_weigh_vowels_half(a, b, edits):
+    from quality.rules.spelling import letter_edits
+
+    assert letter_edits(a, b) == edits
 
 
 def test_a_rare_first_name_reaches_its_surname_past_closer_names():
