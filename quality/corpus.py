@@ -736,6 +736,19 @@ class CorpusView:
                        tuple(f[2] for f in rivals), canonical is not None,
                        reason == self.LOOSE_REASON)
 
+    def attested_close(self, form: str) -> list[tuple[str, float]]:
+        """[(spelling, Jaro-Winkler similarity)] of the spellings at least two documents use
+        that are close to `form` (0.78 or more, the same first skeleton letter)."""
+        sk = skeleton(form)
+        if not sk:
+            return []
+        keys, forms = self._by_skeleton_initial.get(sk[0], ((), ()))
+        ff = fold(form)
+        return [(other, sim) for fo, sim, i in process.extract(
+                    ff, keys, scorer=JaroWinkler.normalized_similarity,
+                    score_cutoff=_MIN_SIMILARITY, limit=None) if fo != ff
+                for other in forms[i]]
+
     def names_report(self, lexicon=None) -> list[tuple[str, list[tuple[str, int]], int]]:
         """[(canonical, [(variant, documents)], canonical documents)] for `gazetteer learn`."""
         groups: dict[str, list[tuple[str, int]]] = defaultdict(list)

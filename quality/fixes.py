@@ -17,7 +17,7 @@ def fix_safety(finding: Finding, from_corpus: bool = False) -> Optional[str]:
     A fix is unsafe when
       - it removes or rewords content by classification: boilerplate (BP) fixes delete lines
         a reader may want, rewrite (RW) fixes reword phrases;
-      - its evidence comes from other documents (corpus mode: NM11, PL11, PL12, BP11), so it
+      - its evidence comes from other documents (corpus mode: NM11, NM12, PL11, PL12, BP11), so it
         depends on what else was audited;
       - the rule is less than SAFE_CONFIDENCE sure of the finding (a capital added to an
         article, words split apart, punctuation guessed, a name matched on the first name

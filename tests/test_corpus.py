@@ -316,3 +316,37 @@ def test_short_sentences_recurring_on_one_site_are_speech(tmp_path):
     docs = [Document(f"{b}\nThank you very much.\n(Applause)\n", str(tmp_path / f"{i}.txt"))
             for i, b in enumerate(SITE_BODIES)]
     assert all(r.findings == () for r in no_gazetteer(select=("BP",)).audit_corpus(docs))
+
+
+def _versions(texts, select=("NM12",)):
+    docs = [Document(t, f"d{i}") for i, t in enumerate(texts)]
+    reports = no_gazetteer(select=select).audit_corpus(docs)
+    return [(r.document.path, f.code, f.text, f.suggestion) for r in reports for f in r.findings]
+
+
+ZELENSKY = "President {} Zelensky met envoy Steve Witkoff in Riyadh and Jeddah on Monday, aides said."
+
+
+@pytest.mark.parametrize("texts,expected", [
+    # a first name the other versions write another way before the same surname
+    ([ZELENSKY.format("Volodymyr")] * 3 + [ZELENSKY.format("Volodimir")],
+     [("d3", "NM12", "Volodimir", "Volodymyr")]),
+    # one other version is not enough
+    ([ZELENSKY.format("Volodymyr"), ZELENSKY.replace("{} ", ""), ZELENSKY.replace("{} ", ""),
+      ZELENSKY.format("Volodimir")], []),
+    # a document that writes both spellings tells two names apart
+    ([ZELENSKY.format("Volodymyr")] * 3
+     + [ZELENSKY.format("Volodimir") + " Volodymyr Zelensky's aide agreed."], []),
+    # the other spelling somewhere else in the story: no shared place, no finding
+    (["Markov met envoy Steve Witkoff in Riyadh and Jeddah on Monday, aides said."] * 3
+     + ["Envoy Steve Witkoff met Markova in Riyadh and Jeddah on Monday, aides said."], []),
+])
+def test_versions_of_one_story_name_one_person_one_way(texts, expected):
+    assert _versions(texts) == expected
+
+
+def test_version_name_gives_the_count():
+    texts = [ZELENSKY.format("Volodymyr")] * 3 + [ZELENSKY.format("Volodimir")]
+    docs = [Document(t, f"d{i}") for i, t in enumerate(texts)]
+    (f,) = [f for r in no_gazetteer(select=("NM12",)).audit_corpus(docs) for f in r.findings]
+    assert "3 of the 3 other versions write 'Volodymyr' here (both precede 'Zelensky')" in f.message

@@ -16,7 +16,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from .. import data_files
 from ..corpus import Variant
 from ..gazetteer import Candidate, Entry, Gazetteer, surname_of
-from ..text import (FUNCTION_WORDS, WORD_RE, Token, derived_forms, fold, is_all_caps,
+from ..text import (FUNCTION_WORDS, WORD_RE, Token, built_on, derived_forms, fold, is_all_caps,
                     skeleton, strip_accents, strip_possessive)
 from .base import Context, per_document
 
@@ -746,3 +746,117 @@ def consensus_variants(ctx: Context) -> list[ConsensusSpelling]:
     return out
 
 
+# ---------------------------------------------------------------- versions of one story
+
+class VersionSpelling(NamedTuple):
+    """A name that other versions of the same story write another way in the same place
+    (NM12)."""
+
+    token: Token
+    rendering: str   # what the other versions write
+    versions: int    # how many of them write it
+    others: int      # how many other versions the story has
+    slot: str        # why it is the same place ("both follow 'Steve'")
+
+
+# A word at least this common in English (Zipf) is a capitalised common word, not a name.
+VERSION_MAX_ZIPF = 4.0
+
+
+def _same_slot(ctx: Context, i: int, tok: Token, other: str) -> Optional[str]:
+    """Evidence that `other`, in the other versions, stands where tokens[i] stands here: the
+    same first name before both ("Steve Whitkov", "Steve Witkoff"), the same surname after
+    both ("Volodimir Zelensky", "Volodymyr Zelensky"), or the same lower-case word beside
+    both in at least two other versions ("envoy Whitkov", "envoy Witkoff")."""
+    corpus, toks, text = ctx.corpus, ctx.tokens, ctx.text
+    given = preceding_given(ctx, i)
+    if given is not None and corpus.stats.form_given.get(other, {}).get(given.text):
+        return f"both follow '{given.text}'"
+    if i + 1 < len(toks):
+        nxt = toks[i + 1]
+        if text[tok.end:nxt.start] == " " and nxt.is_capitalised and \
+                corpus.stats.form_given.get(strip_possessive(nxt.text), {}).get(other):
+            return f"both precede '{strip_possessive(nxt.text)}'"
+    target = fold(other)
+    for j, side in ((i - 1, "<"), (i + 1, ">")):
+        if not 0 <= j < len(toks):
+            continue
+        word = toks[j].text
+        gap = text[min(tok.end, toks[j].end):max(tok.start, toks[j].start)]
+        if gap.strip() or not word.islower() or word in FUNCTION_WORDS:
+            continue
+        n = corpus.context_support(ctx.document, side + word).get(target, 0)
+        if n >= 2:
+            return f"'{word}' {'before' if side == '<' else 'after'} it in {n} of them"
+    return None
+
+
+def _renderings(ctx: Context, word: str, others: int) -> list[tuple[int, float, str]]:
+    """(versions, similarity, spelling) of the spellings that at least two other versions of
+    the story, and at least half of them, use, close to `word` (Jaro-Winkler 0.8 or the same
+    skeleton) and not another word on the same stem; none when the document uses one of them
+    itself (it then tells two names apart) or when the spelling is a place (PL11 and PL12)."""
+    corpus, gaz = ctx.corpus, ctx.gazetteer
+    out = []
+    for other, sim in corpus.attested_close(word):
+        other = strip_possessive(other)
+        if other == word:
+            continue
+        if _uses(ctx, other):
+            return []
+        if sim < 0.8 and skeleton(other) != skeleton(word):
+            continue
+        n = corpus.versions_using(ctx.document, other)
+        if n < 2 or 2 * n < others or derived_forms(word, other) or built_on(word, other):
+            continue
+        entries = gaz.lookup(other)
+        if entries and all(e.is_place for e in entries):
+            continue
+        out.append((n, sim, other))
+    out.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    return out
+
+
+@per_document
+def version_spellings(ctx: Context) -> list[VersionSpelling]:
+    """The names NM12 reports, computed once per document: a capitalised word no other
+    version of the story uses, not accepted by the gazetteer and not common in English,
+    where at least two other versions (and at least half of them) write one close spelling
+    in the same place (_same_slot). Works for names no gazetteer holds; words NM11 already
+    reports are left to it. Two spellings as well supported say nothing."""
+    corpus = ctx.corpus
+    if corpus is None:
+        return []
+    others = len(corpus.versions(ctx.document))
+    if others < 2:
+        return []
+    gaz = ctx.gazetteer
+    reported = {c.token.start for c in consensus_variants(ctx)}
+    wanted = {w for w, bare in ctx.capitalised.items()
+              if bare.isalpha() and not gaz.is_accepted(bare)
+              and ctx.lexicon.zipf(bare) < VERSION_MAX_ZIPF
+              and not corpus.versions_using(ctx.document, bare)}
+    if not wanted:
+        return []
+    renderings: dict[str, list] = {}
+    found: dict[str, tuple] = {}
+    occurrences = []
+    for i, tok in ctx.tokens_among(wanted):
+        tok = without_possessive(tok)
+        if tok.start in reported:
+            continue
+        w = tok.text
+        occurrences.append(tok)
+        if w in found:
+            continue
+        if w not in renderings:
+            renderings[w] = _renderings(ctx, w, others)
+        for n, sim, other in renderings[w]:
+            slot = _same_slot(ctx, i, tok, other)
+            if slot:
+                rivals = [r for r in renderings[w] if r[0] == n and r[2] != other
+                          and _same_slot(ctx, i, tok, r[2])]
+                found[w] = None if rivals else (other, n, slot)
+                break
+    return [VersionSpelling(tok, *found[tok.text][:2], others, found[tok.text][2])
+            for tok in occurrences if found.get(tok.text)]
