@@ -350,3 +350,18 @@ def test_version_name_gives_the_count():
     docs = [Document(t, f"d{i}") for i, t in enumerate(texts)]
     (f,) = [f for r in no_gazetteer(select=("NM12",)).audit_corpus(docs) for f in r.findings]
     assert "3 of the 3 other versions write 'Volodymyr' here (both precede 'Zelensky')" in f.message
+
+
+@pytest.mark.parametrize("last,expected", [
+    ("", [("d3", "Sudanese", "Syrian")]),
+    # the document names the word's base: the writer means that place
+    (" Aid agencies in Sudan were not consulted.", []),
+])
+def test_version_substitution_is_quiet_when_the_base_is_named(last, expected):
+    story = ("Envoy Kwabena Oduro met Tamsin Kerridge in Valletta on Friday to discuss the {} "
+             "civil war, aides of Oduro and Kerridge said after the Valletta talks.")
+    docs = [Document(story.format("Syrian"), f"d{i}") for i in range(3)]
+    docs.append(Document(story.format("Sudanese") + last, "d3"))
+    reports = no_gazetteer().audit_corpus(docs)
+    assert [(r.document.path, f.text, f.suggestion) for r in reports for f in r.findings
+            if f.code == "PL11"] == expected

@@ -332,7 +332,8 @@ def glued_words(rule, ctx: Context) -> Iterator:
     part is a common word or a name: one the gazetteer knows, or one the document uses on its
     own, capitalised mid-sentence and never in lower case. Name particles (Mac, Van, De...)
     and listed CamelCase brands are never split; code lines and technical texts (more than
-    three CamelCase words) are left alone. Fix: insert the missing space."""
+    three CamelCase words) are left alone, and so is a token alone in parentheses, a source
+    or credit line ('(AP) (ModernGhana)'). Fix: insert the missing space."""
     text, lex, gaz = ctx.text, ctx.lexicon, ctx.gazetteer
     particles = _words("mt_name_particles.txt")
     brands = _words("mt_camelcase_names.txt")
@@ -361,6 +362,8 @@ def glued_words(rule, ctx: Context) -> Iterator:
         after = text[t.end] if t.end < len(text) else " "
         if before in "./_#@<" or after in "(_/@>" or (after == "." and text[t.end + 1:t.end + 2].isalnum()):
             continue
+        if before == "(" and after == ")":
+            continue  # alone in parentheses: a source or a credit ('(AP) (ModernGhana)')
         yield rule.finding(ctx, t.start, t.end,
                            f"'{w}' looks like '{first}' and '{second}' run together",
                            suggestion=f"{first} {second}", confidence=0.8)

@@ -296,7 +296,8 @@ def version_substitution(rule, ctx: Context) -> Iterator:
     other version uses, standing where at least two other versions, and at least half of
     them, put one and the same other word with the same initial (before the same word, or after it), is reported with
     that word as the suggestion: "Epirus leaders" against "European leaders" in two other
-    versions. Deprecated exonyms are left to PL01."""
+    versions. Quiet when the document also names the word's base ("Sudanese" in a text that
+    names Sudan): the writer means that place. Deprecated exonyms are left to PL01."""
     corpus = ctx.corpus
     toks = ctx.tokens
     if len(corpus.versions(ctx.document)) < 2:
@@ -334,11 +335,19 @@ def version_substitution(rule, ctx: Context) -> Iterator:
         word, n = ranked[0]
         if 2 * n < len(corpus.versions(ctx.document)):
             continue  # the other word is not what most versions say
+        if _base_named(ctx, t):
+            continue
         form = _surface(ctx, word)
         yield rule.finding(
             ctx, tok.start, tok.end,
             f"'{t}' appears in no other version of this story; {n} other versions have "
             f"'{form}' in its place", form, confidence=0.6)
+
+
+def _base_named(ctx: Context, word: str) -> bool:
+    """The document also names the word's base ('Sudanese civil war' in a text that reports
+    from 'Darfur, Sudan'): the writer means that place, whatever other versions say."""
+    return any(w != word and derived_forms(word, w) for w in ctx.capitalised.values())
 
 
 def _surface(ctx: Context, folded: str) -> str:

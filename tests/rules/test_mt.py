@@ -47,6 +47,9 @@ FIRING = [
      [("MT04", "Trump And")], None),
     ("And since the envoys of USA They reinforced the conversations, the Kremlin said nothing.",
      [("MT04", "USA They")], None),
+    ("Officials in Ghana said the outbreak in WesternGhana had slowed by Monday.",
+     [("MT03", "WesternGhana")],
+     "Officials in Ghana said the outbreak in Western Ghana had slowed by Monday."),
     ("Macron said that EU officials They were in talks with government officials.",
      [("MT04", "officials They")], None),
     # MT05 quotation marks the wrong way
@@ -140,6 +143,8 @@ QUIET = [
     "He repeated his first encounter with the paradox:\n\nBefore taking leave of these "
     "questions, I must examine the contradiction. I was led to it by Cantor's proof...\"",
     "“There was a time when the talks looked lost, but now there is impetus,” a diplomat said.",
+    # MT03: a CamelCase source alone in parentheses
+    "Deaths from the outbreak in Ghana exceed 500. (ModernGhana)",
     "‘Signaling Contempt’",
     # MT06: real CJK text, ordinary semicolons
     "The sign read 你好，世界 in large letters.",
