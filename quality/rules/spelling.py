@@ -344,7 +344,8 @@ def misspellings(ctx: Context) -> list[Misspelling]:
 
 def _wrong_capitals(gaz: Gazetteer, word: str) -> Optional[tuple[Candidate, float, list[str]]]:
     """A known name written with capitals no accepted spelling has ("MiHaiu" for Mihaiu,
-    "Mccarthy" for McCarthy): the evidence is the gazetteer itself."""
+    "Mccarthy" for McCarthy): the evidence is the gazetteer itself. An acronym written as a
+    word, capital first ("Unicef", "Nato"), is the house style of much of the British press."""
     if not gaz.is_name_token(word):
         return None
     plain = strip_accents(word)
@@ -355,6 +356,8 @@ def _wrong_capitals(gaz: Gazetteer, word: str) -> Optional[tuple[Candidate, floa
     forms = {strip_accents(c.form) for c in same}
     if len(forms) > 1:
         return None  # two ways to capitalise it: no single correction
+    if all(f.isupper() for f in forms) and word[1:].islower():
+        return None  # an acronym written as a word (Unicef, Nato): a house style, not a slip
     cand = min(same, key=lambda c: c.form)
     return Candidate(cand.form, cand.entry, 1.0, True), 0.9, ["the same name with other capitals"]
 
