@@ -38,7 +38,7 @@ _CLOSES_PAREN_RE = regex.compile(r"[^()\n]{0,40}\)")
 # 'καινός "kainos"', 'Ἴλιον, "Ilion"', 'ಕಲ್ಲಿಕೋಟೆ (Kallikoate)': a Latin rendering follows.
 _RENDERING_AFTER_RE = regex.compile(
     r"-?[\"”’»]?[,;:]?\s*(?:[(\[]\s*[\"“‘«]?|[\"“‘«])-?\p{Latin}[^\n\"”’»(),.\[\]]{0,30}"
-    r"[\"”’»)\]]")
+    r"[,.]?[\"”’»)\]]")
 # '"tefilah" תפלה': a quoted Latin rendering precedes.
 _RENDERING_BEFORE_RE = regex.compile(r"[\"“]\p{Latin}[^\"“”\n]{0,40}[\"”]\s*[-–—:,]?\s*$")
 # Scripts whose letters get mixed into Latin words as look-alikes.
@@ -251,7 +251,7 @@ def gloss_frame(text: str, start: int, end: int) -> Optional[str]:
     m = _LABEL_RE.search(before)
     if m:
         names, alone = _gloss_labels()
-        label = m.group(2).casefold()
+        label = m.group(2).strip("-").casefold()
         if label in alone or label in names and (
                 m.group(1) or m.group(3) or (m.group(4) or "") in _gloss_nouns()):
             return f"labelled '{m.group(2)}'"
@@ -262,14 +262,14 @@ def gloss_frame(text: str, start: int, end: int) -> Optional[str]:
     return None
 
 
-# A document that glosses in a writing system this often, and more often than it leaves it
-# unframed, uses that system on purpose throughout.
+# A document that glosses in a writing system this often, and at least as often as it leaves
+# it unframed, uses that system on purpose throughout.
 _GLOSSES_MIN = 2
 
 
 def _glossing_groups(runs: list[_Piece], stray: list[_Piece]) -> frozenset[str]:
     """The writing systems the document glosses in: at least two runs framed as glosses and
-    more framed runs than unframed ones (an article on Troy writes 'Troy (Ancient Greek:
+    at least as many framed runs as unframed ones (an article on Troy writes 'Troy (Ancient Greek:
     Ἴλιον, "Ilion")' and later 'the Greek Ἴλιον'). Machine translation leaves stray script
     with no frame at all, so its documents never qualify."""
     framed: dict[str, int] = {}
@@ -280,7 +280,7 @@ def _glossing_groups(runs: list[_Piece], stray: list[_Piece]) -> frozenset[str]:
         framed[r.group] -= 1
         unframed[r.group] = unframed.get(r.group, 0) + 1
     return frozenset(g for g, n in framed.items()
-                     if n >= _GLOSSES_MIN and n > unframed.get(g, 0))
+                     if n >= _GLOSSES_MIN and n >= unframed.get(g, 0))
 
 
 @lru_cache(maxsize=None)
@@ -323,8 +323,8 @@ def foreign_script(rule, ctx):
     marks into one run; report each run once, naming its script. Quiet on: Latin letters with
     diacritics, Greek runs of one or two letters (symbols and units: α, µ, π, Ω), glosses
     (`gloss_frame`: '(Russian: Москва)', 'Lycia (Λυκία)', 'καινός "kainos"'), any run of a
-    writing system the document glosses in (`_glossing_groups`: twice at least, and more
-    often than it leaves it unframed), a quoted example in a paragraph that names the
+    writing system the document glosses in (`_glossing_groups`: twice at least, and at
+    least as often as it leaves it unframed), a quoted example in a paragraph that names the
     script or its language (`_quoted_example`), and Latin words with look-alike Cyrillic or
     Greek letters (SC02). No fix: only a translator knows what the words meant."""
     found = _doc_words(ctx)

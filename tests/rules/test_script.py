@@ -41,7 +41,11 @@ CASES = [
     ("The festival name comes from ζωή \"zoe\", life, the guide explained.", [], None),
     ("Her grandmother called the prayer \"tefilah\" תפלה in the old house.", [], None),
     ("The clergy are called ιερωσύνη [hierosyne] in the Orthodox churches.", [], None),
-    # a document that glosses in a script (twice at least, more often than not) uses it on
+    # a rendering quoted with its comma; a rune named as one
+    ("He noticed a sign labelled Кондитерская (\"konditerskaja,\" a confectioner's shop).",
+     [], None),
+    ('The "a"-rune ᚫ was probably named after the gods.', [], None),
+    # a document that glosses in a script (twice at least, as often as not) uses it on
     # purpose; a quoted example in a paragraph that names the script's language
     ('Troy (Ancient Greek: Ἴλιον, "Ilion") stood on a hill. The older name Ἴλιος ("Ilios") '
      'had a digamma. Wilusa is the probable origin of the Greek Ἴλιον.', [], None),
