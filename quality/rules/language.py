@@ -192,7 +192,8 @@ _EN_LEXICON = Lexicon("en")
 def _foreign_word(word: str) -> "tuple[str, float] | None":
     """(language, Zipf in it) when `word` is not English but another language's: rare in English
     and common there; or a function word far more common there ('et', 'qui': Zipf 6+, 2.5
-    more); or unseen in English and spelt with letters English does not use ('nakaženými')."""
+    more); or unseen in English and spelt with accented letters English does not use
+    ('nakaženými'; not phonetic symbols or emoticons such as 'ʌⱷᴥⱷʌ')."""
     low = unicodedata.normalize("NFKC", word).lower()
     en = _EN_LEXICON.zipf(low)
     if en > _FUNCTION_EN_MAX:
@@ -206,7 +207,8 @@ def _foreign_word(word: str) -> "tuple[str, float] | None":
         return lang, best
     if best >= _FUNCTION_MIN_ZIPF and best - en >= _FUNCTION_MARGIN:
         return lang, best
-    if en == 0.0 and len(low) >= 4 and _NON_ASCII_LATIN.search(low):
+    if en == 0.0 and len(low) >= 4 and _NON_ASCII_LATIN.search(low) \
+            and strip_accents(low).isascii():
         return lang, best
     return None
 
@@ -233,7 +235,9 @@ def foreign_words(rule, ctx):
     on a word whose language the same sentence, or the one before it, names away from the
     word ('the German bakeries sell strudel and kuchen'); on the tail of a name after its
     particle ('the Coco de mer'); inside a title's original in parentheses after the quoted
-    title ('"The Girl of Your Dreams" (La niña de tus ojos)'); on notation ('det(A)'); on a
+    title ('"The Girl of Your Dreams" (La niña de tus ojos)'); on a term glossed in English
+    in parentheses right after it ('economia (church economy)') or introduced by name ('furrows
+    called colpi'); on notation ('det(A)'); on a
     very common English word with two letters swapped ('usch' for 'such': a typo); and on a
     word no language's word list knows that the document uses again, with or without a
     plural ending ('pudú', 'pudús': a term). Quotations are found by the side each mark
@@ -282,7 +286,8 @@ def foreign_words(rule, ctx):
         if _in_loan_phrase(text, t.start, t.end) or _framed(text, t.start, t.end, w, nxt):
             continue
         if (_quote_edge(text, t.start, t.end) or _bracket_gloss(text, t.start)
-                or _title_original(text, t.start)
+                or _title_original(text, t.start) or _glossed_after(text, t.end)
+                or _named_term(text, t.start)
                 or _initials_of_before(text, t.start, w) or _english_compound(text, t.start, t.end)
                 or _accented_english(w) or _language_named(ctx, t.start, found[0])):
             continue
@@ -376,12 +381,13 @@ def _quote_edge(text: str, start: int, end: int) -> bool:
             or _CLOSING_QUOTE_RE.match(text, end) is not None)
 
 
-_BRACKET_GLOSS_RE = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}][\p{M}]*[ \t]*[\[(]$")
+_BRACKET_GLOSS_RE = regex.compile(
+    r"[^\p{Latin}\p{Common}\p{Inherited}][\p{M}]*[\"”’»]?[ \t]*[\[(]$")
 
 
 def _bracket_gloss(text: str, start: int) -> bool:
-    """The word opens a bracket right after a word in another script: its romanisation
-    ('λόγος [logos]', 'Москва (Moskva)')."""
+    """The word opens a bracket right after a word in another script, quoted or not: its
+    romanisation ('λόγος [logos]', 'Москва (Moskva)', '"γνωρίζω" (gnorízo)')."""
     return _BRACKET_GLOSS_RE.search(text, max(0, start - 4), start) is not None
 
 
@@ -429,6 +435,30 @@ def _accented_english(word: str) -> bool:
     if en < _ACCENTED_EN_MIN_ZIPF:
         return False
     return max(langid.zipf(c, bare) for c in codemix_languages()) <= en + _ACCENTED_EN_MARGIN
+
+
+_GLOSS_AFTER_RE = regex.compile(r"[ \t]*\((?:a |an |the )?(\p{Ll}+)[ \t-][^()\n]*\)")
+_GLOSS_WORD_MIN_ZIPF = 4.0
+
+
+def _glossed_after(text: str, end: int) -> bool:
+    """English words in parentheses right after the word explain it: a term glossed on
+    purpose ('the concept of economia (church economy)', 'hörgrs (a type of Germanic
+    altar)'). The parenthesis opens with a common lower-case English word and holds two
+    words or more."""
+    m = _GLOSS_AFTER_RE.match(text, end)
+    return m is not None and _EN_LEXICON.zipf(m.group(1)) >= _GLOSS_WORD_MIN_ZIPF \
+        and _foreign_word(m.group(1)) is None
+
+
+_NAMED_TERM_RE = regex.compile(
+    r"\b(?:called|termed|named|dubbed|known as)[ \t]+[\"“‘']?$", regex.IGNORECASE)
+
+
+def _named_term(text: str, start: int) -> bool:
+    """The word is introduced as a name or term ('pores set in furrows called colpi', 'known
+    as'): the writer gives it as the thing's own name."""
+    return _NAMED_TERM_RE.search(text, max(0, start - 20), start) is not None
 
 
 _TYPO_MIN_LEN = 4

@@ -76,7 +76,22 @@ CASES = [
     ("Gettens was the first of usch chemists to be employed by a museum.", []),
     ("Small deer such as the pudú live in dense forests, and pudús are rarely seen.", []),
     ("The determinant det(A) equals the product of the diagonal entries.", []),
+    # a term glossed in English in parentheses after it, or introduced by name; a
+    # romanisation in brackets after a quoted word in its script; English legal loans;
+    # symbols that are no language's letters
+    ("Some churches re-ordain priests using the concept of economia (church economy) "
+     "instead.", []),
+    ("The god rules over many temples and hörgrs (a type of Germanic altar) in the north.",
+     []),
+    ("The pollen has three pores set in furrows called colpi by botanists.", []),
+    ('Modern Greek has the verbs "γνωρίζω" (gnorízo) and "ξέρω" (kséro) for it.', []),
+    ("Some even accuse them of greed in qui tam cases.", []),
+    ("The font shows ≽ʌⱷᴥⱷʌ≼ as a cat's face.", []),
     # ... the same words without that evidence
+    ("Some churches re-ordain priests using the concept of economia instead.",
+     [("LG03", "economia")]),
+    ("The pollen has three pores set in furrows and colpi by botanists.",
+     [("LG03", "colpi")]),
     ('Salieri wrote an opera on the debate, Prima la musica, poi le parole, for the court.',
      [("LG03", "poi")]),
     ("In dos siguientes instances they have protested at the border.",
