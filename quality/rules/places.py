@@ -366,11 +366,12 @@ def place_misspelling(rule, ctx: Context) -> Iterator:
     name given on purpose, an older or foreign one, not a slip. Quiet on a word English
     attests (Zipf 2.0+: "Syriza", "Italo"), a name of its own, and, for a place the gazetteer
     names by a scholarly romanisation ("Jabālyā"), on a spelling with only the same
-    transliteration skeleton as evidence ("Jabalia"): one more romanisation."""
+    transliteration skeleton as evidence ("Jabalia"): one more romanisation. Quiet too on a
+    word hyphened to a capitalised one ("Franche-Comté"): part of a longer name."""
     for m in misspellings(ctx):
         if not m.candidate.entry.is_place or _quoted_name(ctx.text, m.token.start, m.token.end):
             continue
-        if _attested_name(ctx, m) or _another_romanisation(m):
+        if _attested_name(ctx, m) or _another_romanisation(m) or _hyphened_name(ctx.text, m):
             continue
         yield rule.finding(ctx, m.token.start, m.token.end, m.message, m.suggestion,
                            confidence=m.confidence)
@@ -388,6 +389,15 @@ def _attested_name(ctx: Context, m) -> bool:
     spelling has are still reported: the word is the place itself."""
     return (m.candidate.entry.builtin and m.candidate.similarity < 1.0
             and ctx.lexicon.zipf(m.token.text) >= ATTESTED_ZIPF)
+
+
+def _hyphened_name(text: str, m) -> bool:
+    """The word is hyphened to a capitalised word: part of a longer name ('Franche-Comté',
+    'Baden-Baden'), not the place it resembles."""
+    s, e = m.token.start, m.token.end
+    return (text[e:e + 1] == "-" and text[e + 1:e + 2].isupper()) or (
+        s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()
+        and text[text.rfind(" ", 0, s - 1) + 1:s - 1][:1].isupper())
 
 
 # Letters of scholarly romanisation (Arabic, Hebrew, Persian, Sanskrit ...): macrons, dots

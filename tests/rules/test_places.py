@@ -140,6 +140,9 @@ def test_old_name_beside_the_current_one_is_deliberate(text, expected):
     # skeleton alone still catches a slip in a name spelt without such marks (Tarragona)
     ("Three soldiers were killed by an explosion in Jabalia, North Gaza, on Monday.", []),
     ("It is worth visiting Taragona in spring.", ["Taragona"]),
+    # part of a longer, hyphened name
+    ("France expanded to include Artois, Franche-Comté and Alsace.", []),
+    ("France expanded to include Artois, Franche and Alsace.", ["Franche"]),
 ])
 def test_place_misspelling_evidence(text, expected):
     from tests.helpers import spans
