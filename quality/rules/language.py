@@ -452,12 +452,13 @@ def _glossed_after(text: str, end: int) -> bool:
 
 
 _NAMED_TERM_RE = regex.compile(
-    r"\b(?:called|termed|named|dubbed|known as)[ \t]+[\"“‘']?$", regex.IGNORECASE)
+    r"\b(?:called|termed|dubbed)[ \t]+[\"“‘']?$", regex.IGNORECASE)
 
 
 def _named_term(text: str, start: int) -> bool:
-    """The word is introduced as a name or term ('pores set in furrows called colpi', 'known
-    as'): the writer gives it as the thing's own name."""
+    """The word is introduced as a term ('pores set in furrows called colpi', 'termed',
+    'dubbed'): the writer gives it as the thing's own name. Not after 'known as', which
+    machine translation uses loosely ('the prison, better known as miloš')."""
     return _NAMED_TERM_RE.search(text, max(0, start - 20), start) is not None
 
 
