@@ -165,6 +165,10 @@ def test_consensus_place_spelling_uses_the_gazetteer_kind():
     got = [(f.code, f.text, f.suggestion) for r in auditor.audit_corpus(docs) for f in r.findings]
     assert got == [("PL12", "Kekerattsusiak", "Kekertsuatsiak")]
     assert all(r.findings == () for r in auditor.audit_corpus(docs[:5]))
+    # the same spelling quoted as a name given as written
+    quoted = wrong.replace("on Kekerattsusiak", 'on the islet "Kekerattsusiak"')
+    docs[-1] = Document(quoted, "v5")
+    assert all(r.findings == () for r in auditor.audit_corpus(docs))
 
 
 def test_parallel_first_pass_equals_the_sequential_one():

@@ -440,9 +440,10 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
       corpus=True)
 def consensus_place_spelling(rule, ctx: Context) -> Iterator:
     """NM11 (consensus-spelling) for spellings whose canonical form is a place in the
-    gazetteer."""
+    gazetteer. Quiet, as PL03, on a word in a short quotation on its line: a name given as
+    written ('the company "Slovenija avtopromet"', 'the review "Slovinac"')."""
     for c in consensus_variants(ctx):
-        if c.is_place:
+        if c.is_place and not _quoted_name(ctx.text, c.token.start, c.token.end):
             yield rule.finding(ctx, c.token.start, c.token.end, c.message, c.suggestion,
                                confidence=c.confidence)
 
