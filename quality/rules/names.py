@@ -91,9 +91,25 @@ def version_name(rule, ctx: Context) -> Iterator:
             v.rendering, confidence=0.8)
 
 
+def _other_orders(parts: list[str]) -> list[str]:
+    """The orders a name is wrongly written in: two words the other way round ("Abe
+    Shinzo"); a longer name with its last word moved to the front ("Erdoğan Recep Tayyip",
+    the family name first) or its first word moved to the end ("Jong Un Kim", the family
+    name last). Names with lower-case particles (bin, da) or a suffix (Jr.) have orders of
+    their own: none."""
+    if any(len(p) < 2 or not p[:1].isupper() or p.rstrip(".").lower() in _SUFFIXES for p in parts):
+        return []
+    if len(parts) == 2:
+        return [f"{parts[1]} {parts[0]}"]
+    return [" ".join(parts[-1:] + parts[:-1]), " ".join(parts[1:] + parts[:1])]
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _reversed_names(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
-    """First word of a two-word person name written the other way round -> [(that reversed
-    phrase, the accepted form, entry)], built once per gazetteer."""
+    """First word of a person's name written in another order -> [(that phrase, the
+    accepted form, entry)], built once per gazetteer."""
     key = ("names.reversed",)
     table = gaz.memo.get(key)
     if table is None:
@@ -107,14 +123,14 @@ def _reversed_names(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
                 continue
             for form in entry.forms:
                 parts = form.split()
-                if len(parts) != 2 or any(len(p) < 2 for p in parts):
+                if not 2 <= len(parts) <= 4:
                     continue
-                flipped = f"{parts[1]} {parts[0]}"
-                if flipped in accepted:
-                    continue  # both orders accepted (a house style)
-                first = WORD_RE.match(parts[1])
-                if first:
-                    table.setdefault(first.group(), []).append((flipped, form, entry))
+                for flipped in _other_orders(parts):
+                    if flipped in accepted:
+                        continue  # both orders accepted (a house style)
+                    first = WORD_RE.match(flipped)
+                    if first:
+                        table.setdefault(first.group(), []).append((flipped, form, entry))
         gaz.memo[key] = table
     return table
 
@@ -124,10 +140,13 @@ def _reversed_names(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
       "Japanese Prime Minister Ishiba Shigeru met the president on Friday.",
       "Japanese Prime Minister Shigeru Ishiba met the president on Friday.")
 def name_order(rule, ctx: Context) -> Iterator:
-    """A two-word name of a person in the gazetteer, written in the order the gazetteer does
-    not accept ("Abe Shinzo" where English news writes Shinzo Abe; "Ing-wen Tsai" for Tsai
-    Ing-wen): the fix is the accepted order. Quiet when both orders are accepted (add the
-    other order as an alias to keep a house style)."""
+    """The name of a person in the gazetteer written in an order the gazetteer does not
+    accept: two words the other way round ("Abe Shinzo" where English news writes Shinzo
+    Abe; "Ing-wen Tsai" for Tsai Ing-wen), or a longer name with the family name moved to the
+    front or the end ("Erdoğan Recep Tayyip", "Jae Myung Lee"): the fix is the accepted
+    order. Quiet when the other order is accepted too (add it as an alias to keep a house
+    style), where the words overlap the name written right ("Kim Jong Un Kim Yo Jong"), and
+    on names with particles or suffixes."""
     table = _reversed_names(ctx.gazetteer)
     if not table or table.keys().isdisjoint(ctx.token_counts):
         return
@@ -135,10 +154,17 @@ def name_order(rule, ctx: Context) -> Iterator:
     for tok in ctx.tokens:
         for flipped, form, entry in table.get(tok.text, ()):
             end = tok.start + len(flipped)
-            if text.startswith(flipped, tok.start) and (end == len(text) or not text[end].isalnum()):
+            if text.startswith(flipped, tok.start) and (end == len(text) or not text[end].isalnum()) \
+                    and not _overlaps(text, form, tok.start, end):
                 yield rule.finding(ctx, tok.start, end,
-                                   f"'{flipped}' has {entry.name}'s names the other way round",
+                                   f"'{flipped}' has {entry.name}'s names in another order",
                                    form, confidence=0.9)
+
+
+def _overlaps(text: str, form: str, start: int, end: int) -> bool:
+    """An occurrence of `form` overlaps text[start:end]."""
+    i = text.find(form, max(0, start - len(form) + 1), end + len(form) - 1)
+    return i != -1 and i < end and start < i + len(form)
 
 
 def _romanised_names(gaz) -> dict[str, list[tuple[str, Entry]]]:

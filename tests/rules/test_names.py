@@ -203,6 +203,16 @@ def test_user_gazetteer_evidence(text, expected):
      [("NM03", "Ishiba Shigeru", "Shigeru Ishiba")]),
     ("Former president Ing-wen Tsai spoke in Taipei.", [("NM03", "Ing-wen Tsai", "Tsai Ing-wen")]),
     ("Shigeru Ishiba met Tsai Ing-wen and Lee Jae-myung in Seoul.", []),
+    # longer names: the family name moved to the front, or to the end
+    ("Turkish President Erdoğan Recep Tayyip arrived in Ankara on Monday.",
+     [("NM03", "Erdoğan Recep Tayyip", "Recep Tayyip Erdoğan")]),
+    ("North Korean leader Jong Un Kim inspected the factory.",
+     [("NM03", "Jong Un Kim", "Kim Jong Un")]),
+    ("President Jae Myung Lee spoke in Seoul.", [("NM03", "Jae Myung Lee", "Lee Jae Myung")]),
+    # the right order, two names in a row, particles: quiet
+    ("Recep Tayyip Erdoğan met Kim Jong Un.", []),
+    ("Kim Jong Un Kim Yo Jong and others attended.", []),
+    ("Salman Mohammed bin was not a name anyone used.", []),
 ])
 def test_name_order(text, expected):
     from tests.helpers import findings
