@@ -1,8 +1,17 @@
 """The spelling evidence the name and place rules share: is this capitalised word a
 misspelling of a gazetteer entry (NM01, PL03), or a rare spelling that other documents of the
-corpus write another way (NM11, PL12)? Computed once per document; each answer is a named
-result carrying its evidence, and per-word judgements are cached on the gazetteer (one cache,
-`Gazetteer.memo`) so documents share them.
+corpus write another way (NM11, PL12), or that other versions of the story write another
+way in the same place (NM12)? Computed once per document; each answer is a named result
+carrying its evidence.
+
+The evidence for a misspelling is a table, EVIDENCE: named tests (Test) over the facts of a
+word and a candidate entry (Facts), each with its confidence and its documentation, strongest
+first; the first that holds decides. Candidates come from the gazetteer's fuzzy index, from the
+people whose first name stands before the word (_given_candidates), and from the other words of
+a multi-word name (rest_of_name, its tests in _rest_of_name's docstring). Every judgement
+that does not depend on the document (a word's verdict, its candidates, the evidence for a
+word, first name and the accepted spellings the document uses, an entry's surface forms) is
+kept in one cache, named tables in `Gazetteer.memo` (_remembered), so documents share them.
 """
 from __future__ import annotations
 
@@ -120,11 +129,109 @@ def _metaphone(s: str) -> str:
         return ""
 
 
+class Facts(NamedTuple):
+    """What the tests of EVIDENCE read about one word and one candidate entry."""
+
+    first_name: bool       # a first name of the entry (or an accepted variant) stands before it
+    common_first: bool     # ... and English uses that first name often (Zipf 3+: John, Sergei)
+    no_first_name: bool    # no capitalised word stands as a first name before it
+    skeleton: bool         # the same transliteration skeleton (Whitkov, Witkoff)
+    in_document: bool      # the document also writes an accepted spelling of the entry
+    sound: bool            # the same metaphone code (Cloney, Clooney)
+    similarity: float      # Jaro-Winkler of the folded spellings
+    edits: int             # Levenshtein distance of the folded spellings
+    zipf: float            # how common the word is in English
+    length: int            # letters in the word
+    form_length: int       # letters in the entry's spelling
+    user: bool             # the entry is one of the user's names, not a built-in one
+    personal: bool         # the entry is a person (or a multi-word name of unknown kind)
+    free: bool             # no common word, and not the document's steady spelling of another name
+    ending: bool           # one spelling is the other with letters added at the end (5+ letters)
+    same_start: bool       # the same first two letters
+
+
+class Test(NamedTuple):
+    """One piece of evidence that a word misspells an entry: `confidence` when it holds (the
+    first test of EVIDENCE that holds decides); `label`, when given, is added to the reasons
+    the message lists."""
+
+    name: str
+    confidence: float
+    holds: Callable[[Facts], bool]
+    doc: str
+    label: Optional[Callable[[Facts], str]] = None
+
+
+def _first_name_counts(f: Facts) -> bool:
+    """The entry's first name before the word, the spellings alike (Jaro-Winkler 0.72), and,
+    for a first name many people share, a second piece of evidence: the same skeleton, the
+    entry's spelling elsewhere in the document, a spelling at most two letters off, or one
+    English has never seen a few letters off (Keith Kloge, not John Cornford)."""
+    return f.first_name and f.similarity >= 0.72 and (
+        not f.common_first or f.skeleton or f.in_document or f.edits <= 2
+        or (f.zipf < RARE_ZIPF and f.edits <= min(3, f.form_length // 2)))
+
+
+def _skeleton_counts(f: Facts) -> bool:
+    """The skeleton folds many letters together, so short names collide (Jiří / Jerí, Suwa /
+    Suva): alone it counts for long, very similar spellings (7+ letters, Jaro-Winkler 0.93),
+    for the user's names (0.85), or with the entry in the document; and a spelling English
+    attests (Carlsson beside Carlson) is another name unless the document uses the entry."""
+    limit = RARE_ZIPF if not f.user and not f.in_document else RARE_ZIPF + 1
+    return f.free and f.skeleton and f.zipf < limit and (
+        f.in_document or (f.length >= 7 and f.similarity >= 0.93)
+        or (f.user and f.similarity >= 0.85))
+
+
+# The evidence that a capitalised word misspells a gazetteer entry, strongest first; the first
+# test that holds gives the confidence. Calibrated on the dev suites (bench/calibration.py):
+# the first name with the same skeleton or the entry's spelling in the document is right 19
+# times in 20; with the same sound, 9 in 10; alone, about 6 in 7.
+EVIDENCE: tuple[Test, ...] = (
+    Test("first name and skeleton or spelling", 0.95,
+         lambda f: _first_name_counts(f) and (f.skeleton or f.in_document),
+         "The entry's first name before the word, and the same skeleton or the entry's "
+         "spelling elsewhere in the document (Steve Whitkov / Steve Witkoff)."),
+    Test("first name and sound", 0.9, lambda f: _first_name_counts(f) and f.sound,
+         "The entry's first name and the same sound (George Cloney / George Clooney)."),
+    Test("first name, very alike", 0.85,
+         lambda f: _first_name_counts(f) and f.similarity >= 0.8,
+         "The entry's first name and spellings alike (Jaro-Winkler 0.8: Keith Kloge)."),
+    Test("first name", 0.8, _first_name_counts,
+         "The entry's first name and spellings loosely alike (Jaro-Winkler 0.72)."),
+    Test("skeleton, with the entry in the document or a person", 0.9,
+         lambda f: _skeleton_counts(f) and (f.in_document or f.personal),
+         "The same skeleton (see _skeleton_counts), the entry a person or written in the "
+         "document too (Zelenski / Zelensky)."),
+    Test("skeleton", 0.75, _skeleton_counts,
+         "The same skeleton alone (see _skeleton_counts)."),
+    Test("spelling in the document", 0.85,
+         lambda f: f.free and f.in_document and f.similarity >= 0.9 and f.edits <= 2
+         and f.zipf < RARE_ZIPF + 1,
+         "The entry's spelling elsewhere in the document and this one at most two letters "
+         "off (Whitker next to Whitaker)."),
+    Test("the user's name with its ending changed", 0.7,
+         lambda f: f.free and f.user and f.no_first_name and f.edits == 1 and f.ending,
+         "One of the user's names with one letter more or less at the end (Podolski for "
+         "Podolsk, Santer for Santeri): a case ending or a cut the translation left.",
+         lambda f: "the user's name with its ending changed"),
+    Test("one of few close spellings", 0.7,
+         lambda f: f.free and f.user and f.zipf < RARE_ZIPF and f.similarity >= 0.93
+         and f.edits <= (1 if f.length <= 6 else 2) and (f.sound or f.same_start),
+         "A word English has hardly seen, a letter or two from one of the user's names: "
+         "similarity alone is evidence only against the user's names (the built-in gazetteer "
+         "is broad: thousands of cities).",
+         lambda f: f"one of few close spellings ({f.edits} edit{'s' if f.edits > 1 else ''})"),
+)
+
+
 def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
               cand: Candidate, repeated: bool) -> tuple[float, list[str]]:
-    """How sure we are that `tok` is a misspelling of `cand` (0 = not at all), and why.
-    `repeated`: the document uses the spelling consistently (three times or more, or more
-    often than the accepted one), so only a transliteration of the same name can be wrong."""
+    """How sure we are that `tok` is a misspelling of `cand` (0 = not at all), and why: the
+    facts (Facts) of the pair, then the first test of EVIDENCE that holds. `repeated`: the
+    document uses the spelling consistently (three times or more, or more often than the
+    accepted one), so only a transliteration of the same name can be wrong. A first name
+    that belongs to someone else in the gazetteer rules the entry out (another person)."""
     entry = cand.entry
     why: list[str] = []
     personal = _personal(entry)
@@ -139,65 +246,35 @@ def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
                 break
         else:
             if ctx.gazetteer.persons_with_given(given.text):
-                # The first name belongs to someone else: a different person, most likely.
                 return 0.0, []
     # Without the first name, a common word, or a spelling the document uses consistently
-    # for another name, is no misspelling (decided here, before the costlier tests below).
-    if not has_given and (zipf >= COMMON_ZIPF or (repeated and not cand.same_skeleton)):
+    # for another name, is no misspelling (decided here, before the costlier facts below).
+    free = not (zipf >= COMMON_ZIPF or (repeated and not cand.same_skeleton))
+    if not has_given and not free:
         return 0.0, []
-    in_doc = any(ctx.token_counts.get(f, 0) for f in _surface_forms(entry))
+    in_doc = any(ctx.token_counts.get(f, 0) for f in _surface_forms(ctx.gazetteer, entry))
     if in_doc:
         why.append("the document also uses the accepted spelling")
     if cand.same_skeleton:
         why.append("same transliteration skeleton")
-    distance = Levenshtein.distance(fold(tok.text), fold(cand.form))
+    ft, fc = fold(tok.text), fold(cand.form)
     phonetic = _metaphone(tok.text) == _metaphone(cand.form)
     if phonetic and not cand.same_skeleton:
         why.append("same sound (metaphone)")
-
-    # A first name many people share (English uses it often: John, Sergei) says little about
-    # which person is meant: it counts only with a second piece of evidence (the same
-    # skeleton, the entry's spelling elsewhere in the document, a spelling at most two letters
-    # off, or one English has never seen a few letters off: Keith Kloge, not John Cornford).
-    common_given = has_given and ctx.lexicon.zipf(given.text) >= COMMON_GIVEN_ZIPF
-    if has_given and cand.similarity >= 0.72 and (
-            not common_given or cand.same_skeleton or in_doc or distance <= 2
-            or (zipf < RARE_ZIPF and distance <= min(3, len(cand.form) // 2))):
-        # Calibrated on the dev suites (bench/calibration.py): the first name with the same
-        # skeleton or the accepted spelling in the document is right 19 times in 20; with the
-        # same sound, 9 in 10; alone, about 6 in 7.
-        if cand.same_skeleton or in_doc:
-            return 0.95, why
-        if phonetic:
-            return 0.9, why
-        return (0.85 if cand.similarity >= 0.8 else 0.8), why
-    if zipf >= COMMON_ZIPF or (repeated and not cand.same_skeleton):
-        return 0.0, []
-    # The skeleton folds many letters together, so short names collide (Jiří / Jerí, Suwa /
-    # Suva, Kier / Kiir): alone it counts only for long, very similar spellings, or against
-    # names the user supplied.
-    # A built-in entry is one of thousands: a spelling English itself attests (Carlsson beside
-    # Carlson) is another name unless the document also uses the entry.
-    attested_limit = RARE_ZIPF if entry.builtin and not in_doc else RARE_ZIPF + 1
-    if cand.same_skeleton and zipf < attested_limit and (
-            in_doc or (len(tok.text) >= 7 and cand.similarity >= 0.93)
-            or (not entry.builtin and cand.similarity >= 0.85)):
-        return (0.9 if in_doc or personal else 0.75), why
-    if in_doc and cand.similarity >= 0.9 and distance <= 2 and zipf < RARE_ZIPF + 1:
-        return 0.85, why
-    # A user's name with one letter more or less at the end (Podolski for Podolsk, Santer for
-    # Santeri): a case ending or a cut the translation left.
-    ft, fc = fold(tok.text), fold(cand.form)
-    if not entry.builtin and given is None and distance == 1 and len(fc) >= 5 and \
-            (ft.startswith(fc) or fc.startswith(ft)):
-        why.append("the user's name with its ending changed")
-        return 0.7, why
-    # Similarity alone is evidence only against names the user supplied: the built-in
-    # gazetteer is broad (thousands of cities), so it needs context as well.
-    if (not entry.builtin and zipf < RARE_ZIPF and cand.similarity >= 0.93 and distance <= (1 if len(tok.text) <= 6 else 2)
-            and (phonetic or fold(tok.text)[:2] == fold(cand.form)[:2])):
-        why.append(f"one of few close spellings ({distance} edit{'s' if distance > 1 else ''})")
-        return 0.7, why
+    facts = Facts(
+        first_name=has_given,
+        common_first=has_given and ctx.lexicon.zipf(given.text) >= COMMON_GIVEN_ZIPF,
+        no_first_name=given is None, skeleton=cand.same_skeleton, in_document=in_doc,
+        sound=phonetic, similarity=cand.similarity, edits=Levenshtein.distance(ft, fc),
+        zipf=zipf, length=len(tok.text), form_length=len(cand.form), user=not entry.builtin,
+        personal=personal, free=free,
+        ending=len(fc) >= 5 and (ft.startswith(fc) or fc.startswith(ft)),
+        same_start=ft[:2] == fc[:2])
+    for test in EVIDENCE:
+        if test.holds(facts):
+            if test.label is not None:
+                why.append(test.label(facts))
+            return test.confidence, why
     return 0.0, []
 
 
@@ -210,10 +287,10 @@ def _canonical_word(entry: Entry) -> str:
     return entry.surname if _personal(entry) else entry.name
 
 
-@lru_cache(maxsize=65536)
-def _surface_forms(entry: Entry) -> frozenset[str]:
+def _surface_forms(gaz: Gazetteer, entry: Entry) -> frozenset[str]:
     """Single-word spellings a text may use for the entry (surnames for people)."""
-    return frozenset(surname_of(f) if _personal(entry) else f for f in entry.forms)
+    return _remembered(gaz, "surface forms", (entry,), lambda: frozenset(
+        surname_of(f) if _personal(entry) else f for f in entry.forms))
 
 
 def _suggestion(ctx: Context, tok: Token, cand: Candidate) -> str:
@@ -221,7 +298,7 @@ def _suggestion(ctx: Context, tok: Token, cand: Candidate) -> str:
     accepted accent-less form for a word typed without accents ("Erntogan" -> "Erdogan")."""
     entry = cand.entry
     canonical = _canonical_word(entry)
-    forms = sorted(_surface_forms(entry), key=lambda f: (-ctx.token_counts.get(f, 0), f != canonical, f))
+    forms = sorted(_surface_forms(ctx.gazetteer, entry), key=lambda f: (-ctx.token_counts.get(f, 0), f != canonical, f))
     best = forms[0] if forms and ctx.token_counts.get(forms[0], 0) else canonical
     if best == canonical and tok.text.isascii() and not canonical.isascii():
         plain = strip_accents(canonical)
@@ -389,7 +466,8 @@ def _best(ctx: Context, tok: Token, given: Optional[Token]) -> Optional[tuple[Ca
         return None
     # The evidence depends on the document only through which accepted spellings it uses:
     # results are shared across documents under that key.
-    accepted = [sum(ctx.token_counts.get(f, 0) for f in _surface_forms(c.entry)) for c in cands]
+    accepted = [sum(ctx.token_counts.get(f, 0) for f in _surface_forms(ctx.gazetteer, c.entry))
+                for c in cands]
     uses = tuple(n > 0 for n in accepted)
     mine = _uses(ctx, tok.text)
     repeated = mine >= REPEATED or (max(accepted) > 0 and mine > max(accepted))
@@ -445,7 +523,7 @@ def _given_candidates(gaz: Gazetteer, word: str, given: str, zipf: float, floor:
     fw = fold(word)
     out = []
     for entry in people.values():
-        for form in _surface_forms(entry):
+        for form in _surface_forms(gaz, entry):
             ff = fold(form)
             if ff[:1] != fw[:1] or abs(len(ff) - len(fw)) > 2:
                 continue  # as the fuzzy index's blocks: the same initial, a similar length
@@ -521,10 +599,8 @@ PARTICLE_MAX = 3
 def _name_words(gaz: Gazetteer) -> dict[str, list[tuple[tuple[str, ...], int, Entry]]]:
     """Folded word -> [(the words of an accepted name of two to REST_MAX_WORDS words, the
     position of the word in it, entry)], built once per gazetteer."""
-    key = ("spelling", "name words")
-    table = gaz.memo.get(key)
-    if table is None:
-        table = {}
+    def build() -> dict:
+        table: dict = {}
         for entry in gaz.entries:
             for form in entry.forms:
                 words = tuple(WORD_RE.findall(form))
@@ -532,8 +608,9 @@ def _name_words(gaz: Gazetteer) -> dict[str, list[tuple[tuple[str, ...], int, En
                     for p, w in enumerate(words):
                         if w[:1].isupper():
                             table.setdefault(fold(w), []).append((words, p, entry))
-        gaz.memo[key] = table
-    return table
+        return table
+
+    return _remembered(gaz, "name words", (), build)
 
 
 def _close_word(a: str, b: str) -> bool:

@@ -277,3 +277,13 @@ def test_a_rare_first_name_reaches_its_surname_past_closer_names():
                       Gazetteer(others + [Entry("Taavi Rõivas", "person")]))
     found = auditor.audit(Document("The Prime Minister of Estonia, Taavi Ralevas, met the delegation.")).findings
     assert [(f.text, f.suggestion) for f in found] == [("Ralevas", "Rõivas")]
+
+
+def test_the_evidence_is_a_table_of_named_documented_tests():
+    from quality.rules.spelling import EVIDENCE
+
+    assert len({t.name for t in EVIDENCE}) == len(EVIDENCE)
+    assert all(0 < t.confidence <= 1 and t.doc.strip() for t in EVIDENCE)
+    # strongest first within each kind of evidence: the first name ...
+    first = [t.confidence for t in EVIDENCE if t.name.startswith("first name")]
+    assert first == sorted(first, reverse=True)
