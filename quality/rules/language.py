@@ -188,15 +188,22 @@ _NEXT_WORD_RE = regex.compile(r"[ \t]+([\p{L}]+)")
 _EN_LEXICON = Lexicon("en")
 
 
+# Letters of scholarly romanisation that no code-mix language writes: macron vowels,
+# consonants with a dot below or above (Sanskrit, Pali, Arabic), pinyin's caron vowels. A word
+# with them is a transliteration given on purpose ('nirvāṇa', 'nāga', 'kǎishū').
+_ROMANISATION_MARKS = frozenset("āēīōūḍḥḷṃṇṛṣṭṅǎǐǒǔǖǘǚǜ")
+
+
 @lru_cache(maxsize=1 << 18)
 def _foreign_word(word: str) -> "tuple[str, float] | None":
     """(language, Zipf in it) when `word` is not English but another language's: rare in English
     and common there; or a function word far more common there ('et', 'qui': Zipf 6+, 2.5
     more); or unseen in English and spelt with accented letters English does not use
-    ('nakaženými'; not phonetic symbols or emoticons such as 'ʌⱷᴥⱷʌ')."""
+    ('nakaženými'; not phonetic symbols or emoticons such as 'ʌⱷᴥⱷʌ'). Never a word with
+    the marks of a scholarly romanisation ('nirvāṇa', 'kǎishū'): a transliteration."""
     low = unicodedata.normalize("NFKC", word).lower()
     en = _EN_LEXICON.zipf(low)
-    if en > _FUNCTION_EN_MAX:
+    if en > _FUNCTION_EN_MAX or _ROMANISATION_MARKS.intersection(low):
         return None
     best, lang = 0.0, ""
     for code in codemix_languages():
@@ -235,7 +242,8 @@ def foreign_words(rule, ctx):
     on a word whose language the same sentence, or the one before it, names away from the
     word ('the German bakeries sell strudel and kuchen'); on the tail of a name after its
     particle ('the Coco de mer'); inside a title's original in parentheses after the quoted
-    title ('"The Girl of Your Dreams" (La niña de tus ojos)'); on a term glossed in English
+    title ('"The Girl of Your Dreams" (La niña de tus ojos)'); on a unit after its number
+    ('a 1.5-volt battery'); on a term glossed in English
     in parentheses right after it ('economia (church economy)') or introduced by name ('furrows
     called colpi'); on notation ('det(A)'); on a
     very common English word with two letters swapped ('usch' for 'such': a typo); and on a
@@ -280,6 +288,8 @@ def foreign_words(rule, ctx):
             continue  # part of an address, a file name or a handle: 'gordonua.com'
         if after[:1] == "(":
             continue  # notation, a function applied to its argument: 'det(A)', 'sin(x)'
+        if before == "-" and text[t.start - 2:t.start - 1].isdigit():
+            continue  # a unit after its number: 'a 1.5-volt battery', 'a 12-bar blues'
         nxt = _next_word(text, t.end)
         if nxt[:1].isupper() and len(w) <= 3:
             continue  # a name particle: 'del Potro', 'von Braun', 'da Silva'
@@ -370,7 +380,7 @@ def _particles() -> frozenset[str]:
     return frozenset(w.lower() for w in lines("mt_name_particles.txt"))
 
 
-_OPENING_QUOTE_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«„]$")
+_OPENING_QUOTE_RE = regex.compile(r"(?:^|[\s(\[])[\"“‘«„']$")
 _CLOSING_QUOTE_RE = regex.compile(r"[-!?.,;:…]?[\"”’»]")
 
 

@@ -37,7 +37,7 @@ _IN_PAREN_RE = regex.compile(r"[\p{Latin}\"”’)]\s*\([^()\n\d]{0,30}$")
 _CLOSES_PAREN_RE = regex.compile(r"[^()\n]{0,40}\)")
 # 'καινός "kainos"', 'Ἴλιον, "Ilion"', 'ಕಲ್ಲಿಕೋಟೆ (Kallikoate)': a Latin rendering follows.
 _RENDERING_AFTER_RE = regex.compile(
-    r"-?[\"”’»]?[,;:]?\s*(?:[(\[]\s*[\"“‘«]?|[\"“‘«])-?\p{Latin}[^\n\"”’»(),.\[\]]{0,30}"
+    r"-?[\"”’»]?[,;:/]?\s*(?:[(\[]\s*[\"“‘«]?|[\"“‘«])-?\p{Latin}[^\n\"”’»(),.\[\]]{0,30}"
     r"[,.]?[\"”’»)\]]")
 # '"tefilah" תפלה': a quoted Latin rendering precedes.
 _RENDERING_BEFORE_RE = regex.compile(r"[\"“]\p{Latin}[^\"“”\n]{0,40}[\"”]\s*[-–—:,]?\s*$")
@@ -304,6 +304,15 @@ def _quoted_example(ctx: Context, quoted: list[tuple[int, int]], run: _Piece) ->
     return _names_of_group(run.group).search(ctx.text, ps, pe) is not None
 
 
+def _greek_notation(text: str, run: _Piece) -> bool:
+    """A Greek run of at most two distinct letters is notation ('βαββαβ' for a protein fold,
+    'αα'), as one or two letters are symbols."""
+    if run.scripts != ["Greek"]:
+        return False
+    letters = {c.lower() for c in text[run.start:run.end] if c.isalpha()}
+    return len(letters) <= 2
+
+
 def _language_name(ctx: Context, group: str) -> str:
     if group == "Latin":
         return {"en": "English"}.get(ctx.option("lang", "en"), "Latin-script")
@@ -321,7 +330,8 @@ def foreign_script(rule, ctx):
     properties); skip the document's main writing system (counted over all letters; Latin for
     English); join words of one writing system separated by at most three spaces or punctuation
     marks into one run; report each run once, naming its script. Quiet on: Latin letters with
-    diacritics, Greek runs of one or two letters (symbols and units: α, µ, π, Ω), glosses
+    diacritics, Greek runs of one or two letters (symbols and units: α, µ, π, Ω) or of two
+    distinct letters (notation: 'βαββαβ'), glosses
     (`gloss_frame`: '(Russian: Москва)', 'Lycia (Λυκία)', 'καινός "kainos"'), any run of a
     writing system the document glosses in (`_glossing_groups`: twice at least, and at
     least as often as it leaves it unframed), a quoted example in a paragraph that names the
@@ -340,7 +350,7 @@ def foreign_script(rule, ctx):
     glossing = _glossing_groups(runs, stray)
     quoted = None
     for run in stray:
-        if run.group in glossing:
+        if run.group in glossing or _greek_notation(text, run):
             continue
         if quoted is None:
             quoted = quotation_spans(text)

@@ -87,7 +87,15 @@ CASES = [
     ('Modern Greek has the verbs "γνωρίζω" (gnorízo) and "ξέρω" (kséro) for it.', []),
     ("Some even accuse them of greed in qui tam cases.", []),
     ("The font shows ≽ʌⱷᴥⱷʌ≼ as a cat's face.", []),
+    # a unit after its number, a scholarly romanisation, a word opening a single-quoted term
+    ("A common example is a standard 1.5-volt battery meant for consumer use.", []),
+    ("In Indochina the Indian serpent nāga was equated with the Chinese dragon.", []),
+    ("Most modern versions use the newspaper print style kǎishū for the text.", []),
+    ("The work was largely put down without underdrawings ('alla prima'), as was usual.", []),
     # ... the same words without that evidence
+    ("Each state had a volt of its own in the old days of the empire.", [("LG03", "volt")]),
+    ("The work was largely put down without underdrawings, alla prima, as was usual.",
+     [("LG03", "alla")]),
     ("Some churches re-ordain priests using the concept of economia instead.",
      [("LG03", "economia")]),
     ("The pollen has three pores set in furrows and colpi by botanists.",

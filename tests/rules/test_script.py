@@ -45,6 +45,11 @@ CASES = [
     ("He noticed a sign labelled Кондитерская (\"konditerskaja,\" a confectioner's shop).",
      [], None),
     ('The "a"-rune ᚫ was probably named after the gods.', [], None),
+    ('Other names are ጉማርረ/"gumarre" (Amharic) and "jeer" (Somali).', [], None),
+    # Greek of two distinct letters is notation, as one or two letters are symbols
+    ("Protein folds such as βαββαβ are the signature of a ferredoxin fold.", [], None),
+    ("Protein folds such as βαγδε are the signature of a ferredoxin fold.",
+     [("SC01", "βαγδε")], None),
     # a document that glosses in a script (twice at least, as often as not) uses it on
     # purpose; a quoted example in a paragraph that names the script's language
     ('Troy (Ancient Greek: Ἴλιον, "Ilion") stood on a hill. The older name Ἴλιος ("Ilios") '
