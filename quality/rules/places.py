@@ -10,7 +10,7 @@ import regex
 
 from .. import data_files
 from ..gazetteer import Entry
-from ..text import FUNCTION_WORDS, derived_forms, fold
+from ..text import FUNCTION_WORDS, derived_forms, fold, is_all_caps
 from .base import Context, per_document, rule
 from .spelling import consensus_variants, misspellings, trailing_words, without_possessive
 
@@ -367,11 +367,16 @@ def place_misspelling(rule, ctx: Context) -> Iterator:
     attests (Zipf 2.0+: "Syriza", "Italo"), a name of its own, and, for a place the gazetteer
     names by a scholarly romanisation ("Jabālyā"), on a spelling with only the same
     transliteration skeleton as evidence ("Jabalia"): one more romanisation. Quiet too on a
-    word hyphened to a capitalised one ("Franche-Comté"): part of a longer name."""
+    word hyphened to a capitalised one ("Franche-Comté"): part of a longer name; beside a
+    capitalised word that makes it part of a person's or a firm's name ("Milovan Đilas",
+    "Telia Latvija"; not before a place noun such as "River", nor after a place's first word
+    such as "East"); and after a language's name for it ("its French name Parme")."""
     for m in misspellings(ctx):
         if not m.candidate.entry.is_place or _quoted_name(ctx.text, m.token.start, m.token.end):
             continue
         if _attested_name(ctx, m) or _another_romanisation(m) or _hyphened_name(ctx.text, m):
+            continue
+        if _beside_a_name(ctx, m) or _language_label(ctx.text, m.token.start):
             continue
         yield rule.finding(ctx, m.token.start, m.token.end, m.message, m.suggestion,
                            confidence=m.confidence)
@@ -398,6 +403,67 @@ def _hyphened_name(text: str, m) -> bool:
     return (text[e:e + 1] == "-" and text[e + 1:e + 2].isupper()) or (
         s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()
         and text[text.rfind(" ", 0, s - 1) + 1:s - 1][:1].isupper())
+
+
+# The next word, capitalised, possibly after a lower-case name particle ('Américo d'Oliveira').
+_NEXT_CAPITAL_RE = regex.compile(
+    r" (?:(?:d['’]|de |da |das |del |della |di |do |dos |du |van |von ))?(\p{Lu}[\p{L}\p{M}'’]+)")
+_PREVIOUS_CAPITAL_RE = regex.compile(r"(?<![\p{L}\p{M}.])(\p{Lu}[\p{L}\p{M}]+) $")
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(data_files.lines("place_nouns.txt"))
+
+
+def _qualifiers(ctx: Context) -> frozenset[str]:
+    """First words of the gazetteer's multi-word places ('New', 'San', 'East', 'Port'):
+    words that stand before a place's name as part of it."""
+    memo = ctx.gazetteer.memo
+    key = ("places", "qualifiers")
+    if key not in memo:
+        memo[key] = frozenset(e.name.split()[0] for e in ctx.gazetteer.entries
+                              if e.is_place and " " in e.name)
+    return memo[key]
+
+
+def _beside_a_name(ctx: Context, m) -> bool:
+    """The word stands, one space apart, beside a capitalised word that makes it part of
+    another name, a person's or a firm's ('Italo Calvino', 'Milovan Đilas', 'Américo
+    d'Oliveira', 'Telia Latvija'): after a word that is no sentence's first, no function
+    word and no place's first word ('East', 'San'), or before a word that is no place noun
+    ('River', 'Falls': data/place_nouns.txt) and no word of the entry's name ('Burkino
+    Faso' is still Burkina Faso)."""
+    text, tok = ctx.text, m.token
+    entry_words = {w for form in m.candidate.entry.forms for w in form.split()}
+    nxt = _NEXT_CAPITAL_RE.match(text, tok.end)
+    if nxt is not None:
+        word = nxt.group(1)
+        if word not in _place_nouns() and word not in entry_words and not is_all_caps(word):
+            return True
+    prev = _PREVIOUS_CAPITAL_RE.search(text, max(0, tok.start - 40), tok.start)
+    if prev is not None:
+        word = prev.group(1)
+        if (prev.start(1) not in ctx.sentence_starts and word.lower() not in FUNCTION_WORDS
+                and word not in _qualifiers(ctx) and word not in entry_words
+                and not is_all_caps(word)):
+            return True
+    return False
+
+
+_LANGUAGE_LABEL_RE = regex.compile(r"\b(\p{Lu}\p{Ll}+) (?:name|spelling|form)[ ,:]+[\"“‘']?$")
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    return frozenset(r["name"] for r in data_files.table("language_names.tsv"))
+
+
+def _language_label(text: str, start: int) -> bool:
+    """A language names the form just before it ('Under its French name Parme'): another
+    language's name for the place, given on purpose."""
+    m = _LANGUAGE_LABEL_RE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) in _language_names()
 
 
 # Letters of scholarly romanisation (Arabic, Hebrew, Persian, Sanskrit ...): macrons, dots

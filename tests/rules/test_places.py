@@ -140,6 +140,20 @@ def test_old_name_beside_the_current_one_is_deliberate(text, expected):
     # skeleton alone still catches a slip in a name spelt without such marks (Tarragona)
     ("Three soldiers were killed by an explosion in Jabalia, North Gaza, on Monday.", []),
     ("It is worth visiting Taragona in spring.", ["Taragona"]),
+    # part of another name, a person's or a firm's, beside a capitalised word that is no
+    # place noun; a place before "River" or after "East" is still a place
+    ("Milan hosted the talks. Tito appointed allies, among them Edvard Kardelj and Milovan "
+     "Djilas.", []),
+    ("Milan hosted the talks. Tito appointed allies, among them Edvard Kardelj and Milovan.",
+     ["Milovan"]),
+    ("Tallinn is near. Ferries to Stockholm are run by Telia Tallinc, a Swedish firm.", []),
+    ("Tallinn is near. Ferries to Stockholm are run by Tallinc, a Swedish firm.", ["Tallinc"]),
+    ("Detroit reopened its schools. The Detoit River flooded on Monday.", ["Detoit"]),
+    ("Detroit reopened its schools. Flooding hit East Detoit on Monday.", ["Detoit"]),
+    # another language's name for the place, labelled
+    ("Parma was part of the Taro department. Under its French name Parme, it was a duchy.", []),
+    ("Parma was part of the Taro department. Under its name Parme, it was a duchy.",
+     ["Parme"]),
     # part of a longer, hyphened name
     ("France expanded to include Artois, Franche-Comté and Alsace.", []),
     ("France expanded to include Artois, Franche and Alsace.", ["Franche"]),
