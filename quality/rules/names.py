@@ -201,7 +201,9 @@ def romanisation(rule, ctx: Context) -> Iterator:
     Wade-Giles, Revised and McCune-Reischauer Korean, Hepburn long vowels, Cyrillic schemes)
     equals that of a person's name in the gazetteer, while the words are not an accepted
     spelling: the fix is the gazetteer's form ("Cai Yingwen" -> Tsai Ing-wen, "Mao Tse-tung"
-    -> Mao Zedong when the gazetteer writes pinyin). Quiet when the key matches two people."""
+    -> Mao Zedong when the gazetteer writes pinyin), one finding per word that differs when
+    both have as many words ("Latif Javad" -> Latheef, Jawad). Quiet when the key matches two
+    people."""
     table = _romanised_names(ctx.gazetteer)
     if not table:
         return
@@ -245,20 +247,16 @@ def romanisation(rule, ctx: Context) -> Iterator:
         if hit is not None:
             s, e, span, entry, form = hit
             mine, theirs = span.split(" "), form.split(" ")
-            suggestion = form
-            if len(mine) == len(theirs):  # only the words that differ: "Walter Lipman"
-                k = 0
-                while mine[k] == theirs[k]:
-                    k += 1
-                m = len(mine)
-                while mine[m - 1] == theirs[m - 1]:
-                    m -= 1
-                s += len(" ".join(mine[:k])) + (1 if k else 0)
-                e = s + len(" ".join(mine[k:m]))
-                suggestion = " ".join(theirs[k:m])
+            message = f"'{span}' is another romanisation of {entry.name}"
             # Calibrated on the dev suites: the name is right, the editor's fix often another.
-            yield rule.finding(ctx, s, e, f"'{span}' is another romanisation of {entry.name}",
-                               suggestion, confidence=0.85)
+            if len(mine) == len(theirs):  # each word that differs: "Lipman", "Lynn", "Tingui"
+                at = s
+                for a, b in zip(mine, theirs):
+                    if a != b:
+                        yield rule.finding(ctx, at, at + len(a), message, b, confidence=0.85)
+                    at += len(a) + 1
+            else:
+                yield rule.finding(ctx, s, e, message, form, confidence=0.85)
         i += n
 
 
