@@ -39,6 +39,11 @@ _CLOSES_PAREN_RE = regex.compile(r"[^()\n]{0,40}\)")
 _RENDERING_AFTER_RE = regex.compile(
     r"-?[\"”’»]?[,;:/]?\s*(?:[(\[]\s*[\"“‘«]?|[\"“‘«])-?\p{Latin}[^\n\"”’»(),.\[\]]{0,30}"
     r"[,.]?[\"”’»)\]]")
+# 'القُدس, transliterated as "al-Quds"', 'יְבוּס: "Jebus, it is Jerusalem"': a rendering or a
+# translation announced after it.
+_RENDERING_ANNOUNCED_RE = regex.compile(
+    r"[\"”’»]?(?:,?\s*(?:transliterated|romani[sz]ed|pronounced|meaning|literally)(?: as)?"
+    r"|\s*:)\s*[\"“(]\p{Latin}[^\"”\n]{0,80}[\"”)]")
 # '"tefilah" תפלה': a quoted Latin rendering precedes.
 _RENDERING_BEFORE_RE = regex.compile(r"[\"“]\p{Latin}[^\"“”\n]{0,40}[\"”]\s*[-–—:,]?\s*$")
 # Scripts whose letters get mixed into Latin words as look-alikes.
@@ -241,7 +246,9 @@ def gloss_frame(text: str, start: int, end: int) -> Optional[str]:
     any one of: a language or script name just before it ("Greek: Ἴλιον", "in Kannada
     ಕಲ್ಲಿಕೋಟೆ", "(pinyin: ...)"); it opens a parenthesis after an English word that closes
     on the same line ("Lycia (Λυκία)"); a Latin rendering in quotes or parentheses beside it
-    ('καινός "kainos"', '"tefilah" תפלה'). Stray script in machine translation has no such
+    ('καινός "kainos"', '"tefilah" תפלה'), or a rendering or translation announced after it
+    ('القُدس, transliterated as "al-Quds"', 'יְבוּס: "Jebus, it is Jerusalem"'). Stray
+    script in machine translation has no such
     frame: "with him [τον Πούτιν] in Istanbul", a line of Cyrillic, "(4050р.)"."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
@@ -257,7 +264,8 @@ def gloss_frame(text: str, start: int, end: int) -> Optional[str]:
             return f"labelled '{m.group(2)}'"
     if _IN_PAREN_RE.search(before) and _CLOSES_PAREN_RE.match(after):
         return "in parentheses after the English"
-    if _RENDERING_AFTER_RE.match(after) or _RENDERING_BEFORE_RE.search(before):
+    if _RENDERING_AFTER_RE.match(after) or _RENDERING_BEFORE_RE.search(before) \
+            or _RENDERING_ANNOUNCED_RE.match(after):
         return "beside its Latin rendering"
     return None
 

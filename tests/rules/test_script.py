@@ -46,6 +46,10 @@ CASES = [
      [], None),
     ('The "a"-rune ᚫ was probably named after the gods.', [], None),
     ('Other names are ጉማርረ/"gumarre" (Amharic) and "jeer" (Somali).', [], None),
+    ('In Arabic, the city is most commonly known as القدس, transliterated as "al-Quds".', [],
+     None),
+    ('The verse reads יבוס היא ירושלים: "Jebus, it is Jerusalem", the scholar said.', [], None),
+    ("The city is most commonly known as القدس, and it grew.", [("SC01", "القدس")], None),
     # Greek of two distinct letters is notation, as one or two letters are symbols
     ("Protein folds such as βαββαβ are the signature of a ferredoxin fold.", [], None),
     ("Protein folds such as βαγδε are the signature of a ferredoxin fold.",
