@@ -13,7 +13,7 @@ import regex
 
 from .. import langid
 from ..data_files import lines, table
-from ..text import fold, quotation_spans, strip_accents
+from ..text import FUNCTION_WORDS, fold, quotation_spans, strip_accents
 from ..lexicon import Lexicon
 from .base import Context, rule
 
@@ -241,7 +241,7 @@ def foreign_words(rule, ctx):
     ('egg-nog'); on the accented spelling of an English word ('rôle', 'régimes');
     on a word whose language the same sentence, or the one before it, names away from the
     word ('the German bakeries sell strudel and kuchen'); on the tail of a name after its
-    particle ('the Coco de mer'); inside a title's original in parentheses after the quoted
+    particle ('the Coco de mer', 'the Direction de la surveillance du territoire'); inside a title's original in parentheses after the quoted
     title ('"The Girl of Your Dreams" (La niña de tus ojos)'); on a unit after its number
     ('a 1.5-volt battery'); on a term glossed in English
     in parentheses right after it ('economia (church economy)') or introduced by name ('furrows
@@ -356,16 +356,38 @@ def _framed(text: str, start: int, end: int, word: str, nxt: str) -> bool:
         return True
     if any(c.isupper() for c in word):
         return True  # "de l'Éducation": part of a name
-    if prev.islower() and prev in _particles() and before is not None:
-        ahead = _PREVIOUS_WORD_RE.search(text, max(0, before.start() - 40), before.start())
-        if (ahead is not None and ahead.group(1)[:1].isupper()
-                and not _opens_sentence(text, ahead.start())):
-            return True  # the tail of a name after its particle: 'Coco de mer', 'Pont du gard'
+    if before is not None and _name_tail(text, before):
+        return True  # the tail of a name after its particle: 'Coco de mer'
     if hyphened and (prev[:1].isupper() or nxt[:1].isupper()):
         return True
     ls = text.rfind("\n", 0, start) + 1
     label = _LABEL_RE.search(text, max(ls, start - 80), start)
     return bool(label and label.group(1) in _language_adjectives())
+
+
+_NAME_TAIL_WORDS = 4
+
+
+def _name_tail(text: str, before) -> bool:
+    """Walking back from the word over at most four lower-case words, at least one of them a
+    name particle and none an English function word, reaches a capitalised word that opens
+    no sentence: the word ends a foreign name ('the Coco de mer', 'an agent of the Direction
+    de la surveillance du territoire')."""
+    particle = False
+    m = before
+    for _ in range(_NAME_TAIL_WORDS):
+        word = m.group(1)
+        if word[:1].isupper():
+            return particle and not _opens_sentence(text, m.start())
+        if word in _particles():
+            particle = True
+        elif word in FUNCTION_WORDS or m.group(2) != " ":
+            return False
+        m = _PREVIOUS_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+        if m is None:
+            return False
+    word = m.group(1)
+    return particle and word[:1].isupper() and not _opens_sentence(text, m.start())
 
 
 def _opens_sentence(text: str, start: int) -> bool:

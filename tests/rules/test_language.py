@@ -70,6 +70,9 @@ CASES = [
     # the tail of a name after its particle, a title's original after the title, the
     # language named in the sentence before, a swapped-letter typo, a term used twice, notation
     ("The Seychelles palm known as the Coco de mer has the largest seeds of any plant.", []),
+    ("Condat was an agent of the Direction de la surveillance du territoire, the agency.", []),
+    ("He was an agent of the surveillance du territoire, the agency.",
+     [("LG03", "territoire")]),  # no capitalised word opens the name
     ('In the drama "The Girl of Your Dreams" (La niña de tus ojos), Cruz played a singer.', []),
     ("The tutors of the period were Italian. Graces such as the accento and the trillo were "
      "taught to every singer.", []),
