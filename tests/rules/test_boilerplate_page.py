@@ -120,6 +120,13 @@ def test_quiet(text):
     # the date beside it makes no run of furniture.
     (f"{A}\n{B}\nDecember 14, 2006\nTop Women of 2006\nDecember 13, 2006\n"
      "Top Search Terms for 2006\n", ["Top Women of 2006", "Top Search Terms for 2006"]),
+    # Two short lines alone above the article: a site's name and its tagline, not a menu.
+    (f"Harbour Blog\nHarbour developers at work\n{A}\n{B}\n",
+     ["Harbour Blog", "Harbour developers at work"]),
+    # A name beside the author's profile controls is the byline, whatever surrounds it.
+    (f"Share\nTweet\nEmail this post\n{TITLE}\nJane Smith\nView Profile\nEmail\nRSS\n{A}\n{B}\n",
+     ["Jane Smith"]),
+    (f"Europe\nAsia\nMarkets\n{TITLE}\nJane Smith\nAbout the author\n{A}\n{B}\n", ["Jane Smith"]),
 ])
 def test_kept(text, kept):
     flagged = [t for _, t in spans(text, "BP")]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .features import (
-    APP_RE, AUTHOR_HELLO_RE, BLURB_RE, BYLINE_RE, CALL_WORDS, COMMENT_POLICY_RE, COPYRIGHT_RE,
+    APP_RE, AUTHOR_CONTROLS, OUTER, AUTHOR_HELLO_RE, BLURB_RE, BYLINE_RE, CALL_WORDS, COMMENT_POLICY_RE, COPYRIGHT_RE,
     COUNTER_RE, CREDIT_RE, DELIVERY_RE, ELLIPSIS_RE, EMAIL_ONLY_RE, FOLLOW_RE, LABEL_SEP_RE,
     METADATA_RE, NAV_ITEM_RE, NAV_SEP_RE, NEWSLETTER_RE, NOT_NAMES, PRICE_CONTEXT_RE, PRICE_RE,
     PROMPT_CUE_RE, PUBLISHER_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
@@ -303,7 +303,28 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
         kept = {sp[0] for sp, a in zip(spans, article) if a}
         out = [ln for ln in out if not (ln.kind == "teaser-item" and ln.start in kept)]
     out.extend(found)
+    bylines = _bylines(spans)
+    if bylines:
+        # Shape guesses (a teaser block's items, the page classifier's lines) give way.
+        out = [ln for ln in out if not (ln.start in bylines and ln.kind in GUESSED)]
     return tuple(sorted(out, key=lambda l: l.start))
+
+
+# The kinds found by shape alone, not by a phrase: what the page classifier reports and the
+# items of a teaser block.
+GUESSED = frozenset({"teaser-item", "navigation", "link-list", "comments", "pagination", "date"})
+
+
+def _bylines(spans) -> set[int]:
+    """Starts of the lines that are a person's name beside an author control ("Jane Smith"
+    above "View Profile" or under "About the author"): the article's byline."""
+    out = set()
+    for j, (_, _, t, n) in enumerate(spans):
+        if n <= 4 and t.lower().strip(OUTER) in AUTHOR_CONTROLS:
+            for i in (j - 1, j + 1):
+                if 0 <= i < len(spans) and NAME_LINE_RE.match(spans[i][2]):
+                    out.add(spans[i][0])
+    return out
 
 
 def paragraphed(text: str, spans) -> bool:

@@ -134,6 +134,8 @@ AUTHOR_HELLO_RE = re.compile(r"^(?i:(?:hi|hello|hey)(?: there)?[,!]?\s+)(?i:i am
                               r"[A-Z][a-z]+\b|^(?i:i am|i'm|i’m)\s+[A-Z][a-z]+\s+from\s+[A-Z]")
 # Words that cannot be the name at the start of an author's bio ("He is a writer ...").
 NOT_NAMES = frozenset(_WORDS["not_names"])
+# Controls beside an author's byline ("View Profile", "About the author").
+AUTHOR_CONTROLS = frozenset(_WORDS["author_controls"])
 
 
 def words_key(s: str) -> str:

@@ -57,6 +57,7 @@ class Params:
     title_min_words: int
     before_max_words: int
     after_max_words: int
+    min_run: int
 
 
 @lru_cache(maxsize=1)
@@ -309,4 +310,19 @@ def classify(texts: list[str], known: list[bool], meta: list[bool], credits: lis
         if w and not any(0 <= j < len(out) and (out[j] or known[j]) and not dates[j]
                          for j in (i - 1, i + 1)):
             out[i] = None
+    # Nor is a run shorter than `min_run` that no known furniture touches: two short lines
+    # alone (a site's name and its tagline, an author and "Abstract") are as likely the
+    # page's heading as its menu.
+    i = 0
+    while i < len(out):
+        if not out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j]:
+            j += 1
+        if j - i < p.min_run and not any(0 <= k < len(out) and known[k] and not dates[k]
+                                         for k in (i - 1, j)):
+            out[i:j] = [None] * (j - i)
+        i = j
     return out, [c == GOOD and min(lo, top) <= i <= hi for i, c in enumerate(final)]
