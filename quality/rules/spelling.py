@@ -567,8 +567,8 @@ def _unique_close_match(tok: Token, zipf: float, cands: list) -> list:
     clearly closer than every other candidate, a few letters off (Toomhead / Toompea,
     Robesrailre / Robespierre, Grassisca / Gradisca). The user's gazetteer says which names
     matter in this text; the built-in one is too broad for similarity alone."""
-    if zipf > 0 or not cands:
-        return []
+    if zipf > 0 or all(c.entry.builtin for c in cands):
+        return []  # (the best must be one of the user's names)
     word = fold(tok.text)
     # Ranked by letter edits (vowels half), then similarity: Jaro-Winkler favours a shared
     # start too much to rank (Puthan is closer to Pyuthan than to Puthia or Putian).
