@@ -392,6 +392,16 @@ class Gazetteer:
         """Accepted single-word forms close to `token`, best first (never a full scan)."""
         return self._index.candidates(token, min_similarity, limit)
 
+    def fuzzy_forms(self) -> Iterator[tuple[str, Entry]]:
+        """Every (single-word spelling, entry) `candidates` can return."""
+        for pairs in self._index.by_skeleton.values():
+            yield from pairs
+
+    def has_skeleton(self, token: str) -> bool:
+        """Some spelling `candidates` can return has `token`'s transliteration skeleton."""
+        skel = skeleton(token)
+        return bool(skel) and skel in self._index.by_skeleton
+
 
 class _Index:
     def __init__(self, entries: tuple[Entry, ...]):

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Callable, NamedTuple, Optional, TypeVar
 
 import jellyfish
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .. import data_files
@@ -446,6 +447,8 @@ def _best(ctx: Context, tok: Token, given: Optional[Token]) -> Optional[tuple[Ca
         return None  # a common word or name, and no known person's first name to say otherwise
     if given is None and zipf >= RARE_ZIPF + 1 and not _has_user_entries(ctx.gazetteer):
         return None  # an attested word and no first name: only a user's name could be meant
+    if not _could_have_evidence(ctx, tok.text, given, zipf):
+        return None
     # Without a first name only very close spellings (or the same skeleton) can qualify; a
     # word English has never seen may be further off (see _unique_close_match).
     floor = 0.72 if given is not None else (UNSEEN_FLOOR if zipf == 0 else 0.9)
@@ -484,6 +487,53 @@ def _best(ctx: Context, tok: Token, given: Optional[Token]) -> Optional[tuple[Ca
                 _suggestion(ctx, tok, other[2]) != _suggestion(ctx, tok, cand):
             return None
     return cand, conf, why
+
+
+def _could_have_evidence(ctx: Context, word: str, given: Optional[Token], zipf: float) -> bool:
+    """False when no candidate could pass `_evidence`, decided without the candidate search.
+    With only built-in entries and no known person's first name before the word, the evidence
+    left is the same transliteration skeleton, or an entry the document names elsewhere
+    spelt at most two edits away, both for a word rarer than Zipf 2.5 (and the last resort,
+    `_unique_close_match`, is for a user's names only)."""
+    gaz = ctx.gazetteer
+    if _has_user_entries(gaz) or (given is not None and _first_name_of_someone(ctx, given.text)):
+        return True
+    if zipf >= RARE_ZIPF + 1:
+        return False
+    if gaz.has_skeleton(word):
+        return True
+    named = _named_spellings(ctx)
+    return bool(named) and process.extractOne(
+        fold(word), named, scorer=Levenshtein.distance, score_cutoff=2) is not None
+
+
+def _spellings_by_surface(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """{a word that names an entry (one of its `_surface_forms`): the folded spellings
+    `Gazetteer.candidates` can return for the entries it names}, built once per process."""
+    def build() -> dict[str, tuple[str, ...]]:
+        fuzzy: dict[int, list[str]] = {}
+        for form, entry in gaz.fuzzy_forms():
+            fuzzy.setdefault(id(entry), []).append(fold(form))
+        table: dict[str, list[str]] = {}
+        for entry in gaz.entries:
+            forms = fuzzy.get(id(entry))
+            if forms:
+                personal = _personal(entry)
+                for f in entry.forms:
+                    table.setdefault(surname_of(f) if personal else f, []).extend(forms)
+        return {w: tuple(dict.fromkeys(fs)) for w, fs in table.items()}
+
+    return _remembered(gaz, "by-surface", (), build)
+
+
+@per_document
+def _named_spellings(ctx: Context) -> list[str]:
+    """The folded spellings of the entries the document names (see `_spellings_by_surface`)."""
+    table = _spellings_by_surface(ctx.gazetteer)
+    out: dict[str, None] = {}
+    for w in table.keys() & ctx.token_counts.keys():
+        out.update(dict.fromkeys(table[w]))
+    return list(out)
 
 
 def _scored(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
