@@ -13,8 +13,6 @@ from typing import Iterable, Optional
 import regex
 
 _WORD = regex.compile(r"\p{L}+")
-_LATIN = regex.compile(r"\p{Latin}")
-_LETTER = regex.compile(r"\p{L}")
 # The most frequent function words of English; a page of English prose is ~40-50% these.
 EN_STOPWORDS = frozenset("""
 a about after all also an and are as at be been but by can could did do does for from had has
@@ -67,14 +65,25 @@ def langdetect_language(text: str) -> Optional[str]:
     return {"zh-cn": "zh", "zh-tw": "zh"}.get(lang, lang)
 
 
+_NON_LETTERS = regex.compile(r"\P{L}+")
+_NON_LATIN = regex.compile(r"\P{Latin}+")
+
+
+def _letters_and_latin(sample: str) -> tuple[int, int]:
+    """(letters, Latin-script characters) in `sample`: counted by deleting the others (no
+    string per letter); in ASCII text every letter is Latin and nothing else is."""
+    letters = len(_NON_LETTERS.sub("", sample))
+    return letters, letters if sample.isascii() else len(_NON_LATIN.sub("", sample))
+
+
 def detect_language(text: str) -> Optional[str]:
     """The main language of `text`. English prose is recognised by its function words without
     calling langdetect; anything else, or anything unclear, goes to langdetect."""
-    letters = len(_LETTER.findall(text[:SAMPLE]))
+    letters, latin = _letters_and_latin(text[:SAMPLE])
     if letters < MIN_CHARS:
         return None
     share, n = english_share(text)
-    latin = len(_LATIN.findall(text[:SAMPLE])) / letters
+    latin = latin / letters
     if latin > 0.6 and n >= 20 and share >= 0.25:
         return "en"
     if latin > 0.6 and n >= 10 and share >= 0.1:
@@ -134,5 +143,5 @@ def stopword_shares(text: str, langs: Iterable[str]) -> dict[str, float]:
 
 def latin_share(text: str) -> float:
     """Share of the letters of (a prefix of) `text` that are Latin."""
-    letters = len(_LETTER.findall(text[:SAMPLE]))
-    return len(_LATIN.findall(text[:SAMPLE])) / letters if letters else 0.0
+    letters, latin = _letters_and_latin(text[:SAMPLE])
+    return latin / letters if letters else 0.0
