@@ -392,6 +392,23 @@ class Gazetteer:
         """Accepted single-word forms close to `token`, best first (never a full scan)."""
         return self._index.candidates(token, min_similarity, limit)
 
+    def same_letters(self, token: str, limit: int = 5) -> list[Candidate]:
+        """The first `limit` accepted single-word forms equal to `token` once accents and case
+        are folded: what `candidates(token, 0.99, limit)` returns of them, found by a lookup."""
+        skel = skeleton(token)
+        if not skel:
+            return []
+        folded = fold(token)
+        out: list[Candidate] = []
+        seen: set[tuple[str, int]] = set()
+        for form, entry in self._index.by_skeleton.get(skel, ()):
+            if fold(form) == folded and (form, id(entry)) not in seen:
+                seen.add((form, id(entry)))
+                out.append(Candidate(form, entry, 1.0, True))
+                if len(out) >= limit:
+                    break
+        return out
+
     def fuzzy_forms(self) -> Iterator[tuple[str, Entry]]:
         """Every (single-word spelling, entry) `candidates` can return."""
         for pairs in self._index.by_skeleton.values():

@@ -427,8 +427,7 @@ def _wrong_capitals(gaz: Gazetteer, word: str) -> Optional[tuple[Candidate, floa
     if not gaz.is_name_token(word):
         return None
     plain = strip_accents(word)
-    same = [c for c in gaz.candidates(word, min_similarity=0.99, limit=8)
-            if strip_accents(c.form).casefold() == plain.casefold()]
+    same = gaz.same_letters(word, limit=8)
     if not same or any(strip_accents(c.form) == plain for c in same):
         return None  # unknown, or an accepted spelling
     forms = {strip_accents(c.form) for c in same}
