@@ -137,7 +137,8 @@ def skeleton(s: str) -> str:
     """A transliteration-insensitive key: Witkoff, Whitkov -> 'vitkov'; Zelensky, Zelenskiy,
     Zelenski -> 'zelenski'. Used for blocking and as evidence, never alone as proof."""
     s = fold(s)
-    s = "".join(ch for ch in s if ch.isalpha())
+    if not s.isalpha():
+        s = "".join(ch for ch in s if ch.isalpha())
     for a, b in _SKELETON_RULES:
         s = s.replace(a, b)
     return _DOUBLE_RE.sub(r"\1", s)
