@@ -187,7 +187,9 @@ def _romanised_names(gaz) -> dict[str, list[tuple[str, Entry]]]:
 
 
 _ROMAN_RE = regex.compile(r"[IVXLCDM]+")
-_NAME_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*")
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*"
+# Two or more capitalised words (hyphened syllables count as one word) one space apart.
+_NAME_RUN_RE = regex.compile(f"{_NAME_WORD}(?: {_NAME_WORD})+")
 
 
 @rule("NM04", "romanisation", "name", "warning",
@@ -207,57 +209,56 @@ def romanisation(rule, ctx: Context) -> Iterator:
     table = _romanised_names(ctx.gazetteer)
     if not table:
         return
-    text = ctx.text
-    words = list(_NAME_WORD_RE.finditer(text))
-    i = 0
-    while i < len(words):
-        found = None
-        # only a whole run of capitalised words is one name ("Lee Chong Yong" is not "Li Chong")
-        j = i
-        while j + 1 < len(words) and text[words[j].end():words[j + 1].start()] == " ":
-            j += 1
-        if not 2 <= j - i + 1 <= 3:
-            i = j + 1
+    for run in _NAME_RUN_RE.finditer(ctx.text):
+        words = run.group().split(" ")
+        if len(words) > 3:
             continue
-        for n in (j - i + 1,):
-            run = words[i:i + n]
-            if len(run) < n or any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])) \
-                    or any(_ROMAN_RE.fullmatch(w.group()) for w in run):
-                continue  # not one name, or a regnal number (Charles I, Charles III)
-            s, e = run[0].start(), run[-1].end()
-            span = text[s:e]
-            if ctx.gazetteer.is_accepted(span):
-                found = (n, None)
-                break
-            hits = table.get(romanisation_key(span), ())
-            names = {entry.name for _, entry in hits}
-            if len(names) == 1:
-                form, entry = hits[0]
-                mine, theirs = span.split(), form.split()
-                if len(mine) == len(theirs) == 2 and fold(mine[1]) == fold(theirs[1]) and \
-                        same_given_name(mine[0], theirs[0]):
-                    found = (n, None)  # an accepted variant of the first name (Aleksandr)
-                else:
-                    found = (n, (s, e, span, entry, form))
-                break
-        if found is None:
-            i += 1
-            continue
-        n, hit = found
-        if hit is not None:
-            s, e, span, entry, form = hit
-            mine, theirs = span.split(" "), form.split(" ")
-            message = f"'{span}' is another romanisation of {entry.name}"
-            # Calibrated on the dev suites: the name is right, the editor's fix often another.
-            if len(mine) == len(theirs):  # each word that differs: "Lipman", "Lynn", "Tingui"
-                at = s
-                for a, b in zip(mine, theirs):
-                    if a != b:
-                        yield rule.finding(ctx, at, at + len(a), message, b, confidence=0.85)
-                    at += len(a) + 1
-            else:
-                yield rule.finding(ctx, s, e, message, form, confidence=0.85)
-        i += n
+        # the whole run, else (three words) its last two
+        for k in range(len(words) - 1):
+            if any(_ROMAN_RE.fullmatch(w) for w in words[k:]):
+                continue  # a regnal number (Charles I, Charles III)
+            s = run.start() + len(" ".join(words[:k])) + (1 if k else 0)
+            span = " ".join(words[k:])
+            found = _romanised(ctx, table, span)
+            if found is None:
+                continue
+            if found is not _ACCEPTED:
+                yield from _romanisation_findings(rule, ctx, s, span, *found)
+            break
+
+
+_ACCEPTED = object()
+
+
+def _romanised(ctx: Context, table, span: str):
+    """_ACCEPTED when `span` is an accepted spelling, or another romanisation of a name the
+    gazetteer accepts in one of its spellings only (given names of one group count as one);
+    (entry, form) when the span is another romanisation of that one person; None otherwise."""
+    if ctx.gazetteer.is_accepted(span):
+        return _ACCEPTED
+    hits = table.get(romanisation_key(span), ())
+    if len({entry.name for _, entry in hits}) != 1:
+        return None
+    form, entry = hits[0]
+    mine, theirs = span.split(), form.split()
+    if len(mine) == len(theirs) == 2 and fold(mine[1]) == fold(theirs[1]) and \
+            same_given_name(mine[0], theirs[0]):
+        return _ACCEPTED  # an accepted variant of the first name (Aleksandr)
+    return entry, form
+
+
+def _romanisation_findings(rule, ctx: Context, s: int, span: str, entry: Entry, form: str):
+    mine, theirs = span.split(" "), form.split(" ")
+    message = f"'{span}' is another romanisation of {entry.name}"
+    # Calibrated on the dev suites: the name is right, the editor's fix often another.
+    if len(mine) == len(theirs):  # each word that differs: "Lipman", "Lynn", "Tingui"
+        at = s
+        for a, b in zip(mine, theirs):
+            if a != b:
+                yield rule.finding(ctx, at, at + len(a), message, b, confidence=0.85)
+            at += len(a) + 1
+    else:
+        yield rule.finding(ctx, s, s + len(span), message, form, confidence=0.85)
 
 
 RULES = (name_misspelling, known_wrong_name, name_order, romanisation, consensus_spelling,
