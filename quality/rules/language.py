@@ -220,6 +220,12 @@ def _foreign_word(word: str) -> "tuple[str, float] | None":
     return None
 
 
+# Words LG03 has found to be no lower-case foreign word, kept across documents so that a
+# document's known words cost one set difference (cleared past the bound).
+_NOT_FOREIGN: set[str] = set()
+_NOT_FOREIGN_MAX = 200_000
+
+
 @rule(
     "LG03", "foreign-words", "language", "warning",
     "Common words of another Latin-script language inside an English sentence (code-mixing).",
@@ -260,16 +266,18 @@ def foreign_words(rule, ctx):
     # Decided once per distinct word (and cached across documents): lower-case foreign words.
     foreign = {}
     counts = ctx.token_counts
-    for w, n in counts.items():
+    for w in counts.keys() - _NOT_FOREIGN:
+        found = _foreign_word(w) if w[0].islower() and len(w) >= 2 else None
+        if found is None or _english_typo(w):
+            _NOT_FOREIGN.add(w)
         # A word the document uses three times or more is its chosen term (séances, dag),
         # not a stray word left by translation.
-        if w[0].islower() and len(w) >= 2 and n < _REPEATED:
-            found = _foreign_word(w)
-            if found is None or _english_typo(w):
-                continue
+        elif counts[w] < _REPEATED:
             if not found[1] and _family_count(counts, w) >= 2:
                 continue  # a word no language's list knows, used again: a term (pudú, pudús)
             foreign[w] = found
+    if len(_NOT_FOREIGN) > _NOT_FOREIGN_MAX:
+        _NOT_FOREIGN.clear()
     for _, t in ctx.tokens_among(foreign):
         w = t.text
         found = foreign[w]
