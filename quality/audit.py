@@ -127,7 +127,7 @@ class Auditor:
                         "IN02", f"rule {rule.code} failed on this document "
                                 f"({type(exc).__name__}); its findings are missing. A bug in "
                                 "quality, please report it"))
-            words += len(ctx.tokens)
+            words += len(ctx.words)
             if language is None:
                 language = ctx.language
         if len(windows) > 1:

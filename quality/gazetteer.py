@@ -374,6 +374,11 @@ class Gazetteer:
                     if not self.inside_accepted_name(text, tok.start, end):
                         yield tok.start, end, entry
 
+    def form_starts(self, which: str) -> dict[str, list]:
+        """{first word of a `which` ("wrong" or "deprecated") form: its forms}: the words at
+        which `find_forms` can find something."""
+        return self._index.phrases.get(which, {})
+
     def inside_accepted_name(self, text: str, start: int, end: int) -> bool:
         """True if text[start:end], a wrong or deprecated form, stands inside an accepted
         spelling of an entry that contains it as whole words."""

@@ -5,7 +5,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, wraps
-from operator import itemgetter
+from itertools import compress, count, repeat
 from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Optional, TypeVar
 
 from ..model import Document, Finding, Severity
@@ -13,12 +13,12 @@ from .. import text as textmod
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import CorpusStats
-    from ..gazetteer import Gazetteer
+    from ..gazetteer import Entry, Gazetteer
     from ..lexicon import Lexicon
 
 
 T = TypeVar("T")
-_TEXT = itemgetter(2)
+_new_tuple = tuple.__new__  # skips the NamedTuple constructor: the same values, faster
 
 
 class Context:
@@ -50,8 +50,26 @@ class Context:
             return value
 
     @cached_property
+    def word_spans(self) -> textmod.WordSpans:
+        """Every word with its offsets, as parallel lists (one compiled pass, no objects)."""
+        return textmod.word_spans(self.text)
+
+    @property
+    def words(self) -> list[str]:
+        """Every word, in order."""
+        return self.word_spans.words
+
+    @cached_property
     def tokens(self) -> list[textmod.Token]:
-        return textmod.tokens(self.text)
+        """Every word as a Token: for rules that walk them all (most need only some: see
+        `tokens_among` and `token`)."""
+        words, starts, ends = self.word_spans
+        return list(map(_new_tuple, repeat(textmod.Token), zip(starts, ends, words)))
+
+    def token(self, index: int) -> textmod.Token:
+        """The word at `index` in `words`, as a Token."""
+        spans = self.word_spans
+        return _new_tuple(textmod.Token, (spans.starts[index], spans.ends[index], spans.words[index]))
 
     @cached_property
     def lines(self) -> list[tuple[int, int]]:
@@ -96,7 +114,7 @@ class Context:
     @cached_property
     def token_counts(self) -> dict[str, int]:
         """Each distinct word and how often it occurs (first occurrence first)."""
-        return Counter(map(_TEXT, self.tokens))
+        return Counter(self.words)
 
     @cached_property
     def capitalised(self) -> dict[str, str]:
@@ -114,7 +132,26 @@ class Context:
         """(index, token) of every token whose text is in `words`, in order."""
         if not words:
             return []
-        return [(i, t) for i, t in enumerate(self.tokens) if t[2] in words]
+        found = compress(count(), map(words.__contains__, self.words))
+        if "tokens" in self.__dict__:
+            tokens = self.tokens
+            return [(i, tokens[i]) for i in found]
+        return [(i, self.token(i)) for i in found]
+
+    def found_forms(self, which: str) -> "list[tuple[int, int, Entry]]":
+        """(start, end, entry) of the gazetteer's `which` forms ("wrong" or "deprecated") in
+        the text (Gazetteer.find_forms), looked for once per document, at their first words."""
+        key = ("found_forms", which)
+        try:
+            return self._shared[key]
+        except KeyError:
+            starts = self.gazetteer.form_starts(which)
+            found = []
+            if starts and not starts.keys().isdisjoint(self.token_counts):
+                tokens = [t for _, t in self.tokens_among(starts)]
+                found = list(self.gazetteer.find_forms(self.text, tokens, which))
+            value = self._shared[key] = found
+            return value
 
     @cached_property
     def language(self) -> Optional[str]:

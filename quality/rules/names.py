@@ -44,7 +44,7 @@ def name_misspelling(rule, ctx: Context) -> Iterator:
 def known_wrong_name(rule, ctx: Context) -> Iterator:
     """Exact, case-sensitive, whole-word matches of an entry's `wrong` forms (not places; see
     PL02). The fix is the canonical name, cut to as many trailing words as the wrong form has."""
-    for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong", ctx.token_counts):
+    for start, end, entry in ctx.found_forms("wrong"):
         if entry.is_place:
             continue
         yield rule.finding(ctx, start, end,
@@ -151,8 +151,8 @@ def name_order(rule, ctx: Context) -> Iterator:
     if not table or table.keys().isdisjoint(ctx.token_counts):
         return
     text = ctx.text
-    for tok in ctx.tokens:
-        for flipped, form, entry in table.get(tok.text, ()):
+    for _, tok in ctx.tokens_among(table):
+        for flipped, form, entry in table[tok.text]:
             end = tok.start + len(flipped)
             if text.startswith(flipped, tok.start) and (end == len(text) or not text[end].isalnum()) \
                     and not _overlaps(text, form, tok.start, end):

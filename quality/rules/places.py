@@ -177,7 +177,7 @@ def exonym(rule, ctx: Context) -> Iterator:
     in quotation marks (the band "Leningrad": a name of its own), and in a document that
     follows an older spelling system as its convention (`_house_systems`: three places such
     as Kiev, Kharkov and Odessa, and never Kyiv, Kharkiv or Odesa)."""
-    found = list(ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "deprecated", ctx.token_counts))
+    found = ctx.found_forms("deprecated")
     house_style = _house_systems(ctx, [entry for _, _, entry in found])
     for start, end, entry in found:
         if _system(entry) in house_style:
@@ -277,7 +277,7 @@ def _paragraph_before(ctx: Context, offset: int, entry: Entry) -> bool:
       "Typhoon survivors in the Philippines waited for aid.")
 def known_wrong_place(rule, ctx: Context) -> Iterator:
     """Exact, case-sensitive, whole-word matches of a place entry's `wrong` forms."""
-    for start, end, entry in ctx.gazetteer.find_forms(ctx.text, ctx.tokens, "wrong", ctx.token_counts):
+    for start, end, entry in ctx.found_forms("wrong"):
         if not entry.is_place:
             continue
         yield rule.finding(ctx, start, end,
@@ -299,9 +299,9 @@ def version_substitution(rule, ctx: Context) -> Iterator:
     versions. Quiet when the document also names the word's base ("Sudanese" in a text that
     names Sudan): the writer means that place. Deprecated exonyms are left to PL01."""
     corpus = ctx.corpus
-    toks = ctx.tokens
     if len(corpus.versions(ctx.document)) < 2:
         return
+    toks = ctx.tokens
     # Decided once per distinct word: a capitalised word no other version uses, not common in
     # English and not a spelling variant of a name (NM11 reports those).
     wanted = {w for w, t in ctx.capitalised.items()

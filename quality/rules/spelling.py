@@ -107,19 +107,20 @@ def same_given_name(a: str, b: str) -> bool:
 def preceding_given(ctx: Context, index: int) -> Optional[Token]:
     """The capitalised word that stands as a first name before tokens[index], skipping middle
     initials ("Matthew G. Whitker"): only spaces and initials may separate them."""
-    toks, text = ctx.tokens, ctx.text
+    words, starts, ends = ctx.word_spans
+    text = ctx.text
     j = index - 1
-    end = toks[index].start
+    end = starts[index]
     while j >= 0:
-        t = toks[j]
-        gap = text[t.end:end]
-        if gap.strip(" .\u00a0") or "\n" in gap or gap.count(".") > (1 if len(t.text) == 1 else 0):
+        word = words[j]
+        gap = text[ends[j]:end]
+        if gap.strip(" .\u00a0") or "\n" in gap or gap.count(".") > (1 if len(word) == 1 else 0):
             return None
-        if len(t.text) == 1 and t.text.isupper():  # a middle initial
-            end = t.start
+        if len(word) == 1 and word.isupper():  # a middle initial
+            end = starts[j]
             j -= 1
             continue
-        return t if t.is_capitalised and not is_all_caps(t.text) else None
+        return ctx.token(j) if word[:1].isupper() and not is_all_caps(word) else None
     return None
 
 
@@ -346,12 +347,12 @@ def _word_verdict(gaz: Gazetteer, word: str) -> tuple[bool, Optional[tuple]]:
 
 
 def _starts_inside_wrong_forms(ctx: Context) -> set[int]:
-    toks = ctx.tokens
+    offsets = ctx.word_spans.starts
     starts: set[int] = set()
-    for s, e, _ in ctx.gazetteer.find_forms(ctx.text, toks, "wrong", ctx.token_counts):
-        i = bisect_left(toks, (s,))
-        while i < len(toks) and toks[i].start < e:
-            starts.add(toks[i].start)
+    for s, e, _ in ctx.found_forms("wrong"):
+        i = bisect_left(offsets, s)
+        while i < len(offsets) and offsets[i] < e:
+            starts.add(offsets[i])
             i += 1
     return starts
 
@@ -804,13 +805,13 @@ def trailing_words(name: str, form: str) -> str:
 
 def _first_name_position(ctx: Context, index: int) -> bool:
     """tokens[index] stands before a capitalised word, as a first name does."""
-    toks = ctx.tokens
-    if index + 1 >= len(toks):
+    words, starts, ends = ctx.word_spans
+    if index + 1 >= len(words):
         return False
-    nxt = toks[index + 1]
-    gap = ctx.text[toks[index].end:nxt.start]
-    return (nxt.is_capitalised and gap.strip(" ") == "" and "\n" not in gap
-            and nxt.text.lower() not in FUNCTION_WORDS)
+    nxt = words[index + 1]
+    gap = ctx.text[ends[index]:starts[index + 1]]
+    return (nxt[:1].isupper() and gap.strip(" ") == "" and "\n" not in gap
+            and nxt.lower() not in FUNCTION_WORDS)
 
 
 def _uses(ctx: Context, word: str) -> int:
