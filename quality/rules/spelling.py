@@ -679,24 +679,24 @@ def _name_run(ctx: Context, i: int) -> tuple[int, list[Token]]:
     """The words around tokens[i] that can belong to one name with it: capitalised words
     and short lower-case particles joined by single spaces or hyphens on one line, at most
     REST_MAX_WORDS - 1 either side. Returns (index of tokens[i] in the run, the run)."""
-    toks, text = ctx.tokens, ctx.text
+    words, starts, ends = ctx.word_spans
+    text = ctx.text
 
-    def joined(a: Token, b: Token) -> bool:
-        return text[a.end:b.start] in (" ", "-")
+    def joined(a: int, b: int) -> bool:
+        return text[ends[a]:starts[b]] in (" ", "-")
 
-    def name_like(t: Token) -> bool:
-        w = t.text
+    def name_like(j: int) -> bool:
+        w = words[j]
         return w[:1].isupper() or (w.islower() and len(w) <= PARTICLE_MAX)
 
     lo = i
-    while lo > 0 and i - lo < REST_MAX_WORDS - 1 and joined(toks[lo - 1], toks[lo]) \
-            and name_like(toks[lo - 1]):
+    while lo > 0 and i - lo < REST_MAX_WORDS - 1 and joined(lo - 1, lo) and name_like(lo - 1):
         lo -= 1
     hi = i
-    while hi + 1 < len(toks) and hi - i < REST_MAX_WORDS - 1 and joined(toks[hi], toks[hi + 1]) \
-            and name_like(toks[hi + 1]):
+    while hi + 1 < len(words) and hi - i < REST_MAX_WORDS - 1 and joined(hi, hi + 1) \
+            and name_like(hi + 1):
         hi += 1
-    return i - lo, toks[lo:hi + 1]
+    return i - lo, [ctx.token(j) for j in range(lo, hi + 1)]
 
 
 def _rest_of_name(gaz: Gazetteer, lexicon, words: tuple[str, ...], k: int):
