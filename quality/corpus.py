@@ -34,9 +34,11 @@ import sys
 import tempfile
 import zlib
 from array import array
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Iterable, Iterator, Optional
 
 from rapidfuzz import process
@@ -416,6 +418,9 @@ class CorpusView:
     SHARED_NAMES = 2
     # Documents using the canonical spelling looked at, at most.
     MAX_CONTEXT_DOCS = 200
+    # A distinctive name on more documents than this proposes no pair of versions of a
+    # story (it still counts among the names a proposed pair shares).
+    MAX_BLOCK = 200
 
     def shared_context(self, doc: Document, form: str, canonical: str) -> Optional[str]:
         """Evidence that `form` in `doc` and `canonical` elsewhere name the same thing: a
@@ -491,24 +496,38 @@ class CorpusView:
         for i, w in weights.items():
             for h in w:
                 postings[h].append(i)
-        # Candidate pairs are taken name by name and never collected (a set of them grows
-        # with the square of the documents per name); a pair already in one group is skipped.
-        # The groups are the same in any order: an edge's test does not depend on the others.
-        for ids in postings.values():
-            if len(ids) > 200:  # too common to block on
+        # Candidate pairs share a name on at most MAX_BLOCK documents (a name more common
+        # than that proposes no pair, but counts among the names a pair shares). Per
+        # document, the documents sharing such names with it are counted in one pass over
+        # their postings (compiled code: Counter over the chained lists), so no pair is
+        # intersected in Python unless it can reach 3 shared names; pairs are never
+        # collected. The groups are the same in any order: an edge's test does not depend
+        # on the others.
+        common = frozenset(h for h, ids in postings.items() if len(ids) > self.MAX_BLOCK)
+        size = {i: len(w) for i, w in weights.items()}
+        in_common = {i: len(w & common) for i, w in weights.items()} if common else {}
+        for a, wa in weights.items():
+            # the later documents sharing a less common name with `a` (postings are in
+            # document order), with how many such names they share
+            blocks = [ids[bisect_right(ids, a):] for h, ids in ((h, postings[h]) for h in wa)
+                      if h not in common]
+            if not blocks:
                 continue
-            for x, a in enumerate(ids):
-                wa = weights[a]
-                for b in ids[x + 1:]:
+            own_common = wa & common if common else frozenset()
+            slack, sa = len(own_common), size[a]
+            for b, n in Counter(chain.from_iterable(blocks)).items():
+                # at most n + min(slack, in_common[b]) shared names: prune by that bound
+                most = n + min(slack, in_common[b]) if slack else n
+                if most < 3 or most / min(sa, size[b]) < self.STORY_SIMILARITY:
+                    continue
+                shared = n + len(own_common & weights[b]) if slack else n
+                if shared >= 3 and shared / min(sa, size[b]) >= self.STORY_SIMILARITY:
                     ra, rb = find(a), find(b)
                     if ra == rb:
                         continue
-                    wb = weights[b]
-                    shared = len(wa & wb)
-                    if shared >= 3 and shared / min(len(wa), len(wb)) >= self.STORY_SIMILARITY:
-                        if rank[ra] > rank[rb]:
-                            ra, rb = rb, ra
-                        parent[rb] = ra
+                    if rank[ra] > rank[rb]:
+                        ra, rb = rb, ra
+                    parent[rb] = ra
         del postings, weights
         groups: dict[int, list[int]] = defaultdict(list)
         for i in range(len(keys)):
