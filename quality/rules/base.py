@@ -128,11 +128,18 @@ class Context:
                     out[w] = bare
         return out
 
+    def indices_among(self, words: Collection[str]) -> list[int]:
+        """The index in `words` (the view) of every word that is in `words` (the argument),
+        in order: found by compiled code."""
+        if not words:
+            return []
+        return list(compress(count(), map(words.__contains__, self.words)))
+
     def tokens_among(self, words: Collection[str]) -> list[tuple[int, textmod.Token]]:
         """(index, token) of every token whose text is in `words`, in order."""
         if not words:
             return []
-        found = compress(count(), map(words.__contains__, self.words))
+        found = self.indices_among(words)
         if "tokens" in self.__dict__:
             tokens = self.tokens
             return [(i, tokens[i]) for i in found]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from typing import Callable, NamedTuple, Optional, TypeVar
+from typing import Callable, Hashable, NamedTuple, Optional, TypeVar
 
 import jellyfish
 from rapidfuzz import process
@@ -326,10 +326,18 @@ def _is_candidate_word(gaz: Gazetteer, t: str) -> bool:
             and t.isalpha() and not gaz.is_name_token(t))
 
 
-def _remembered(gaz: Gazetteer, table: str, key: tuple, compute: Callable[[], T]) -> T:
+def _memo_table(gaz: Gazetteer, table: str) -> dict:
+    """One named table of the gazetteer's per-process memo (see _remembered)."""
+    memo = gaz.memo.get(("spelling", table))
+    if memo is None:
+        memo = gaz.memo.setdefault(("spelling", table), {})
+    return memo
+
+
+def _remembered(gaz: Gazetteer, table: str, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, kept under `key` in one named table of the gazetteer's per-process memo
     so every document shares it; each table is bounded (cleared past 100,000 keys)."""
-    memo = gaz.memo.setdefault(("spelling", table), {})
+    memo = _memo_table(gaz, table)
     try:
         return memo[key]
     except KeyError:
@@ -675,10 +683,10 @@ def _close_word(a: str, b: str) -> bool:
             and not derived_forms(a, b, inflections=False))
 
 
-def _name_run(ctx: Context, i: int) -> tuple[int, list[Token]]:
+def _name_run(ctx: Context, i: int) -> tuple[int, tuple[str, ...]]:
     """The words around tokens[i] that can belong to one name with it: capitalised words
     and short lower-case particles joined by single spaces or hyphens on one line, at most
-    REST_MAX_WORDS - 1 either side. Returns (index of tokens[i] in the run, the run)."""
+    REST_MAX_WORDS - 1 either side. Returns (index of tokens[i] in the run, its words)."""
     words, starts, ends = ctx.word_spans
     text = ctx.text
 
@@ -696,7 +704,7 @@ def _name_run(ctx: Context, i: int) -> tuple[int, list[Token]]:
     while hi + 1 < len(words) and hi - i < REST_MAX_WORDS - 1 and joined(hi, hi + 1) \
             and name_like(hi + 1):
         hi += 1
-    return i - lo, [ctx.token(j) for j in range(lo, hi + 1)]
+    return i - lo, tuple(words[lo:hi + 1])
 
 
 def _rest_of_name(gaz: Gazetteer, lexicon, words: tuple[str, ...], k: int):
@@ -768,21 +776,27 @@ def rest_of_name(ctx: Context) -> dict[int, Misspelling]:
     gaz = ctx.gazetteer
     if not _name_words(gaz):
         return {}
-    wanted = {w for w in ctx.token_counts
-              if w[:1].isupper() and len(w) >= 3 and _remembered(
-                  gaz, "variant word", (w,),
-                  lambda w=w: not is_all_caps(w) and not gaz.is_name_token(strip_possessive(w))
-                  and ctx.lexicon.zipf(strip_possessive(w)) < COMMON_ZIPF)}
+    variant = _memo_table(gaz, "variant word")  # decided once per word and process
+    wanted = set()
+    for w in ctx.token_counts:
+        if w[:1].isupper() and len(w) >= 3:
+            v = variant.get(w)
+            if v is None:
+                v = _remembered(gaz, "variant word", w, lambda: (
+                    not is_all_caps(w) and not gaz.is_name_token(strip_possessive(w))
+                    and ctx.lexicon.zipf(strip_possessive(w)) < COMMON_ZIPF))
+            if v:
+                wanted.add(w)
     out: dict[int, Misspelling] = {}
-    for i, tok in ctx.tokens_among(wanted):
-        k, run = _name_run(ctx, i)
-        if len(run) < 2:
+    for i in ctx.indices_among(wanted):
+        k, words = _name_run(ctx, i)
+        if len(words) < 2:
             continue
-        words = tuple(t.text for t in run)
         hit = _remembered(gaz, "rest of name", (words, k),
                           lambda: _rest_of_name(gaz, ctx.lexicon, words, k))
         if hit is None:
             continue
+        tok = ctx.token(i)
         entry, target, anchors, conf = hit
         tok = without_possessive(tok)
         if tok.text.isupper():
