@@ -46,7 +46,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .markdown import prose_text
 from .model import Document
-from .site_lines import SiteLines, site_furniture, site_of
+from .site_lines import SiteLines, header_site, site_furniture, site_of
 from .text import FUNCTION_WORDS, WORD_RE, built_on, fold, is_all_caps, skeleton, strip_accents
 
 FORMAT_VERSION = 2
@@ -272,7 +272,13 @@ class CorpusStats:
         self.first_df.update(firsts)
         for form, c in given.items():
             self.form_given.setdefault(form, Counter()).update(c)
-        self.site_lines.add(site_of(doc), key, doc.text.splitlines())
+        lines = doc.text.splitlines()
+        site, header = site_of(doc), header_site(lines)
+        self.site_lines.add(site, key, lines)
+        if header is not None and header[0] != site:
+            # Pages that share a header: the title's key stands for the page (versions of one
+            # story share their title, a site's pages do not).
+            self.site_lines.add(header[0], header[1], lines)
 
     def add_all(self, docs: Iterable[Document]) -> "CorpusStats":
         for d in docs:
@@ -629,17 +635,29 @@ class CorpusView:
 
     def site_line_evidence(self, doc: Document, line: str) -> Optional[tuple[int, int, str]]:
         """(documents of the site holding the line, documents of the site, site) for a line
-        that recurs across the pages of `doc`'s site, or None."""
-        site = site_of(doc)
-        got = self.stats.site_lines.count(site, line)
-        if not got:
-            return None
-        n, total, sample = got
-        if n < self.MIN_SITE_DOCS or n < self.MIN_SITE_SHARE * total:
-            return None
-        if len({self.story_of.get(k, k) for k in sample}) < 2 and not site_furniture(line):
-            return None  # a title or a quote shared by versions of one story
-        return n, total, site
+        that recurs across the pages of `doc`'s site, or None. The site is the record's or
+        the folder's (`site_of`), or the pages that share `doc`'s header (`header_site`)."""
+        for site in self._sites_of(doc):
+            got = self.stats.site_lines.count(site, line)
+            if not got:
+                continue
+            n, total, sample = got
+            if n < self.MIN_SITE_DOCS or n < self.MIN_SITE_SHARE * total:
+                continue
+            if len({self.story_of.get(k, k) for k in sample}) < 2 and not site_furniture(line):
+                continue  # a title or a quote shared by versions of one story
+            return n, total, site
+        return None
+
+    def _sites_of(self, doc: Document) -> tuple:
+        """`doc`'s sites, the header's found once per document."""
+        cached = self.__dict__.get("_sites_cache")
+        if cached is None or cached[0] is not doc:
+            site, header = site_of(doc), header_site(doc.text[:2000].splitlines())
+            sites = tuple(s for s in (site, header[0] if header and header[0] != site else None)
+                          if s)
+            cached = self.__dict__["_sites_cache"] = (doc, sites)
+        return cached[1]
 
     def line_evidence(self, line: str) -> Optional[tuple[int, int]]:
         """(documents, stories) for a recurring boilerplate line, or None."""

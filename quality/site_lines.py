@@ -9,6 +9,9 @@ combined with `merge` (order-independent), saved with `to_dict`/`from_dict`.
 
 The site of a document (`site_of`): the host of its `site` or `url` record field (readers set
 `Document.site`), else the folder a file was read from (a corpus stored one folder per site).
+Pages of one site also share their header: a document that opens with a few short lines (a
+masthead, a menu) is also counted under those lines (`header_site`), so pages scraped from many
+sites into one folder or one record file still find their own site's furniture.
 """
 from __future__ import annotations
 
@@ -46,6 +49,36 @@ def site_of(doc: Document) -> Optional[str]:
     if doc.path and doc.id is None:  # a file: its folder
         folder = os.path.dirname(doc.path)
         return folder or None
+    return None
+
+
+# The header of a page: its first HEADER_LINES lines, each at most HEADER_MAX_WORDS words,
+# none a sentence and no blank line between them (a masthead and a menu dumped one block a
+# line; not a title and a standfirst, nor the headings of text laid out in paragraphs).
+HEADER_LINES = 3
+HEADER_MAX_WORDS = 6
+
+
+def header_site(lines: Iterable[str]) -> Optional[tuple[str, str]]:
+    """(the site a document's header names, "pages headed 'example news / home / world'"; a
+    key of the first line after the header, the page's title), or None when the document
+    does not open with a header. Case, digits and spacing are folded. Versions of one story
+    share their title; pages of one site share only their furniture: the title key stands for
+    the document when the rule asks whether a line's documents are more than one story."""
+    head: list[str] = []
+    for line in lines:
+        t = line.strip()
+        if not t:
+            if 0 < len(head) < HEADER_LINES:
+                return None  # short lines between blank lines: a writer's headings
+            continue
+        norm = _SPACE.sub(" ", _DIGITS.sub("0", t.casefold()))
+        if len(head) == HEADER_LINES:
+            digest = hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8)
+            return "pages headed '" + " / ".join(head) + "'", "\x1ftitle:" + digest.hexdigest()
+        if len(t.split()) > HEADER_MAX_WORDS or _SENTENCE_RE.search(t):
+            return None
+        head.append(norm)
     return None
 
 

@@ -296,6 +296,49 @@ def test_site_lines_need_the_same_site_and_more_than_one_story(tmp_path):
     assert all(r.findings == () for r in no_gazetteer(select=("BP16",)).audit_corpus(docs))
 
 
+OTHER_BODIES = [
+    "The Kirkstall bridge in Leeds will close for repairs in May, the council said on Monday.",
+    "Severn Trent said the Worcester treatment works would be upgraded over the next two years.",
+    "Oxford's Pitt Rivers museum is to return a carved canoe to Porto's maritime collection.",
+    "Bradford's Mill Street market will open on Sundays from June, traders were told this week.",
+    "A Leeds choir won the regional final in Harrogate with a programme of Welsh hymns.",
+    "Worcester cathedral's bells will ring again after a restoration paid for by local donors.",
+]
+
+
+@pytest.mark.parametrize("header,expected", [
+    # Pages of one site share their header (masthead and menu): that header tells the site
+    # when neither a record field nor a folder does, and the site's standing line is found.
+    # The masthead itself is that site's boilerplate too.
+    ("The Harbour Gazette\nNews, Views and More\nSince 1887\n",
+     [("BP16", "The Harbour Gazette\nNews, Views and More"),
+      ("BP16", "Tips and corrections welcome")]),
+    # A title and a standfirst are no header: no site, no evidence.
+    ("Example News reports on the budget\nA long day in the council chamber.\n", []),
+    # Short lines between blank lines are a writer's headings, not a page's header.
+    ("Armed conflicts and attacks\n\nMiddle Eastern crisis\n\nLaw and crime\n\n", []),
+])
+def test_pages_sharing_a_header_are_one_site(header, expected):
+    docs = [Document(f"{header}{b}\nTips and corrections welcome\n", None, str(i))
+            for i, b in enumerate(SITE_BODIES)]
+    docs += [Document(f"Other Paper\nNews {i}\n{b}\nTips and corrections welcome\n", None,
+                      f"o{i}") for i, b in enumerate(OTHER_BODIES)]
+    reports = list(no_gazetteer(select=("BP16",)).audit_corpus(docs))
+    for r in reports[:4]:
+        assert [(f.code, f.text) for f in r.findings] == expected
+    if expected:
+        assert ("pages headed 'the harbour gazette / news, views and more / since 0000'"
+                in reports[0].findings[1].message)
+
+
+def test_versions_of_one_story_under_one_header_are_not_its_site_lines():
+    body = SITE_BODIES[0]
+    docs = [Document(f"The Harbour Gazette\nNews, Views and More\nSince 1887\n"
+                     f"Leeds approves the Kirkstall budget\n{body} Update {i}.\n"
+                     "Tips and corrections welcome\n", None, str(i)) for i in range(4)]
+    assert all(r.findings == () for r in no_gazetteer(select=("BP16",)).audit_corpus(docs))
+
+
 def test_site_line_counts_merge_and_round_trip():
     docs = [Document(f"{b}\nTips and corrections welcome\n", "p.jsonl", str(i),
                      site="example.com") for i, b in enumerate(SITE_BODIES)]

@@ -219,7 +219,9 @@ def event_heading(line: str) -> bool:
       corpus=True)
 def site_line(rule, ctx):
     """Needs the corpus pass. The site of a document is its `site` or `url` record field (the
-    host), else the folder its file is in. A line of three words or more (case, digits and
+    host), else the folder its file is in; pages that open with the same header (three short
+    lines, not sentences, no blank line between them: a masthead and a menu) are a site too,
+    whose pages are told apart by their titles. A line of three words or more (case, digits and
     spacing folded) held by at least 3 of the site's documents and a fifth of them, not all
     versions of one story, is boilerplate for that site even when it reads like prose.
     Consecutive such lines are one finding; lines BP11 or the other rules of the family report
