@@ -199,6 +199,8 @@ def test_fires(text, expected, result):
         "Our standards have slipped, the coach said.",
         "More by luck than judgement",
         "Send me the report by Friday, she wrote.",
+        # A furniture phrase opening a long sentence: the editor's note, not a button.
+        "Scroll down for an official statement from the ministry with more information.",
     )),
 ])
 def test_quiet(text):

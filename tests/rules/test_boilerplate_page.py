@@ -56,6 +56,11 @@ COMMENT = ("I have been following these talks for months and I think the ministr
     (f"{TITLE}\n{A}\n{B}\nWe Also Recommend\nWhy the euro fell against the dollar this week\n",
      [("BP02", "We Also Recommend"), ("BP03", "Why the euro fell against the dollar this week")],
      f"{TITLE}\n{A}\n{B}\n"),
+    # Headlines that ask, in Title Case, are headlines, not the article's sentences.
+    (f"{TITLE}\n{A}\n{B}\nWhere Should I Start? Blogger or Tumblr?\n"
+     "Why the Euro Fell Against the Dollar\nFive Things to Know About the Budget\n",
+     [("BP03", "Where Should I Start? Blogger or Tumblr?\nWhy the Euro Fell Against the Dollar\n"
+               "Five Things to Know About the Budget")], f"{TITLE}\n{A}\n{B}\n"),
     # A teaser list ends at other furniture ("Home"): the press-release header after it is the
     # article's.
     ("Skip to content\nMost Popular\nWhy the euro fell against the dollar\nHome\n"
@@ -110,6 +115,8 @@ def test_html_input(text, expected):
     # and short paragraphs of the writer's, left to the phrase tables.
     f"Early life.\n\nEducation.\n\n{A}\n\n{B}\n\nLegacy.\n\nHonours\n\nAwards\n",
     f"Armed conflicts and attacks\n\nGaza war\n\n{A}\n\nSports\n\nFootball\n\n{B}\n",
+    # An article's own questions in Title Case (an FAQ) between its paragraphs.
+    f"{TITLE}\n{A}\nHow Do I Apply?\n{B}\nWhat Happens Next?\n{A}\n",
 ])
 def test_quiet(text):
     assert spans(text, "BP") == []

@@ -39,6 +39,7 @@ from .features import SENTENCE_END_RE
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_ASKS_RE = re.compile(r"[?!][\"'”’]*$")
 _SEPARATOR_RE = re.compile(r"\s[|·•»›/>]\s|\s[|·•»›]|[|·•»›]\s")
 
 
@@ -82,6 +83,7 @@ class Features:
     sentence_end: bool    # ends with . ! ? (and closing quotes)
     capitalised: float    # share of capitalised words among words of 4+ letters
     separators: int       # separators between items: | · • » ›
+    asks: bool            # ends with ? or ! (a headline may; a menu item does not)
 
 
 def features(line: str, stop: frozenset) -> Features:
@@ -94,13 +96,24 @@ def features(line: str, stop: frozenset) -> Features:
         sentence_end=bool(SENTENCE_END_RE.search(line)),
         capitalised=sum(w[:1].isupper() for w in long) / len(long) if long else 0.0,
         separators=len(_SEPARATOR_RE.findall(line)),
+        asks=bool(_ASKS_RE.search(line)),
     )
+
+
+def title_question(f: Features, p: Params) -> bool:
+    """A headline that asks or exclaims, in Title Case ("Is Algebra Necessary?")."""
+    return (f.asks and 3 <= f.words <= p.headline_max_words
+            and f.capitalised >= p.headline_capitalised)
 
 
 def initial(f: Features, p: Params) -> tuple[str, str]:
     """(class, the signal that decided it) from the line alone."""
     if f.separators >= 2:
         return BAD, "items between separators"
+    if title_question(f, p):
+        # "Where Should I Start? Blogger or Tumblr?": a headline's question, not a sentence
+        # of prose; its neighbours tell a teaser list from an article's own headings.
+        return SHORT, "Title Case question"
     if f.sentence_end and f.words >= 3 and f.stop_density >= p.sentence_stop:
         if f.chars >= p.length_high and f.stop_density >= p.stop_high:
             return GOOD, "prose"
@@ -253,7 +266,8 @@ def _spoken(line: str, f: Features) -> bool:
     """A short sentence with a stop word ("Thank you.", "Over to you.") or a bracketed
     annotation ("(Applause)", "[Music]") is the text's own: a transcript's, a quotation's.
     Furniture has no sentences of its own that are not in the phrase tables."""
-    return bool(_ANNOTATION_RE.match(line)) or (f.sentence_end and f.stop_density > 0)
+    return bool(_ANNOTATION_RE.match(line)) or (f.sentence_end and f.stop_density > 0
+                                                 and not title_question(f, params()))
 
 
 def classify(texts: list[str], known: list[bool], meta: list[bool], credits: list[bool],
