@@ -134,6 +134,9 @@ def test_quiet(text):
     (f"Share\nTweet\nEmail this post\n{TITLE}\nJane Smith\nView Profile\nEmail\nRSS\n{A}\n{B}\n",
      ["Jane Smith"]),
     (f"Europe\nAsia\nMarkets\n{TITLE}\nJane Smith\nAbout the author\n{A}\n{B}\n", ["Jane Smith"]),
+    # An interview's speaker labels and a letter's salutation are the text's own words.
+    (f"Europe\nAsia\nMarkets\nTweet\nQ.\nIs the tariff plan final?\nA.\n{A}\n{B}\n", ["Q."]),
+    (f"Europe\nAsia\nMarkets\nDear Editor,\n{A}\n{B}\n", ["Dear Editor,"]),
 ])
 def test_kept(text, kept):
     flagged = [t for _, t in spans(text, "BP")]
