@@ -30,7 +30,7 @@ def _table(lang: str) -> dict[str, float]:
     return table
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=1 << 16)  # the words that recur; about 11 MB when full
 def _zipf(lang: str, word: str) -> float:
     freq = _table(lang).get(word.lower().replace("’", "'"))
     return round(math.log10(freq) + 9, 2) if freq else 0.0

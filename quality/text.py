@@ -136,9 +136,15 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=262144)
 def fold(s: str) -> str:
     """Lower-case and strip diacritics: 'Erdoğan' -> 'erdogan', 'Łódź' -> 'lodz'."""
+    if s.isascii():  # no diacritics to strip, and casefold is lower
+        return s.lower()
+    return _fold(s)
+
+
+@lru_cache(maxsize=1 << 15)  # only words with letters beyond ASCII: a bounded few MB
+def _fold(s: str) -> str:
     return strip_accents(s).casefold()
 
 

@@ -194,7 +194,7 @@ _EN_LEXICON = Lexicon("en")
 _ROMANISATION_MARKS = frozenset("āēīōūḍḥḷṃṇṛṣṭṅǎǐǒǔǖǘǚǜ")
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def _foreign_word(word: str) -> "tuple[str, float] | None":
     """(language, Zipf in it) when `word` is not English but another language's: rare in English
     and common there; or a function word far more common there ('et', 'qui': Zipf 6+, 2.5
