@@ -34,7 +34,7 @@ import sys
 import tempfile
 import zlib
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -369,6 +369,47 @@ class Variant:
     loose: bool = False
 
 
+class _HashCounts:
+    """Counts keyed by 64-bit hashes, frozen into two sorted arrays (12 bytes an entry, where
+    a Counter of ints takes about 100): a story's name counts."""
+
+    __slots__ = ("keys", "counts")
+
+    def __init__(self, counts: Counter) -> None:
+        items = sorted(counts.items())
+        self.keys = array("Q", [k for k, _ in items])
+        self.counts = array("I", [n for _, n in items])
+
+    def __getitem__(self, h: int) -> int:
+        i = bisect_left(self.keys, h)
+        return self.counts[i] if i < len(self.keys) and self.keys[i] == h else 0
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+class _ContextCounts:
+    """A story's (context -> capitalised word -> documents) table frozen into parallel
+    arrays sorted by context, each context's words in the order they were first counted."""
+
+    __slots__ = ("ctx", "words", "counts")
+
+    def __init__(self, table: dict[int, Counter]) -> None:
+        rows = sorted(((c, i, w, n) for c, words in table.items()
+                       for i, (w, n) in enumerate(words.items())), key=lambda r: (r[0], r[1]))
+        self.ctx = array("Q", [r[0] for r in rows])
+        self.words = array("Q", [r[2] for r in rows])
+        self.counts = array("I", [r[3] for r in rows])
+
+    def get(self, ctx: int) -> list[tuple[int, int]]:
+        """[(word hash, documents)] in that context, in first-counted order."""
+        lo, hi = bisect_left(self.ctx, ctx), bisect_right(self.ctx, ctx)
+        return list(zip(self.words[lo:hi], self.counts[lo:hi]))
+
+    def __len__(self) -> int:
+        return len(self.ctx)
+
+
 class CorpusView:
     """Read-only answers derived from CorpusStats, computed once."""
 
@@ -582,6 +623,11 @@ class CorpusView:
                     line_stories[h].add(story or rec.key)
         by_rank = [keys[i] for i in order]
         used = {r for heap in naming.values() for r in heap}
+        # Kept for the audit: the per-story tables frozen into arrays, and only the document
+        # counts `shared_context` can use (1 < documents <= its limit).
+        names = {story: _HashCounts(c) for story, c in names.items()}
+        contexts = {story: _ContextCounts(t) for story, t in contexts.items()}
+        name_df = Counter({h: n for h, n in name_df.items() if 1 < n <= climit})
         return {"story_of": story_of, "members": members, "names": names,
                 "contexts": contexts, "line_df": line_df, "name_df": name_df,
                 "line_stories": {h: len(s) for h, s in line_stories.items()},
@@ -690,10 +736,16 @@ class CorpusView:
             out[initial] = (keys, [block[k] for k in keys])
         return out
 
+    # Spellings whose verdict is remembered, at most (the table is emptied when full).
+    MAX_VARIANTS = 1 << 15
+
     def variant_of(self, form: str, lexicon=None) -> Optional[Variant]:
-        """Memoised: the corpus is fixed once finalised, so each spelling is judged once."""
+        """Memoised (bounded): the corpus is fixed once finalised, so a spelling's verdict
+        does not change."""
         key = (form, lexicon is not None)
         if key not in self._variants:
+            if len(self._variants) >= self.MAX_VARIANTS:
+                self._variants.clear()  # bounded: a spelling judged again costs one lookup
             self._variants[key] = self._variant_of(form, lexicon)
         return self._variants[key]
 
@@ -798,8 +850,10 @@ class CorpusView:
     # ------------------------------------------------------------------ substitutions
     @cached_property
     def _folded(self) -> dict[int, str]:
-        """Hash -> folded capitalised word, for every word of the corpus (its name forms)."""
-        return {_hash(f): f for f in {fold(form) for form in self.stats.form_df}}
+        """Hash -> folded capitalised word, for the words of the context tables."""
+        wanted = {w for t in self._tables["contexts"].values() for w in t.words}
+        return {h: f for f in {fold(form) for form in self.stats.form_df}
+                if (h := _hash(f)) in wanted}
 
     def context_support(self, doc: Document, neighbour: str) -> Counter:
         """For a context key ('>leaders' = the word after, '<the' = the word before), how many
@@ -807,11 +861,12 @@ class CorpusView:
         story = self.story_of.get(_doc_key(doc))
         table = self._tables["contexts"].get(story) if story else None
         ctx = _hash(neighbour)
-        if not table or ctx not in table:
+        found = table.get(ctx) if table else None
+        if not found:
             return Counter()
         own = self._own(doc)[1]
         out = Counter()
-        for w, n in table[ctx].items():
+        for w, n in found:
             n -= (w, ctx) in own
             if n > 0:
                 out[self._folded[w]] = n
