@@ -5,7 +5,7 @@ distributed runs: the result is the same whatever the split), saved and loaded (
 `from_json`: counts by name, per-document records packed and compressed). Memory: counts keyed
 by vocabulary (name forms, first names) and an 8-byte digest per document; what each document
 contributes to story grouping and recurring lines is a record of 64-bit hashes (its capitalised
-words, their contexts, its line fingerprints) that goes to a temporary file once 16 MB of
+words, their contexts, its line fingerprints) that goes to a temporary file once 4 MB of
 records are held, so the first pass does not grow with the text or, past the vocabulary, with
 the number of documents.
 
@@ -178,7 +178,7 @@ class _Records:
     anonymous temporary file, so the first pass holds a bounded amount whatever the corpus
     size. Read back in order by `__iter__`; pickles as its bytes."""
 
-    SPILL_BYTES = 16 << 20
+    SPILL_BYTES = 4 << 20
 
     def __init__(self) -> None:
         self._buf = bytearray()
@@ -244,7 +244,7 @@ class CorpusStats:
     In memory: counts keyed by vocabulary (name forms, first names) and an 8-byte digest per
     document key (a repeated key is counted once). The per-document records (hashes of its
     capitalised words, their contexts and its line fingerprints) go to a temporary file past
-    16 MB; `finalize()` reads them back."""
+    4 MB; `finalize()` reads them back."""
 
     def __init__(self) -> None:
         self.documents = 0
