@@ -106,27 +106,43 @@ def site_furniture(line: str) -> bool:
 
 class SiteLines:
     """site -> documents, and (site, line) -> documents holding the line, with a sample of
-    their keys."""
+    their keys.
+
+    Memory: per site, a table from the line's 64-bit fingerprint to the one document key
+    holding it (most lines are on one page only: a reference to the key the document's other
+    lines share) or, once a second document holds it, to [documents, up to SAMPLE least keys]."""
 
     def __init__(self) -> None:
         self.docs: Counter = Counter()                  # site -> documents
-        self.lines: Counter = Counter()                 # "site\x1fkey" -> documents
-        self.sample: dict[str, tuple[str, ...]] = {}    # "site\x1fkey" -> a few document keys
+        self._lines: dict[str, dict[int, object]] = {}  # site -> fingerprint -> key | [n, keys]
+
+    @staticmethod
+    def _entry(value) -> tuple[int, tuple[str, ...]]:
+        return (1, (value,)) if isinstance(value, str) else (value[0], tuple(value[1:]))
+
+    @staticmethod
+    def _count(table: dict, h: int, n: int, keys: tuple[str, ...]) -> None:
+        old = table.get(h)
+        if old is None and n == 1 and len(keys) == 1:
+            table[h] = keys[0]
+            return
+        m, had = SiteLines._entry(old) if old is not None else (0, ())
+        table[h] = [m + n, *sorted({*had, *keys})[:SAMPLE]]
 
     def add(self, site: Optional[str], doc_key: str, lines: Iterable[str]) -> None:
         if site is None:
             return
         self.docs[site] += 1
+        table = self._lines.setdefault(site, {})
         for key in {k for k in map(site_line_key, lines) if k}:
-            sk = f"{site}\x1f{key}"
-            self.lines[sk] += 1
-            self.sample[sk] = tuple(sorted({*self.sample.get(sk, ()), doc_key}))[:SAMPLE]
+            self._count(table, int(key, 16), 1, (doc_key,))
 
     def merge(self, other: "SiteLines") -> "SiteLines":
         self.docs.update(other.docs)
-        self.lines.update(other.lines)
-        for sk, keys in other.sample.items():
-            self.sample[sk] = tuple(sorted({*self.sample.get(sk, ()), *keys}))[:SAMPLE]
+        for site, theirs in other._lines.items():
+            table = self._lines.setdefault(site, {})
+            for h, value in theirs.items():
+                self._count(table, h, *self._entry(value))
         return self
 
     def count(self, site: Optional[str], line: str) -> Optional[tuple[int, int, tuple]]:
@@ -135,18 +151,23 @@ class SiteLines:
         key = site_line_key(line) if site is not None else None
         if key is None:
             return None
-        sk = f"{site}\x1f{key}"
-        return self.lines.get(sk, 0), self.docs.get(site, 0), self.sample.get(sk, ())
+        value = self._lines.get(site, {}).get(int(key, 16))
+        n, sample = self._entry(value) if value is not None else (0, ())
+        return n, self.docs.get(site, 0), sample
 
     def to_dict(self) -> dict:
+        entries = sorted((f"{site}\x1f{h:016x}", self._entry(v))
+                         for site, table in self._lines.items() for h, v in table.items())
         return {"docs": dict(sorted(self.docs.items())),
-                "lines": dict(sorted(self.lines.items())),
-                "sample": {k: list(v) for k, v in sorted(self.sample.items())}}
+                "lines": {sk: n for sk, (n, _) in entries},
+                "sample": {sk: list(keys) for sk, (_, keys) in entries}}
 
     @classmethod
     def from_dict(cls, raw: dict) -> "SiteLines":
         s = cls()
         s.docs = Counter(raw.get("docs", {}))
-        s.lines = Counter(raw.get("lines", {}))
-        s.sample = {k: tuple(v) for k, v in raw.get("sample", {}).items()}
+        sample = raw.get("sample", {})
+        for sk, n in raw.get("lines", {}).items():
+            site, _, key = sk.rpartition("\x1f")
+            s._count(s._lines.setdefault(site, {}), int(key, 16), n, tuple(sample.get(sk, ())))
         return s
