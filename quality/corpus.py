@@ -550,25 +550,27 @@ class CorpusView:
         # intersected in Python unless it can reach 3 shared names; pairs are never
         # collected. The groups are the same in any order: an edge's test does not depend
         # on the others.
-        common = frozenset(h for h, ids in postings.items() if len(ids) > self.MAX_BLOCK)
-        size = {i: len(w) for i, w in weights.items()}
-        in_common = {i: len(w & common) for i, w in weights.items()} if common else {}
+        # A pair's shared common names come from bit masks (one bit per common name).
+        common = sorted(h for h, ids in postings.items() if len(ids) > self.MAX_BLOCK)
+        bit = {h: 1 << j for j, h in enumerate(common)}
+        size, mask = [0] * len(keys), [0] * len(keys)
+        for i, w in weights.items():
+            size[i] = len(w)
+            for h in w:
+                if h in bit:
+                    mask[i] |= bit[h]
+        block, sim = self.MAX_BLOCK, self.STORY_SIMILARITY
         for a, wa in weights.items():
             # the later documents sharing a less common name with `a` (postings are in
             # document order), with how many such names they share
-            blocks = [ids[bisect_right(ids, a):] for h, ids in ((h, postings[h]) for h in wa)
-                      if h not in common]
+            blocks = [ids[bisect_right(ids, a):] for ids in map(postings.__getitem__, wa)
+                      if len(ids) <= block]
             if not blocks:
                 continue
-            own_common = wa & common if common else frozenset()
-            slack, sa = len(own_common), size[a]
+            ma, sa = mask[a], size[a]
             for b, n in Counter(chain.from_iterable(blocks)).items():
-                # at most n + min(slack, in_common[b]) shared names: prune by that bound
-                most = n + min(slack, in_common[b]) if slack else n
-                if most < 3 or most / min(sa, size[b]) < self.STORY_SIMILARITY:
-                    continue
-                shared = n + len(own_common & weights[b]) if slack else n
-                if shared >= 3 and shared / min(sa, size[b]) >= self.STORY_SIMILARITY:
+                shared = n + (ma & mask[b]).bit_count() if ma else n
+                if shared >= 3 and shared / min(sa, size[b]) >= sim:
                     ra, rb = find(a), find(b)
                     if ra == rb:
                         continue
