@@ -247,6 +247,11 @@ def render(rows, results, env: str) -> str:
           "+100k gazetteer / built-in, --no-corpus (target <= 1.3)")
     ratio("quality -j1 (corpus mode) +100k gazetteer", "quality -j1 (corpus mode)",
           "+100k gazetteer / built-in, corpus mode (target <= 1.3)")
+    big = [n for n in ("quality -j1 (corpus mode)", "quality -j2 (corpus mode)") if n in med]
+    if big:
+        lines.append("- peak RSS of the largest process, corpus mode " +
+                     " / ".join(n.split()[1] for n in big) + " (target <= 300 MB with --all): " +
+                     " / ".join(f"{med[n][3]:.0f}" for n in big) + " MB")
     return "\n".join(lines) + "\n"
 
 

@@ -369,6 +369,9 @@ class Variant:
     loose: bool = False
 
 
+_LOW64 = (1 << 64) - 1
+
+
 class _HashCounts:
     """Counts keyed by 64-bit hashes, frozen into two sorted arrays (12 bytes an entry, where
     a Counter of ints takes about 100): a story's name counts."""
@@ -394,9 +397,9 @@ class _ContextCounts:
 
     __slots__ = ("ctx", "words", "counts")
 
-    def __init__(self, table: dict[int, Counter]) -> None:
-        rows = sorted(((c, i, w, n) for c, words in table.items()
-                       for i, (w, n) in enumerate(words.items())), key=lambda r: (r[0], r[1]))
+    def __init__(self, table: Counter) -> None:
+        """`table`: (context hash << 64 | word hash) -> documents, in first-counted order."""
+        rows = sorted((k >> 64, i, k & _LOW64, n) for i, (k, n) in enumerate(table.items()))
         self.ctx = array("Q", [r[0] for r in rows])
         self.words = array("Q", [r[2] for r in rows])
         self.counts = array("I", [r[3] for r in rows])
@@ -518,11 +521,11 @@ class CorpusView:
         # exact counts of the candidate lines.
         limit = self._distinctive_limit
         keys: list[str] = []
-        weights: dict[int, frozenset] = {}
+        weights: dict[int, array] = {}  # 8 bytes a name, not an int object and a set slot
         line_df: Counter = Counter()
         for i, rec in enumerate(records()):
             keys.append(rec.key)
-            w = frozenset(h for h in rec.names if 1 < name_df[h] <= limit)
+            w = array("Q", dict.fromkeys(h for h in rec.names if 1 < name_df[h] <= limit))
             if w:
                 weights[i] = w
             line_df.update(h for h in rec.lines if h in again)
@@ -595,8 +598,10 @@ class CorpusView:
         # stories.
         # For `shared_context`: per capitalised word used by two documents or more, the first
         # MAX_CONTEXT_DOCS documents using it (in key order), and their rarer shared names.
-        names: dict[str, Counter] = {}
-        contexts: dict[str, dict[int, Counter]] = {}
+        # A story's counts are frozen into arrays once its last document is read.
+        names: dict[str, "Counter | _HashCounts"] = {}
+        contexts: dict[str, "Counter | _ContextCounts"] = {}
+        unread = {story: len(ids) for story, ids in members.items()}
         line_stories: dict[int, set] = defaultdict(set)
         naming: dict[int, list[int]] = defaultdict(list)
         context_names: dict[int, tuple] = {}
@@ -617,18 +622,20 @@ class CorpusView:
             if story is not None:
                 names.setdefault(story, Counter()).update(rec.names)
                 if len(members[story]) >= 3:
-                    table = contexts.setdefault(story, defaultdict(Counter))
-                    for w, c in zip(rec.bigram_names, rec.bigram_ctx):
-                        table[c][w] += 1
+                    contexts.setdefault(story, Counter()).update(
+                        c << 64 | w for w, c in zip(rec.bigram_names, rec.bigram_ctx))
+                unread[story] -= 1
+                if not unread[story]:
+                    names[story] = _HashCounts(names[story])
+                    if story in contexts:
+                        contexts[story] = _ContextCounts(contexts[story])
             for h in rec.lines:
                 if h in line_df:
                     line_stories[h].add(story or rec.key)
         by_rank = [keys[i] for i in order]
         used = {r for heap in naming.values() for r in heap}
-        # Kept for the audit: the per-story tables frozen into arrays, and only the document
-        # counts `shared_context` can use (1 < documents <= its limit).
-        names = {story: _HashCounts(c) for story, c in names.items()}
-        contexts = {story: _ContextCounts(t) for story, t in contexts.items()}
+        # Kept for the audit: only the document counts `shared_context` can use
+        # (1 < documents <= its limit).
         name_df = Counter({h: n for h, n in name_df.items() if 1 < n <= climit})
         return {"story_of": story_of, "members": members, "names": names,
                 "contexts": contexts, "line_df": line_df, "name_df": name_df,
