@@ -548,12 +548,11 @@ class CorpusView:
                 postings[h].append(i)
         # Candidate pairs share a name on at most MAX_BLOCK documents (a name more common
         # than that proposes no pair, but counts among the names a pair shares). Per
-        # document, the documents sharing such names with it are counted in one pass over
-        # their postings (compiled code: Counter over the chained lists), so no pair is
-        # intersected in Python unless it can reach 3 shared names; pairs are never
-        # collected. The groups are the same in any order: an edge's test does not depend
-        # on the others.
-        # A pair's shared common names come from bit masks (one bit per common name).
+        # document, the later documents sharing such names with it are counted in one pass
+        # over their postings (compiled code: a Counter over the chained lists); the common
+        # names a pair shares come from bit masks (one bit per common name), so no names
+        # are intersected as sets, and pairs are never collected. The groups are the same in
+        # any order: an edge's test does not depend on the others.
         common = sorted(h for h, ids in postings.items() if len(ids) > self.MAX_BLOCK)
         bit = {h: 1 << j for j, h in enumerate(common)}
         size, mask = [0] * len(keys), [0] * len(keys)
