@@ -35,6 +35,10 @@ _FUNCTION_MIN_ZIPF = 6.0
 _FUNCTION_MARGIN = 3.0
 _QUOTES = "\"'“”‘’«»„"
 _REPEATED = 3
+# A word used twice is the text's term when it is a content word of its language (Zipf under
+# 4.7: 'couverture'), not a function word or common adverb translation leaves (également,
+# généralement).
+_TERM_MAX_ZIPF = 4.7
 
 
 @lru_cache(maxsize=None)
@@ -238,7 +242,9 @@ def foreign_words(rule, ctx):
     least 4.0 in one of the code-mix languages of quality/data/language_names.tsv, and 2.0 more
     common there than in English, is a foreign word ('également', 'plötzlich', 'że'). Quiet on
     loanwords English uses (déjà vu, per se, status quo: common in English too), on a word
-    the document uses three times or more (its chosen term), on names and words inside them
+    the document uses three times or more, or twice when it is a content word of its language
+    (Zipf under 4.7: 'couverture'; 'également' twice is still a leftover): the document's chosen
+    term; on names and words inside them
     ('Daniel arap Moi', 'Deir ez-Zor'), on words labelled with their language ('(French:
     ...)') and on quoted words ('"carro" means', '"tout autre"'), including a word that opens or
     closes a quotation ('"adieu," she said'); on a romanisation in brackets after the original
@@ -249,7 +255,7 @@ def foreign_words(rule, ctx):
     word ('the German bakeries sell strudel and kuchen'); on the tail of a name after its
     particle ('the Coco de mer', 'the Direction de la surveillance du territoire'); inside a title's original in parentheses after the quoted
     title ('"The Girl of Your Dreams" (La niña de tus ojos)'); on a unit after its number
-    ('a 1.5-volt battery'); on a term glossed in English
+    ('a 1.5-volt battery', '120,000 volt generators': an English word, Zipf 2.5+); on a term glossed in English
     in parentheses right after it ('economia (church economy)') or introduced by name ('furrows
     called colpi'); on notation ('det(A)'); on a
     very common English word with two letters swapped ('usch' for 'such': a typo); and on a
@@ -275,6 +281,8 @@ def foreign_words(rule, ctx):
         elif counts[w] < _REPEATED:
             if not found[1] and _family_count(counts, w) >= 2:
                 continue  # a word no language's list knows, used again: a term (pudú, pudús)
+            if counts[w] >= 2 and found[1] < _TERM_MAX_ZIPF:
+                continue  # a content word used twice: the text's term (couverture, plages)
             foreign[w] = found
     if len(_NOT_FOREIGN) > _NOT_FOREIGN_MAX:
         _NOT_FOREIGN.clear()
@@ -296,8 +304,9 @@ def foreign_words(rule, ctx):
             continue  # part of an address, a file name or a handle: 'gordonua.com'
         if after[:1] == "(":
             continue  # notation, a function applied to its argument: 'det(A)', 'sin(x)'
-        if before == "-" and text[t.start - 2:t.start - 1].isdigit():
-            continue  # a unit after its number: 'a 1.5-volt battery', 'a 12-bar blues'
+        if text[t.start - 2:t.start - 1].isdigit() and (
+                before == "-" or (before == " " and _EN_LEXICON.zipf(w) >= _UNIT_EN_ZIPF)):
+            continue  # a unit after its number: 'a 1.5-volt battery', '120,000 volt generators'
         nxt = _next_word(text, t.end)
         if nxt[:1].isupper() and len(w) <= 3:
             continue  # a name particle: 'del Potro', 'von Braun', 'da Silva'
@@ -502,6 +511,8 @@ def _named_term(text: str, start: int) -> bool:
     return _NAMED_TERM_RE.search(text, max(0, start - 20), start) is not None
 
 
+# A word English itself uses this often (Zipf) after a number is a unit ('120,000 volt').
+_UNIT_EN_ZIPF = 2.5
 _TYPO_MIN_LEN = 4
 _TYPO_EN_ZIPF = 5.0
 

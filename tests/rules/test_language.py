@@ -78,6 +78,10 @@ CASES = [
      "taught to every singer.", []),
     ("Gettens was the first of usch chemists to be employed by a museum.", []),
     ("Small deer such as the pudú live in dense forests, and pudús are rarely seen.", []),
+    ("Makers produce couverture chocolate. Chocolatiers use the finished couverture for bars.",
+     []),  # a content word used twice: the text's term
+    ("You can également seek advice, and the embassy can également help you.",
+     [("LG03", "également"), ("LG03", "également")]),  # an adverb twice is still a leftover
     ("The determinant det(A) equals the product of the diagonal entries.", []),
     # a term glossed in English in parentheses after it, or introduced by name; a
     # romanisation in brackets after a quoted word in its script; English legal loans;
@@ -92,6 +96,7 @@ CASES = [
     ("The font shows ≽ʌⱷᴥⱷʌ≼ as a cat's face.", []),
     # a unit after its number, a scholarly romanisation, a word opening a single-quoted term
     ("A common example is a standard 1.5-volt battery meant for consumer use.", []),
+    ("He studied lightning in his laboratory, using 120,000 volt generators.", []),
     ("In Indochina the Indian serpent nāga was equated with the Chinese dragon.", []),
     ("Most modern versions use the newspaper print style kǎishū for the text.", []),
     ("The work was largely put down without underdrawings ('alla prima'), as was usual.", []),
