@@ -33,12 +33,13 @@ _LABEL_RE = regex.compile(
     r"(?:(\b(?:in|from)\s+|\(\s*))?([\p{L}-]+)(?:(\s*:)|\s+([\p{Ll}]+))?\s*$")
 # "Lycia (Λυκία)", "Li (李 \"plum\")", "(masculine ἅτερος)": the run stands in a short
 # parenthesis that follows a Latin word or quotation.
-_IN_PAREN_RE = regex.compile(r"[\p{Latin}\"”’)]\s*\([^()\n\d]{0,30}$")
-_CLOSES_PAREN_RE = regex.compile(r"[^()\n]{0,40}\)")
-# 'καινός "kainos"', 'Ἴλιον, "Ilion"', 'ಕಲ್ಲಿಕೋಟೆ (Kallikoate)': a Latin rendering follows.
+_IN_PAREN_RE = regex.compile(r"[\p{Latin}\"”’)]\s*[(（][^()（）\n\d]{0,30}$")
+_CLOSES_PAREN_RE = regex.compile(r"[^()（）\n]{0,40}[)）]")
+# 'καινός "kainos"', 'Ἴλιον, "Ilion"', 'ಕಲ್ಲಿಕೋಟೆ (Kallikoate)', 'κορώνη (korōnē, “garland”)': a
+# Latin rendering follows (a citation, '(Larson, 1989)', is none).
 _RENDERING_AFTER_RE = regex.compile(
     r"-?[\"”’»]?[,;:/]?\s*(?:[(\[]\s*[\"“‘«]?|[\"“‘«])-?\p{Latin}[^\n\"”’»(),.\[\]]{0,30}"
-    r"[,.]?[\"”’»)\]]")
+    r"(?:[,.]?[\"”’»)\]]|,\s*[\"“‘][^()\n]{0,60}\))")
 # 'القُدس, transliterated as "al-Quds"', 'יְבוּס: "Jebus, it is Jerusalem"': a rendering or a
 # translation announced after it.
 _RENDERING_ANNOUNCED_RE = regex.compile(
@@ -313,12 +314,15 @@ def _quoted_example(ctx: Context, quoted: list[tuple[int, int]], run: _Piece) ->
 
 
 def _greek_notation(text: str, run: _Piece) -> bool:
-    """A Greek run of at most two distinct letters is notation ('βαββαβ' for a protein fold,
-    'αα'), as one or two letters are symbols."""
+    """A Greek run of at most two distinct letters ('βαββαβ' for a protein fold, 'αα'), or a
+    list of one- or two-letter words ('α, γ, δ'), is notation, as one or two letters are
+    symbols."""
     if run.scripts != ["Greek"]:
         return False
-    letters = {c.lower() for c in text[run.start:run.end] if c.isalpha()}
-    return len(letters) <= 2
+    span = text[run.start:run.end]
+    letters = {c.lower() for c in span if c.isalpha()}
+    return len(letters) <= 2 or all(
+        len(w) <= _GREEK_SYMBOL_MAX for w in regex.findall(r"[\p{L}\p{M}]+", span))
 
 
 def _language_name(ctx: Context, group: str) -> str:

@@ -50,7 +50,13 @@ CASES = [
      None),
     ('The verse reads יבוס היא ירושלים: "Jebus, it is Jerusalem", the scholar said.', [], None),
     ("The city is most commonly known as القدس, and it grew.", [("SC01", "القدس")], None),
+    ("The Chinese developed their own water clocks（水鐘）in 725, passing them on.", [], None),
+    ("The word corona is from the Ancient Greek κορώνη (korōnē, “garland, wreath”), as said.",
+     [], None),
+    ('Having a true "невидимой команды" (Larson and LaFasto, 1989, p. 109) is rare.',
+     [("SC01", "невидимой команды")], None),  # a citation is no rendering
     # Greek of two distinct letters is notation, as one or two letters are symbols
+    ("There are four allotropic forms of iron, known as α, γ, δ, and ε.", [], None),
     ("Protein folds such as βαββαβ are the signature of a ferredoxin fold.", [], None),
     ("Protein folds such as βαγδε are the signature of a ferredoxin fold.",
      [("SC01", "βαγδε")], None),
