@@ -116,6 +116,11 @@ def _wordlist(lang: str) -> dict[str, float]:
     return get_frequency_dict(lang, wordlist="small")
 
 
+def wordlist(lang: str) -> dict[str, float]:
+    """{word: frequency} of wordfreq's small table for `lang` ({} when it has none)."""
+    return _wordlist(lang)
+
+
 # Codes langdetect uses whose wordfreq table has another code.
 _WORDLIST_ALIASES = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh", "hr": "sh", "tl": "fil"}
 

@@ -209,6 +209,10 @@ def _foreign_word(word: str) -> "tuple[str, float] | None":
     en = _EN_LEXICON.zipf(low)
     if en > _FUNCTION_EN_MAX or _ROMANISATION_MARKS.intersection(low):
         return None
+    unseen_accented = en == 0.0 and len(low) >= 4 and _NON_ASCII_LATIN.search(low) \
+        and strip_accents(low).isascii()
+    if not unseen_accented and low not in _common_foreign():
+        return None  # under Zipf 4 in every code-mix language: no test below can hold
     best, lang = 0.0, ""
     for code in codemix_languages():
         z = langid.zipf(code, low)
@@ -218,10 +222,18 @@ def _foreign_word(word: str) -> "tuple[str, float] | None":
         return lang, best
     if best >= _FUNCTION_MIN_ZIPF and best - en >= _FUNCTION_MARGIN:
         return lang, best
-    if en == 0.0 and len(low) >= 4 and _NON_ASCII_LATIN.search(low) \
-            and strip_accents(low).isascii():
+    if unseen_accented:
         return lang, best
     return None
+
+
+@lru_cache(maxsize=1)
+def _common_foreign() -> frozenset[str]:
+    """The words at Zipf 4 or more (a frequency of 1e-5, with a margin for rounding) in
+    some code-mix language: the only ones `_foreign_word` can find common there."""
+    floor = 10 ** (_FOREIGN_MIN_ZIPF - 9) * (1 - 1e-6)
+    return frozenset(w for code in codemix_languages()
+                     for w, f in langid.wordlist(code).items() if f >= floor)
 
 
 # Words LG03 has found to be no lower-case foreign word, kept across documents so that a
