@@ -26,6 +26,8 @@ def test_renderings_of_one_name_share_a_key(a, b, same):
     # each word that differs is its own finding
     ("Taiwan's former president Cai Yingwen visited Washington last week.",
      [("Cai", "Tsai"), ("Yingwen", "Ing-wen")]),
+    # the word written without its accents is no other romanisation
+    ("Secretary-General Antonio Gutteres spoke.", [("Gutteres", "Guterres")]),
     ("North Korean leader Kim Jong-eun watched the launch.", [("Kim Jong-eun", "Kim Jong Un")]),
     # accepted spellings, a longer name, regnal numbers, first-name variants: quiet
     ("Tsai Ing-wen met Kim Jong Un and Xi Jinping.", []),

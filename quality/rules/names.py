@@ -254,7 +254,7 @@ def _romanisation_findings(rule, ctx: Context, s: int, span: str, entry: Entry, 
     if len(mine) == len(theirs):  # each word that differs: "Lipman", "Lynn", "Tingui"
         at = s
         for a, b in zip(mine, theirs):
-            if a != b:
+            if fold(a) != fold(b):  # an accent-less or recased word is no other rendering
                 yield rule.finding(ctx, at, at + len(a), message, b, confidence=0.85)
             at += len(a) + 1
     else:
