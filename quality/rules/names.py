@@ -7,7 +7,7 @@ from typing import Iterator
 
 import regex
 
-from ..gazetteer import Entry
+from ..gazetteer import Entry, building
 from ..romanisation import romanisation_key
 from ..text import WORD_RE, fold
 from .base import Context, rule
@@ -113,24 +113,25 @@ def _reversed_names(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
     key = ("names.reversed",)
     table = gaz.memo.get(key)
     if table is None:
-        table = {}
-        accepted = set()
-        for entry in gaz.entries:
-            if entry.is_person:
-                accepted.update(entry.forms)
-        for entry in gaz.entries:
-            if not entry.is_person:
-                continue
-            for form in entry.forms:
-                parts = form.split()
-                if not 2 <= len(parts) <= 4:
+        with building():
+            table = {}
+            accepted = set()
+            for entry in gaz.entries:
+                if entry.is_person:
+                    accepted.update(entry.forms)
+            for entry in gaz.entries:
+                if not entry.is_person:
                     continue
-                for flipped in _other_orders(parts):
-                    if flipped in accepted:
-                        continue  # both orders accepted (a house style)
-                    first = WORD_RE.match(flipped)
-                    if first:
-                        table.setdefault(first.group(), []).append((flipped, form, entry))
+                for form in entry.forms:
+                    parts = form.split()
+                    if not 2 <= len(parts) <= 4:
+                        continue
+                    for flipped in _other_orders(parts):
+                        if flipped in accepted:
+                            continue  # both orders accepted (a house style)
+                        first = WORD_RE.match(flipped)
+                        if first:
+                            table.setdefault(first.group(), []).append((flipped, form, entry))
         gaz.memo[key] = table
     return table
 
@@ -173,15 +174,16 @@ def _romanised_names(gaz) -> dict[str, list[tuple[str, Entry]]]:
     key = ("names.romanised",)
     table = gaz.memo.get(key)
     if table is None:
-        table = {}
-        for entry in gaz.entries:
-            if not _personal(entry):
-                continue
-            for form in entry.forms:
-                if len(form.split()) >= 2:
-                    k = romanisation_key(form)
-                    if len(k) >= MIN_ROMANISED_KEY:
-                        table.setdefault(k, []).append((form, entry))
+        with building():
+            table = {}
+            for entry in gaz.entries:
+                if not _personal(entry):
+                    continue
+                for form in entry.forms:
+                    if len(form.split()) >= 2:
+                        k = romanisation_key(form)
+                        if len(k) >= MIN_ROMANISED_KEY:
+                            table.setdefault(k, []).append((form, entry))
         gaz.memo[key] = table
     return table
 

@@ -25,7 +25,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .. import data_files
 from ..corpus import Variant
-from ..gazetteer import Candidate, Entry, Gazetteer, surname_of
+from ..gazetteer import Candidate, Entry, Gazetteer, building, surname_of
 from ..text import (FUNCTION_WORDS, WORD_RE, Token, built_on, derived_forms, fold, is_all_caps,
                     skeleton, strip_accents, strip_possessive)
 from .base import Context, per_document
@@ -519,6 +519,10 @@ def _spellings_by_surface(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
     """{a word that names an entry (one of its `_surface_forms`): the folded spellings
     `Gazetteer.candidates` can return for the entries it names}, built once per process."""
     def build() -> dict[str, tuple[str, ...]]:
+        with building():
+            return _build()
+
+    def _build() -> dict[str, tuple[str, ...]]:
         fuzzy: dict[int, list[str]] = {}
         for form, entry in gaz.fuzzy_forms():
             fuzzy.setdefault(id(entry), []).append(fold(form))
@@ -658,6 +662,10 @@ def _name_words(gaz: Gazetteer) -> dict[str, list[tuple[tuple[str, ...], int, En
     """Folded word -> [(the words of an accepted name of two to REST_MAX_WORDS words, the
     position of the word in it, entry)], built once per gazetteer."""
     def build() -> dict:
+        with building():
+            return _build()
+
+    def _build() -> dict:
         table: dict = {}
         for entry in gaz.entries:
             for form in entry.forms:
