@@ -236,6 +236,19 @@ def built_on(a: str, b: str) -> bool:
     return len(b) - len(stem) >= 3 + (stem != a) and b.startswith(stem) or derived_forms(a, b)
 
 
+# Letters of scholarly romanisation that English spelling and the code-mix languages do not
+# use: macron vowels, consonants with a dot below (Arabic, Hebrew, Persian, Sanskrit, Pali),
+# pinyin's caron vowels, ayn and hamza. A word spelt with them is a transliteration given on
+# purpose ('nirvāṇa', 'kǎishū'), and a name spelt with them has no single English spelling
+# ('Jabālyā': news writes Jabalia, Jabaliya and Jabalya).
+_ROMANISATION_MARKS = frozenset("āēīōūḍḥḷṃṇṛṣṭṅẓǎǐǒǔǖǘǚǜʿʾ")
+
+
+def romanised(word: str) -> bool:
+    """True when `word` holds a letter of scholarly romanisation, in either case."""
+    return not _ROMANISATION_MARKS.isdisjoint(word.lower())
+
+
 _QUOTE_MARK_RE = regex.compile(r'["“”«»„\n]')
 _OPENS = "“«„"
 # A straight mark opens after a line start, a space, a bracket or a dash, before a non-space.

@@ -2,6 +2,7 @@
 import pytest
 
 from quality.romanisation import romanisation_key
+from quality.text import romanised
 from tests.helpers import findings
 
 
@@ -37,3 +38,17 @@ def test_renderings_of_one_name_share_a_key(a, b, same):
 ])
 def test_romanisation_rule(text, expected):
     assert [(f.text, f.suggestion) for f in findings(text, "NM04")] == expected
+
+
+@pytest.mark.parametrize("word,marked", [
+    ("nirvāṇa", True),    # macron and dot below: Sanskrit
+    ("kǎishū", True),     # pinyin's tone marks
+    ("Jabālyā", True),    # a name, macrons
+    ("ḤAMĀS", True),      # capitals count too
+    ("Baʿalbek", True),   # ayn
+    ("Kyiv", False),
+    ("café", False),      # an accent English borrows with the word
+    ("Łódź", False),      # a language's own letters, not a romanisation
+])
+def test_scholarly_romanisation_marks(word, marked):
+    assert romanised(word) is marked

@@ -13,7 +13,7 @@ import regex
 
 from .. import langid
 from ..data_files import lines, table
-from ..text import FUNCTION_WORDS, fold, quotation_spans, strip_accents
+from ..text import FUNCTION_WORDS, fold, quotation_spans, romanised, strip_accents
 from ..lexicon import Lexicon
 from .base import Context, rule
 
@@ -192,12 +192,6 @@ _NEXT_WORD_RE = regex.compile(r"[ \t]+([\p{L}]+)")
 _EN_LEXICON = Lexicon("en")
 
 
-# Letters of scholarly romanisation that no code-mix language writes: macron vowels,
-# consonants with a dot below or above (Sanskrit, Pali, Arabic), pinyin's caron vowels. A word
-# with them is a transliteration given on purpose ('nirvāṇa', 'nāga', 'kǎishū').
-_ROMANISATION_MARKS = frozenset("āēīōūḍḥḷṃṇṛṣṭṅǎǐǒǔǖǘǚǜ")
-
-
 @lru_cache(maxsize=1 << 16)
 def _foreign_word(word: str) -> "tuple[str, float] | None":
     """(language, Zipf in it) when `word` is not English but another language's: rare in English
@@ -207,7 +201,7 @@ def _foreign_word(word: str) -> "tuple[str, float] | None":
     the marks of a scholarly romanisation ('nirvāṇa', 'kǎishū'): a transliteration."""
     low = unicodedata.normalize("NFKC", word).lower()
     en = _EN_LEXICON.zipf(low)
-    if en > _FUNCTION_EN_MAX or _ROMANISATION_MARKS.intersection(low):
+    if en > _FUNCTION_EN_MAX or romanised(low):
         return None
     unseen_accented = en == 0.0 and len(low) >= 4 and _NON_ASCII_LATIN.search(low) \
         and strip_accents(low).isascii()

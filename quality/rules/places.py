@@ -10,7 +10,7 @@ import regex
 
 from .. import data_files
 from ..gazetteer import Entry
-from ..text import FUNCTION_WORDS, derived_forms, fold, is_all_caps
+from ..text import FUNCTION_WORDS, derived_forms, fold, is_all_caps, romanised
 from .base import Context, per_document, rule
 from .spelling import consensus_variants, misspellings, trailing_words, without_possessive
 
@@ -466,17 +466,12 @@ def _language_label(text: str, start: int) -> bool:
     return m is not None and m.group(1) in _language_names()
 
 
-# Letters of scholarly romanisation (Arabic, Hebrew, Persian, Sanskrit ...): macrons, dots
-# below, ayn and hamza. A name spelt with them has no single English spelling.
-_ROMANISATION_MARKS = frozenset("āēīōūĀĒĪŌŪḥṣṭḍẓḤṢṬḌẒʿʾ")
-
-
 def _another_romanisation(m) -> bool:
     """A place the gazetteer names by a scholarly romanisation ('Jabālyā'), matched only by
     the transliteration skeleton: 'Jabalia' is one more romanisation of the same name (news
     writes Jabalia, Jabaliya and Jabalya), not a misspelling."""
     return (m.evidence == ("same transliteration skeleton",)
-            and any(c in _ROMANISATION_MARKS for c in m.candidate.entry.name))
+            and romanised(m.candidate.entry.name))
 
 
 _QUOTE_OPEN = "\"'“‘«"
