@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable, Optional
 
 from .model import Finding
@@ -63,7 +64,7 @@ def fix_edits(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, st
     text no longer matches the document, or whose fix is already in place ("Witkof" ->
     "Witkoff" on a text that reads "Witkoff"), are skipped: stale findings change nothing, and
     a fix applied twice gives the text of applying it once. A
-    deletion of whole lines also removes their line breaks (see _line_end).
+    deletion of whole lines of visible text also removes their line breaks (see _line_end).
     """
     fixes = sorted((f for f in findings if f.suggestion is not None
                     and text[f.start:f.end] == f.text and not _already_applied(text, f)),
@@ -80,7 +81,8 @@ def fix_edits(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, st
             inners.append(fixes[i])
             i += 1
         replacement = _compose(f, inners) if inners else f.suggestion
-        pos = _line_end(text, f.start, f.end) if replacement == "" else f.end
+        pos = _line_end(text, f.start, f.end) if replacement == "" and _visible(f.text) \
+            else f.end
         edits.append((f.start, pos, replacement))
     return edits
 
@@ -131,6 +133,13 @@ def _already_applied(text: str, f: Finding) -> bool:
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 _BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
+
+
+def _visible(deleted: str) -> bool:
+    """The deleted text shows on the page: a line of it is a line the reader sees. Deleting
+    only invisible characters (a zero width space alone on its line) keeps the line break:
+    the reader saw a blank line there and still does."""
+    return any(unicodedata.category(c)[0] not in "CZ" for c in deleted)
 
 
 def _line_end(text: str, start: int, end: int) -> int:

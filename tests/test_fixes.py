@@ -43,6 +43,19 @@ def test_deleting_part_of_a_line_keeps_the_line_break():
     assert apply_fixes(text, [finding(text, 5, 9, "")]) == "Read : other story\nNext line"
 
 
+def test_deleting_an_invisible_character_alone_on_its_line_keeps_the_line():
+    # found by bench/fuzz.py: the deletion took the line break with it, so applying it again
+    # deleted the next line's copy of the character; the reader saw a blank line here
+    text = "First paragraph.\n\u200b\nSecond paragraph."
+    f = finding(text, 17, 18, "", "EN03")
+    once = apply_fixes(text, [f])
+    assert once == "First paragraph.\n\nSecond paragraph."
+    assert apply_fixes(once, [f]) == once
+    text = "\u200b\r\u200b"
+    f = finding(text, 0, 1, "", "EN03")
+    assert apply_fixes(apply_fixes(text, [f]), [f]) == "\r\u200b"
+
+
 def test_fix_edits_are_what_apply_fixes_splices():
     from quality.fixes import fix_edits
 
