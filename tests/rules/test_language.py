@@ -76,8 +76,8 @@ CASES = [
     ('In the drama "The Girl of Your Dreams" (La niña de tus ojos), Cruz played a singer.', []),
     ("The tutors of the period were Italian. Graces such as the accento and the trillo were "
      "taught to every singer.", []),
-    ("Gettens was the first of usch chemists to be employed by a museum.", []),
-    ("Small deer such as the pudú live in dense forests, and pudús are rarely seen.", []),
+    ("She was one of the first usch engineers to work for the city.", []),
+    ("The pudú hides in dense forest, and hunters there rarely see pudús.", []),
     ("Makers produce couverture chocolate. Chocolatiers use the finished couverture for bars.",
      []),  # a content word used twice: the text's term
     ("You can également seek advice, and the embassy can également help you.",

@@ -101,7 +101,7 @@ def features(line: str, stop: frozenset) -> Features:
 
 
 def title_question(f: Features, p: Params) -> bool:
-    """A headline that asks or exclaims, in Title Case ("Is Algebra Necessary?")."""
+    """A headline that asks or exclaims, in Title Case ("Is College Still Worth It?")."""
     return (f.asks and 3 <= f.words <= p.headline_max_words
             and f.capitalised >= p.headline_capitalised)
 
@@ -260,7 +260,7 @@ def revise(classes: list[str], seg: list[int]) -> list[str]:
 
 
 _ANNOTATION_RE = re.compile(r"^[(\[][^()\[\]]+[)\]]$")
-# A letter's salutation ("Dear Yahoo!:", "Dear Sir,") or an interview's speaker label ("Q.",
+# A letter's salutation ("Dear Editor:", "Dear Sir,") or an interview's speaker label ("Q.",
 # "A:"): the text's own words.
 _SALUTATION_RE = re.compile(r"^(?:Dear\s+\S.{0,40}[,:!]|[QA][.:])$")
 
