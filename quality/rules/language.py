@@ -477,7 +477,7 @@ _ACCENTED_EN_MIN_ZIPF = 3.5
 _ACCENTED_EN_MARGIN = 0.5
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1 << 16)  # per distinct word: bounded like the other word caches
 def _accented_english(word: str) -> bool:
     """An English word in its older accented spelling ('rôle', 'régimes', 'élite'): without
     its accents the word is common in English (Zipf 3.5+) and not much more common in a
@@ -523,7 +523,7 @@ _TYPO_MIN_LEN = 4
 _TYPO_EN_ZIPF = 5.0
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1 << 16)  # per distinct word: bounded like the other word caches
 def _english_typo(word: str) -> bool:
     """Two neighbouring letters swapped in a very common English word ('usch' for 'such',
     'teh'): a typing slip, not a foreign word, whatever another language makes of it. Four
