@@ -63,7 +63,8 @@ def fix_edits(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, st
     overlap keeps the earliest-starting (then longest) fix and skips the rest. Findings whose
     text no longer matches the document, or whose fix is already in place ("Witkof" ->
     "Witkoff" on a text that reads "Witkoff"), are skipped: stale findings change nothing, and
-    a fix applied twice gives the text of applying it once. A
+    a fix applied twice gives the text of applying it once, save a removal whose text is
+    repeated right after it (the copy now stands in its place and is removed too). A
     deletion of whole lines of visible text also removes their line breaks (see _line_end).
     """
     fixes = sorted((f for f in findings if f.suggestion is not None

@@ -51,15 +51,18 @@ def test_fixing_reaches_a_fixed_point_in_one_run(text):
 
 @SETTINGS
 @given(texts)
+@example("Home\nHome\nHome\nStory text here.")  # bench/fuzz.py: a repeated line
 def test_applying_the_same_findings_twice_changes_nothing_more(text):
     # Each fix alone: applied to its own result it changes nothing ("Witkof" -> "Witkoff"
     # must not become "Witkofff"). Not promised: several stale findings at once may quote
     # text that moved under them, and a deletion applied again deletes a copy of its text
     # that followed it (a title line repeated three times); fixed() re-audits instead of
-    # reusing findings.
+    # reusing findings. Checked: every fix that leaves no copy of its text in its place.
     for f in auditor().audit(Document(text)).findings:
         if f.suggestion is not None:
             once = apply_fixes(text, [f])
+            if len(f.suggestion) < len(f.text) and once[f.start:f.end] == f.text:
+                continue  # a copy of the removed text moved into its place: not promised
             assert apply_fixes(once, [f]) == once, f
 
 
