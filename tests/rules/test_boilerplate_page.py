@@ -171,3 +171,38 @@ FR_B = ("Les exportateurs ont averti que ces mesures pourraient coûter des mill
 ])
 def test_other_languages(text, expected):
     assert spans(text, "BP") == expected
+
+
+# A text without a block of prose: a title and a few lines of it, the rest of the page cut away.
+# The headlines at its end among furniture are other stories' and sections'.
+FRAGMENT = ("Storm cuts power across the county\nCrews worked through the night to restore\n"
+            "power to homes on the east side, and\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Other stories' headlines, each with its source as headlines give it.
+    (FRAGMENT + "Man arrested after chase through downtown, police say\n"
+     "School board delays vote on new budget, officials say\n",
+     [("BP03", "Man arrested after chase through downtown, police say\n"
+               "School board delays vote on new budget, officials say")]),
+    # A Title Case headline beside furniture the phrase tables know.
+    (FRAGMENT + "Five Easy Ways to Keep Basil Alive\nLeave a Reply\n",
+     [("BP03", "Five Easy Ways to Keep Basil Alive"), ("BP09", "Leave a Reply")]),
+])
+def test_page_end_fires(text, expected):
+    assert spans(text, "BP") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # One Title Case line alone at the end may be the text's own.
+    FRAGMENT + "See You at the Fair\n",
+    # A sentence cut short ("was" in lower case) is no Title Case headline; a past tense source
+    # is prose.
+    FRAGMENT + "The Spring Fair in 2018 was Harbour’s\nThe vote was delayed again, the mayor said\n",
+    # The items of a numbered list are the text's.
+    FRAGMENT + "9. Jane Smith\n10. John Doe\n",
+    # A headline with its source is the title on the first line.
+    "Storm cuts power to thousands, officials say\nCrews worked through the night\n",
+])
+def test_page_end_quiet(text):
+    assert spans(text, "BP") == []

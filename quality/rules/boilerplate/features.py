@@ -23,6 +23,13 @@ SPACE_RE = re.compile(r"\s+")
 LABEL_SEP_RE = re.compile(r"\s*(?:[:|»›]|\s[-–—]\s)\s*")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:|•·]\s*)[\"'“‘(\[]?$")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
+# The words a Title Case headline leaves in lower case ("Tips for Growing Roses in Pots").
+MINOR_WORDS = frozenset(_WORDS["headline_minor_words"])
+# A headline's source at its end, in the present tense headlines use: "..., police say",
+# "..., study finds", "..., the minister warns" (a sentence of prose says "said" and ends).
+REPORTED_RE = re.compile(
+    r"\S\s+\S+\s+\S+.*,\s+(?:(?:the|a|an|new|some)\s+)?(?:[\w.'’&-]+\s+){0,3}?"
+    rf"(?:{alternation(_WORDS['reporting_verbs'])})[\"'”’]?$")
 ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*$")
 TERMINAL_PUNCT_RE = re.compile(r"[.!?:;,][\"'”’)\]]*$")
 

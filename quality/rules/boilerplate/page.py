@@ -34,7 +34,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore
 
 from ...data_files import DATA_DIR, lines as data_lines
-from .features import SENTENCE_END_RE
+from .features import MINOR_WORDS, REPORTED_RE, SENTENCE_END_RE
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -59,6 +59,7 @@ class Params:
     before_max_words: int
     after_max_words: int
     min_run: int
+    page_end_run: int
 
 
 @lru_cache(maxsize=1)
@@ -274,6 +275,46 @@ def _spoken(line: str, f: Features) -> bool:
                                                  and not title_question(f, params()))
 
 
+# An item of a numbered list ("100. Ray Gillen", "3) Keep it short"): the text's own.
+_NUMBERED_RE = re.compile(r"^\d+[.)]\s")
+
+
+def headline(line: str, f: Features, p: Params) -> Optional[str]:
+    """The kind of headline a line is, or None: Title Case without a sentence end ("Tips for
+    Growing Roses Indoors": only the minor words of a title in lower case, so "The Spring Fair
+    was" is a cut sentence), or a clause with its source in the present tense and no full
+    stop, as headlines give it ("Storm cuts power to thousands, officials say")."""
+    if (f.sentence_end or f.separators or not 2 <= f.words <= p.headline_max_words
+            or _NUMBERED_RE.match(line)):
+        return None
+    if REPORTED_RE.search(line):
+        return "headline with its source"
+    if f.capitalised >= p.headline_capitalised and all(
+            w[:1].isupper() or not w[:1].isalpha() or w in MINOR_WORDS for w in line.split()):
+        return "Title Case headline"
+    return None
+
+
+def page_end(texts: list[str], feats: list[Features], known: list[bool], meta: list[bool],
+             p: Params) -> list[Optional[str]]:
+    """For a text without a block of prose (a title and a few lines of text, the rest of the
+    page cut away): the headlines at its end, after its last line of text, among furniture
+    the phrase tables know or dates. The edge of the page counts as furniture (jusText), so a
+    run of at least `page_end_run` such lines down to the end is the page's, not the text's:
+    links to other stories and section names. The first line (the title) is never one."""
+    out: list[Optional[str]] = [None] * len(texts)
+    i = len(texts)
+    while i > 1 and (known[i - 1] or meta[i - 1] or headline(texts[i - 1], feats[i - 1], p)):
+        i -= 1
+    if len(texts) - i < p.page_end_run or not any(
+            not known[j] and not meta[j] for j in range(1, i)):
+        return out
+    for j in range(i, len(texts)):
+        if not known[j] and not meta[j]:
+            out[j] = f"{headline(texts[j], feats[j], p)}, after the text among page furniture"
+    return out
+
+
 def classify(texts: list[str], known: list[bool], meta: list[bool], credits: list[bool],
              stop: frozenset, feats: Optional[list[Features]] = None,
              dates: Optional[list[bool]] = None) -> tuple[list[Optional[str]], list[bool]]:
@@ -291,7 +332,7 @@ def classify(texts: list[str], known: list[bool], meta: list[bool], credits: lis
         why.append(signal)
     classes = headings(promote_runs(first, feats, p), feats, known, p)
     if GOOD not in classes:
-        return [None] * len(texts), [False] * len(texts)
+        return page_end(texts, feats, known, meta, p), [False] * len(texts)
     lo, _ = main_body(segments(classes, p), feats)
     classes, top = title(classes, feats, lo, known, meta, p)
     seg = segments(classes, p)
