@@ -5,12 +5,13 @@ the same text gets the same answer in every run and every process.
 """
 from __future__ import annotations
 
-import math
 import threading
 from functools import lru_cache
 from typing import Iterable, Optional
 
 import regex
+
+from .lexicon import EMPTY, Frequencies, frequencies, has_list
 
 _WORD = regex.compile(r"\p{L}+")
 # The most frequent function words of English; a page of English prose is ~40-50% these.
@@ -95,7 +96,7 @@ def detect_language(text: str) -> Optional[str]:
     return langdetect_language(text)
 
 
-# --- Word-list evidence from wordfreq (its small lists ship in the wheel and load in ~20 ms) ---
+# --- Word-list evidence from wordfreq (its small lists, in compact tables: see lexicon.py) ---
 
 _PROFILE_WORDS = 100
 # Languages whose function words are weighed against English before calling langdetect.
@@ -104,21 +105,20 @@ _PROFILE_LANGS = ("cs", "da", "de", "es", "fi", "fr", "hu", "it", "nb", "nl", "p
 
 
 @lru_cache(maxsize=None)
-def _wordlist(lang: str) -> dict[str, float]:
-    """wordfreq's small frequency table for `lang` ({} when wordfreq has none). Only the
+def _wordlist(lang: str) -> Frequencies:
+    """wordfreq's small frequency table for `lang` (empty when wordfreq has none). Only the
     language itself or its macrolanguage's table: wordfreq's "nearest match" would answer
     Somali with English and Afrikaans with Dutch (and say so on standard error)."""
-    from wordfreq import available_languages, get_frequency_dict
-
     lang = _WORDLIST_ALIASES.get(lang, lang)
-    if lang not in available_languages("small"):
-        return {}
-    return get_frequency_dict(lang, wordlist="small")
+    if not has_list(lang, "small"):
+        return EMPTY
+    return frequencies(lang, "small")
 
 
-def wordlist(lang: str) -> dict[str, float]:
-    """{word: frequency} of wordfreq's small table for `lang` ({} when it has none)."""
-    return _wordlist(lang)
+def words(lang: str, min_zipf: float) -> list[str]:
+    """The words of `lang` at Zipf `min_zipf` or more (at least lexicon.HEAD_ZIPF), most
+    frequent first ([] when wordfreq has no table for it)."""
+    return _wordlist(lang).words(min_zipf)
 
 
 # Codes langdetect uses whose wordfreq table has another code.
@@ -127,15 +127,13 @@ _WORDLIST_ALIASES = {"no": "nb", "zh-cn": "zh", "zh-tw": "zh", "hr": "sh", "tl":
 
 @lru_cache(maxsize=None)
 def top_words(lang: str, n: int = _PROFILE_WORDS) -> frozenset[str]:
-    """The `n` most frequent words of `lang`: its function words."""
-    table = _wordlist(lang)
-    return frozenset(sorted(table, key=table.get, reverse=True)[:n])
+    """The `n` most frequent words of `lang`: its function words (ties in wordfreq's order)."""
+    return frozenset(_wordlist(lang).words()[:n])
 
 
 def zipf(lang: str, word: str) -> float:
     """Zipf frequency of a lower-cased word in `lang` (0 when unseen)."""
-    f = _wordlist(lang).get(word)
-    return math.log10(f) + 9 if f else 0.0
+    return _wordlist(lang).zipf(word)
 
 
 def stopword_shares(text: str, langs: Iterable[str]) -> dict[str, float]:

@@ -72,6 +72,6 @@ def test_word_tables_are_the_languages_own(capfd):
     # with a warning on standard error; only the language's own or macrolanguage's table counts.
     from quality.langid import _wordlist
 
-    assert _wordlist("so") == {} and _wordlist("af") == {}
-    assert _wordlist("no") and _wordlist("zh-cn")
+    assert len(_wordlist("so")) == 0 and len(_wordlist("af")) == 0
+    assert len(_wordlist("no")) and len(_wordlist("zh-cn"))
     assert "You asked for" not in capfd.readouterr().err

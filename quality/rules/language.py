@@ -223,11 +223,10 @@ def _foreign_word(word: str) -> "tuple[str, float] | None":
 
 @lru_cache(maxsize=1)
 def _common_foreign() -> frozenset[str]:
-    """The words at Zipf 4 or more (a frequency of 1e-5, with a margin for rounding) in
-    some code-mix language: the only ones `_foreign_word` can find common there."""
-    floor = 10 ** (_FOREIGN_MIN_ZIPF - 9) * (1 - 1e-6)
+    """The words at Zipf 4 or more in some code-mix language: the only ones `_foreign_word`
+    can find common there."""
     return frozenset(w for code in codemix_languages()
-                     for w, f in langid.wordlist(code).items() if f >= floor)
+                     for w in langid.words(code, _FOREIGN_MIN_ZIPF))
 
 
 # Words LG03 has found to be no lower-case foreign word, kept across documents so that a
