@@ -129,6 +129,21 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
      "staff writer at Market Daily, covering trade",
      [("BP09", "Helen Ortiz is an associate professor of economics at Leeds."),
       ("BP09", "staff writer at Market Daily, covering trade")], BODY + "\n\n" + BODY2 + "\n\n"),
+    # Calls to subscribe and site furniture written as sentences, after the article.
+    (f"{BODY}\n\n{BODY2}\n\nDon't have time to read every story? Get them by email\n"
+     "Already a subscriber? Sign in to hide this message\n"
+     "Cut through the noise and refresh your inbox\nWeekly tips about growing vegetables\n"
+     "Letters to the Editor\nThis post contains affiliate links to products we like.",
+     [("BP05", "Don't have time to read every story? Get them by email"),
+      ("BP05", "Already a subscriber? Sign in to hide this message"),
+      ("BP05", "Cut through the noise and refresh your inbox"),
+      ("BP05", "Weekly tips about growing vegetables"), ("BP09", "Letters to the Editor"),
+      ("BP06", "This post contains affiliate links to products we like.")],
+     BODY + "\n\n" + BODY2 + "\n\n"),
+    # Section names around the article.
+    (f"Tariffs to take effect\n\n{BODY}\n\n{BODY2}\n\nRiverside Weather\nObituaries",
+     [("BP12", "Riverside Weather\nObituaries")],
+     "Tariffs to take effect\n\n" + BODY + "\n\n" + BODY2 + "\n\n"),
 ])
 def test_fires(text, expected, result):
     assert spans(text, "BP") == expected
@@ -201,7 +216,13 @@ def test_fires(text, expected, result):
         "Send me the report by Friday, she wrote.",
         # A furniture phrase opening a long sentence: the editor's note, not a button.
         "Scroll down for an official statement from the ministry with more information.",
+        # Inboxes, editors and the weather in sentences of the article.
+        "Phishing emails that land in your inbox often look like invoices from a supplier.",
+        "He wrote to the editor of the local paper to complain about the traffic.",
+        "The storm brought cold weather to the whole region on Monday.",
     )),
+    # A heading that names the weather inside the article is the article's.
+    f"{BODY}\n\nWinter Weather\n\n{BODY2}",
 ])
 def test_quiet(text):
     assert spans(text, "BP") == []

@@ -11,7 +11,7 @@ from .features import (
     APP_RE, AUTHOR_CONTROLS, OUTER, AUTHOR_HELLO_RE, BLURB_RE, BYLINE_RE, CALL_WORDS, COMMENT_POLICY_RE, COPYRIGHT_RE,
     COUNTER_RE, CREDIT_RE, DELIVERY_RE, ELLIPSIS_RE, EMAIL_ONLY_RE, FOLLOW_RE, LABEL_SEP_RE,
     METADATA_RE, NAV_ITEM_RE, NAV_SEP_RE, NEWSLETTER_RE, NOT_NAMES, PRICE_CONTEXT_RE, PRICE_RE,
-    PROMPT_CUE_RE, PUBLISHER_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
+    PROMPT_CUE_RE, PUBLISHER_RE, SECTION_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
     THREAD_RE, DATE_RE, NAME_LINE_RE, html_markup, SIGNATURE_RE, domain_like, quoted_speech, headline_case, is_prose, teaser_like, words_key)
 from ..base import per_document
 from . import page
@@ -129,6 +129,8 @@ def classify_shape(line: str, n_words: int, edge: bool, trailing: bool,
         if len(parts) >= 3 and all(0 < len(p.split()) <= 3 and NAV_ITEM_RE.match(p)
                                    for p in parts):
             return "chrome", "navigation"
+    if n_words <= 3 and unfinished and SECTION_RE.match(line):
+        return "navigation", "section"
     if n_words <= 10 and PUBLISHER_RE.match(line):
         return "legal", "publisher line"
     if not trailing:

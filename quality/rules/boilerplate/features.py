@@ -83,7 +83,7 @@ CREDIT_RE = re.compile(r"^(?:additional reporting|reporting|editing|writing|comp
                         r"produced)\s+by\b", re.IGNORECASE)
 CALL_WORDS = frozenset(_WORDS["call_words"])
 PROMPT_CUE_RE = re.compile(
-    r"\b(?:newsletters?|inbox|e-?mails?|subscri\w*|sign(?:ing)? up|updates|alerts|headlines|"
+    r"\b(?:newsletters?|inbox|e-?mails?|subscri\w*|sign(?:ing)? (?:up|in)|updates|alerts|headlines|"
     r"news|stories|app|podcasts?|follow|share|twitter|facebook|instagram|whatsapp|telegram|"
     r"notifications?|free|offer|account|log ?in)\b", re.IGNORECASE)
 EMAIL_ONLY_RE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
@@ -107,8 +107,9 @@ COUNTER_RE = re.compile(
 NAV_SEP_RE = re.compile(r"\s+[/|»›>]\s+")
 NAV_ITEM_RE = re.compile(r"[^\W\d_][\w &'’.,-]*$")
 # A blurb describing a newsletter or a section: "The latest news, analysis and insights".
-BLURB_RE = re.compile(r"^the latest (?:news|headlines|updates?|stories|on|from|in)\b",
-                       re.IGNORECASE)
+BLURB_RE = re.compile(r"^the latest (?:news|headlines|updates?|stories|on|from|in)\b|"
+                      r"^(?:daily|weekly|monthly) (?:news|headlines|updates|insights|tips) "
+                      r"(?:about|on|from|for)\b", re.IGNORECASE)
 DELIVERY_RE = re.compile(
     r"\bdeliver(?:s|ed)?\s+(?:daily|weekly|monthly)\s+(?:updates|news|headlines|stories|digests?|"
     r"insights|briefings?|emails?|tips)\b|\bdelivered\s+(?:daily|weekly|monthly)\W*$",
@@ -123,6 +124,10 @@ PRICE_RE = re.compile(r"(?:(?:for\s+)?(?:as little as|only|just)|for)\s+[$£€]
                        r"(?:a|per|/)\s*(?:month|week|year|mo|wk|yr)\b", re.IGNORECASE)
 PRICE_CONTEXT_RE = re.compile(r"subscri|unlimited|digital access|membership|free trial|"
                                r"support us|support our", re.IGNORECASE)
+# A section of the site: at most three words ending in a section's name ("Austin Weather",
+# "Example podcasts", "Obituaries").
+SECTION_RE = re.compile(rf"^(?:[\w.'’&-]+\s+){{0,2}}(?:{alternation(_WORDS['section_nouns'])})$",
+                        re.IGNORECASE)
 # The publisher's company line: "Example Media Group", "Example Publishing Ltd".
 PUBLISHER_RE = re.compile(
     rf"^(?:[A-Z][\w&.'’-]*\s+){{1,5}}(?:{alternation(_WORDS['publisher_words'])})\s+"
