@@ -70,6 +70,20 @@ COMMENT = ("I have been following these talks for months and I think the ministr
       ("BP03", "Why the euro fell against the dollar"), ("BP09", "Home")],
      f"For Immediate Release: Nov. 6, 2012\nMedia Inquiries: Jane Smith, 301-796-0397\n{TITLE}\n"
      f"{A}\n{B}\n"),
+    # The title above a metadata bar ("By ... | Tags: ...") is the article's; the menu above
+    # it is not.
+    (f"Europe\nAsia\nMarkets\nOpinion\n{TITLE}\nBy Jane Smith | Tags: Trade, Tariffs\n{A}\n{B}\n",
+     [("BP12", "Europe\nAsia\nMarkets\nOpinion")],
+     f"{TITLE}\nBy Jane Smith | Tags: Trade, Tariffs\n{A}\n{B}\n"),
+    # Short capitalised lines look like names, but a run of them above the title is a menu,
+    # not a byline: only two such lines are taken for the article's own.
+    (f"Europe\nAsia\nMarkets\nOpinion\nLearn More\nFree Sample\nEntry Form\nGift Cards\n"
+     f"{TITLE}\n{A}\n{B}\n",
+     [("BP12", "Europe\nAsia\nMarkets\nOpinion\nLearn More\nFree Sample")],
+     f"Entry Form\nGift Cards\n{TITLE}\n{A}\n{B}\n"),
+    # A call to follow an account.
+    (f"{TITLE}\nFollow @example\n{A}\n{B}\n", [("BP04", "Follow @example")],
+     f"{TITLE}\n{A}\n{B}\n"),
 ])
 def test_fires(text, expected, result):
     check_case(text, "BP", expected, result)
@@ -137,6 +151,9 @@ def test_quiet(text):
     # An interview's speaker labels and a letter's salutation are the text's own words.
     (f"Europe\nAsia\nMarkets\nTweet\nQ.\nIs the tariff plan final?\nA.\n{A}\n{B}\n", ["Q."]),
     (f"Europe\nAsia\nMarkets\nDear Editor,\n{A}\n{B}\n", ["Dear Editor,"]),
+    # A one-word title over its dateline, under a menu.
+    (f"Europe\nAsia\nMarkets\n« Older | Home | Newer »\nGlacier\n"
+     f"Sunday, October 21, 2012 at 8:02AM\n{A}\n{B}\n", ["Glacier"]),
 ])
 def test_kept(text, kept):
     flagged = [t for _, t in spans(text, "BP")]

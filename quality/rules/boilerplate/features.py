@@ -76,8 +76,10 @@ NEWSLETTER_RE = re.compile(
     r"people|others|professionals|fans|followers|engineers|marketers|parents|cooks|"
     r"gardeners|investors)\b")
 # A call to follow a social-media account.
+# "Follow us on Twitter", "Follow @example".
 FOLLOW_RE = re.compile(
-    rf"(?:follow|connect with|find|like)\b.*\b(?:{alternation(_WORDS['social_networks'])})\b")
+    rf"(?:follow|connect with|find|like)\b.*\b(?:{alternation(_WORDS['social_networks'])})\b|"
+    r"follow\s+@\w+$")
 # The article's own credit lines, which end a teaser block.
 CREDIT_RE = re.compile(r"^(?:additional reporting|reporting|editing|writing|compiled|"
                         r"produced)\s+by\b", re.IGNORECASE)

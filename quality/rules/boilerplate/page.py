@@ -59,6 +59,7 @@ class Params:
     before_max_words: int
     after_max_words: int
     min_run: int
+    meta_reach: int
     page_end_run: int
 
 
@@ -165,20 +166,33 @@ def headings(classes: list[str], feats: list[Features], known: list[bool],
     return out
 
 
+# A metadata bar under a title: "By Jane Smith | Photo by Example", "12 Comments » | Posted in
+# News", "Staff | Tags: Trade, Tariffs".
+_META_BAR_RE = re.compile(r"\b(?:by|tags?|tagged|filed|posted|published|comments?)\b",
+                          re.IGNORECASE)
+
+
 def title(classes: list[str], feats: list[Features], start: int, known: list[bool],
-          meta: list[bool], p: Params) -> tuple[list[str], int]:
-    """(classes, index of the title or `start`). The nearest headline-like line above the article, over dates, bylines and known
+          meta: list[bool], p: Params, texts: Optional[list[str]] = None
+          ) -> tuple[list[str], int]:
+    """(classes, index of the title or `start`). The nearest headline-like line above the
+    article, over dates, bylines, metadata bars ("By Jane Smith | Tags: Trade") and known
     furniture (a breadcrumb, a share bar): good."""
     out = list(classes)
     i = start - 1
+    dated = False
     while i >= 0 and start - i <= p.title_reach:
-        if meta[i] or known[i]:
+        if meta[i] or known[i] or (texts is not None and feats[i].separators
+                                   and _META_BAR_RE.search(texts[i])):
+            dated = dated or not known[i]
             i -= 1
             continue
         # A title of one or two words ("Micromorts") only where it does not end a run of
-        # short lines (a menu's last item).
-        if _heading_like(feats[i], p) or (
-                not feats[i].separators and (i == 0 or classes[i - 1] != SHORT)):
+        # short lines (a menu's last item), unless a dateline or byline stands under it and
+        # fewer than `min_run` short lines above it.
+        if _heading_like(feats[i], p) or (not feats[i].separators and (
+                i == 0 or classes[i - 1] != SHORT or dated and not all(
+                    c == SHORT for c in classes[max(0, i - p.min_run):i]))):
             out[i] = GOOD
             return out, i
         break
@@ -334,7 +348,7 @@ def classify(texts: list[str], known: list[bool], meta: list[bool], credits: lis
     if GOOD not in classes:
         return page_end(texts, feats, known, meta, p), [False] * len(texts)
     lo, _ = main_body(segments(classes, p), feats)
-    classes, top = title(classes, feats, lo, known, meta, p)
+    classes, top = title(classes, feats, lo, known, meta, p, texts)
     seg = segments(classes, p)
     lo, hi = main_body(seg, feats)
     final = revise(classes, seg)
@@ -344,11 +358,13 @@ def classify(texts: list[str], known: list[bool], meta: list[bool], credits: lis
         if b > a + 1 and not any(known[a + 1:b]):
             evidence[a + 1:b] = [False] * (b - a - 1)
     # Dates, bylines and names right before or after the article are its own.
+    # At most `meta_reach` of them: a longer run of such lines ("Learn More", "Free Sample":
+    # two capitalised words look like a name) is a menu.
     start = min(lo, top)
-    while start > 0 and meta[start - 1]:
+    while start > 0 and meta[start - 1] and min(lo, top) - start < p.meta_reach:
         start -= 1
     end = hi
-    while end + 1 < len(texts) and meta[end + 1]:
+    while end + 1 < len(texts) and meta[end + 1] and end - hi < p.meta_reach:
         end += 1
     out: list[Optional[str]] = []
     for i, f in enumerate(feats):
