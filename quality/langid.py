@@ -5,7 +5,10 @@ the same text gets the same answer in every run and every process.
 """
 from __future__ import annotations
 
+import re
 import threading
+from bisect import bisect_left, bisect_right
+from itertools import compress, count
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -68,31 +71,140 @@ def langdetect_language(text: str) -> Optional[str]:
 
 _NON_LETTERS = regex.compile(r"\P{L}+")
 _NON_LATIN = regex.compile(r"\P{Latin}+")
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
 def _letters_and_latin(sample: str) -> tuple[int, int]:
     """(letters, Latin-script characters) in `sample`: counted by deleting the others (no
     string per letter); in ASCII text every letter is Latin and nothing else is."""
+    if sample.isascii():
+        letters = len(sample.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+        return letters, letters
     letters = len(_NON_LETTERS.sub("", sample))
-    return letters, letters if sample.isascii() else len(_NON_LATIN.sub("", sample))
+    return letters, len(_NON_LATIN.sub("", sample))
 
 
-def detect_language(text: str) -> Optional[str]:
+def _ascii_letters(sample: str) -> int:
+    """How many ASCII letters `sample` holds (all of them Latin): two compiled passes."""
+    return len(sample.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+
+
+@lru_cache(maxsize=1)
+def _stopword_spellings() -> frozenset[str]:
+    """Every spelling of the English stop words in any mix of cases ('the', 'The', 'THE',
+    'tHe'): a word is one exactly when its lower case is a stop word, since no other character
+    lower-cases to ASCII but the Kelvin sign, and no stop word holds a 'k'."""
+    out = set()
+    for word in EN_STOPWORDS:
+        spellings = [""]
+        for ch in word:
+            spellings = [s + c for s in spellings for c in {ch, ch.upper()}]
+        out.update(spellings)
+    return frozenset(out)
+
+
+# An apostrophe joins two letter runs into one word of the word view; a combining mark is
+# part of a word there and of no letter run (`_WORD`).
+_APOSTROPHE_RE = re.compile("['’]")
+_MARK_RE = regex.compile(r"\p{M}")
+
+
+class WordShares:
+    """`english_share` and the letter count of any stretch of one text, answered from the
+    text's word view (text.word_spans, built once per document) instead of a regular
+    expression per stretch: the words of the view are `_WORD`'s letter runs, except those
+    holding an apostrophe or a combining mark, which are counted apart; a word cut by the
+    stretch's edge is counted from its cut text. Same numbers as the functions, for the
+    document (LG01, the language view) and each of its paragraphs (LG02, LG03)."""
+
+    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int]):
+        self.text, self.words, self.starts, self.ends = text, words, starts, ends
+        stop = _stopword_spellings()
+        self._stops = list(compress(count(), map(stop.__contains__, words)))
+        # index of each word holding an apostrophe or a mark -> (runs - 1, stop words, letters - len)
+        self._inner: dict[int, tuple[int, int, int]] = {}
+        inner = [m.start() for m in _APOSTROPHE_RE.finditer(text)]
+        if not text.isascii():
+            inner += [m.start() for m in _MARK_RE.finditer(text)]
+        for at in inner:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at < ends[i] and i not in self._inner:
+                runs, hits, letters = _runs(words[i])
+                self._inner[i] = (runs - 1, hits, letters - len(words[i]))
+        self._inner_at = sorted(self._inner)
+
+    def _counts(self, start: int, end: int) -> tuple[int, int, int]:
+        """(letter runs, English stop words among them, letters) in text[start:end]."""
+        starts, ends, text = self.starts, self.ends, self.text
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        cut = []  # the words cut by the edges, counted from the text inside
+        if i > 0 and ends[i - 1] > start:
+            cut.append(text[start:min(end, ends[i - 1])])
+        if j > i and ends[j - 1] > end:
+            j -= 1
+            cut.append(text[starts[j]:end])
+        runs = j - i
+        hits = bisect_left(self._stops, j) - bisect_left(self._stops, i)
+        letters = sum(map(len, self.words[i:j]))
+        inner = self._inner_at
+        for k in inner[bisect_left(inner, i):bisect_left(inner, j)]:
+            d_runs, d_hits, d_letters = self._inner[k]
+            runs, hits, letters = runs + d_runs, hits + d_hits, letters + d_letters
+        for piece in cut:
+            r, h, n = _runs(piece)
+            runs, hits, letters = runs + r, hits + h, letters + n
+        return runs, hits, letters
+
+    def english_share(self, start: int = 0, end: Optional[int] = None) -> tuple[float, int]:
+        """`english_share(text[start:end])`."""
+        end = len(self.text) if end is None else end
+        runs, hits, _ = self._counts(start, min(end, start + SAMPLE * 2))
+        return (hits / runs, runs) if runs else (0.0, 0)
+
+    def letters(self, start: int, end: int) -> int:
+        """How many letters text[start:end] holds."""
+        return self._counts(start, end)[2]
+
+
+@lru_cache(maxsize=1 << 12)  # words with apostrophes repeat: "it's", "don't"
+def _runs(piece: str) -> tuple[int, int, int]:
+    """(letter runs, English stop words among them, letters) of a short string."""
+    runs = _WORD.findall(piece)
+    return len(runs), sum(map(EN_STOPWORDS.__contains__, map(str.lower, runs))), sum(map(len, runs))
+
+
+def detect_language(text: str, words: "Optional[WordShares]" = None) -> Optional[str]:
     """The main language of `text`. English prose is recognised by its function words without
-    calling langdetect; anything else, or anything unclear, goes to langdetect."""
-    letters, latin = _letters_and_latin(text[:SAMPLE])
-    if letters < MIN_CHARS:
-        return None
-    share, n = english_share(text)
-    latin = latin / letters
-    if latin > 0.6 and n >= 20 and share >= 0.25:
-        return "en"
-    if latin > 0.6 and n >= 10 and share >= 0.1:
-        # Headlines and lists have fewer function words: English still leads every other
-        # language's function-word share by far.
-        others = stopword_shares(text, _PROFILE_LANGS)
-        if share >= 2 * max(others.values()):
+    calling langdetect; anything else, or anything unclear, goes to langdetect. `words`: the
+    text's WordShares, when the caller has them (the Context does)."""
+    if words is None:
+        letters, latin = _letters_and_latin(text[:SAMPLE])
+        if letters < MIN_CHARS:
+            return None
+        share, n = english_share(text)
+    else:
+        letters, latin = words.letters(0, SAMPLE), None
+        if letters < MIN_CHARS:
+            return None
+        share, n = words.english_share()
+    if (n >= 20 and share >= 0.25) or (n >= 10 and share >= 0.1):
+        # Latin script counted only when it decides, and only when the ASCII letters (all
+        # Latin) do not already make 60%
+        sample = text[:SAMPLE]
+        if latin is None and _ascii_letters(sample) / letters > 0.6:
+            latin = letters
+        elif latin is None:
+            latin = _letters_and_latin(sample)[1]
+        latin = latin / letters
+        if latin > 0.6 and n >= 20 and share >= 0.25:
             return "en"
+        if latin > 0.6 and n >= 10 and share >= 0.1:
+            # Headlines and lists have fewer function words: English still leads every other
+            # language's function-word share by far.
+            others = stopword_shares(text, _PROFILE_LANGS)
+            if share >= 2 * max(others.values()):
+                return "en"
     return langdetect_language(text)
 
 

@@ -67,7 +67,7 @@ def word_spans(text: str) -> WordSpans:
     them at the odd places, and the running sum of the pieces' lengths gives their offsets."""
     parts = _WORD_SPLIT_RE.split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
-    return WordSpans(parts[1::2], offsets[1::2], offsets[2::2])
+    return WordSpans(parts[1::2], offsets[1:-2:2], offsets[2::2])
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -75,3 +75,24 @@ def test_word_tables_are_the_languages_own(capfd):
     assert len(_wordlist("so")) == 0 and len(_wordlist("af")) == 0
     assert len(_wordlist("no")) and len(_wordlist("zh-cn"))
     assert "You asked for" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("The minister said it would take time.", 0, None),
+    ("It's what they don't say: rock'n'roll, o'clock, ’tis.", 0, None),
+    ("Cafe\u0301 ne\u0301e, \u0301it and the i\u0307t.", 0, None),
+    ("İt İf THE tHe and K.", 0, None),
+    ("The first paragraph.\n\nDie zweite Absatz, und the third.", 22, 55),
+    ("Words cut at both edges of the stretch", 2, 20),
+    ("the " * 1500, 0, None),  # longer than the sample english_share reads
+    ("", 0, None),
+])
+def test_word_shares_match_english_share(text, start, end):
+    from quality.text import word_spans
+
+    shares = langid.WordShares(text, *word_spans(text))
+    stretch = text[start:end]
+    assert shares.english_share(start, end) == langid.english_share(stretch)
+    assert shares.letters(start, len(text) if end is None else end) == \
+        langid._letters_and_latin(stretch)[0]
+    assert langid.detect_language(text, shares) == langid.detect_language(text)

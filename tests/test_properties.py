@@ -78,3 +78,15 @@ def test_corpus_results_do_not_depend_on_document_order(bodies, rnd):
         return {r.document.path: r.to_dict() for r in auditor().audit_corpus(ds)}
 
     assert run(docs) == run(shuffled)
+
+
+@given(texts, st.integers(0, 200), st.integers(0, 200))
+@SETTINGS
+def test_word_shares_count_what_english_share_counts(text, a, b):
+    from quality import langid
+    from quality.text import word_spans
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    shares = langid.WordShares(text, *word_spans(text))
+    assert shares.english_share(start, end) == langid.english_share(text[start:end])
+    assert shares.letters(start, end) == langid._letters_and_latin(text[start:end])[0]

@@ -14,6 +14,7 @@ from .. import text as textmod
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import CorpusStats
     from ..gazetteer import Entry, Gazetteer
+    from ..langid import WordShares
     from ..lexicon import Lexicon
 
 
@@ -161,11 +162,24 @@ class Context:
             return value
 
     @cached_property
+    def word_shares(self) -> "WordShares":
+        """The share of English function words in any stretch of the text, from the word view
+        (see `english_share`)."""
+        from ..langid import WordShares
+
+        return WordShares(self.text, *self.word_spans)
+
+    def english_share(self, start: int = 0, end: Optional[int] = None) -> tuple[float, int]:
+        """langid.english_share(text[start:end]), from the word view: the document's and each
+        paragraph's share without another pass over the text."""
+        return self.word_shares.english_share(start, end)
+
+    @cached_property
     def language(self) -> Optional[str]:
         """The document's main language (ISO 639-1), or None when there is too little text."""
         from ..langid import detect_language
 
-        return detect_language(self.text)
+        return detect_language(self.text, self.word_shares)
 
     def option(self, key: str, default=None):
         return self.options.get(key, default)

@@ -92,7 +92,7 @@ def wrong_language(rule, ctx):
     lang = ctx.language
     if lang is None or lang == expected:
         return
-    if expected == "en" and langid.english_share(ctx.text)[0] >= _ENGLISH_SHARE:
+    if expected == "en" and ctx.english_share()[0] >= _ENGLISH_SHARE:
         return
     if langid.latin_share(ctx.text) >= 0.5 and langid.top_words(lang) \
             and langid.stopword_shares(ctx.text, (lang,))[lang] < _FOREIGN_SHARE:
@@ -132,9 +132,9 @@ def foreign_paragraph(rule, ctx):
     text = ctx.text
     langs = ("en",) + codemix_languages()
     for s, e in ctx.paragraphs:
-        para = text[s:e]
-        if e - s < _PARAGRAPH_LETTERS or langid.english_share(para)[0] >= _ENGLISH_SHARE:
+        if e - s < _PARAGRAPH_LETTERS or ctx.english_share(s, e)[0] >= _ENGLISH_SHARE:
             continue
+        para = text[s:e]
         if len(_LETTER_RE.findall(para)) < _PARAGRAPH_LETTERS or langid.latin_share(para) < 0.5:
             continue
         shares = langid.stopword_shares(para, langs[1:])
@@ -335,7 +335,7 @@ def foreign_words(rule, ctx):
         i = bisect.bisect_right(paragraphs, (s, len(text) + 1)) - 1
         if i >= 0 and i not in english:  # a foreign paragraph is LG02's, not a list of words
             ps, pe = paragraphs[i]
-            english[i] = langid.english_share(text[ps:pe])[0] >= _ENGLISH_SHARE
+            english[i] = ctx.english_share(ps, pe)[0] >= _ENGLISH_SHARE
         if i >= 0 and not english[i]:
             continue
         yield rule.finding(
