@@ -200,6 +200,8 @@ def _foreign_word(word: str) -> "tuple[str, float] | None":
     ('nakaženými'; not phonetic symbols or emoticons such as 'ʌⱷᴥⱷʌ'). Never a word with
     the marks of a scholarly romanisation ('nirvāṇa', 'kǎishū'): a transliteration."""
     low = unicodedata.normalize("NFKC", word).lower()
+    if low.isascii() and low not in _common_foreign():
+        return None  # no accents, and under Zipf 4 in every code-mix language (see below)
     en = _EN_LEXICON.zipf(low)
     if en > _FUNCTION_EN_MAX or romanised(low):
         return None
@@ -277,7 +279,7 @@ def foreign_words(rule, ctx):
     # Decided once per distinct word (and cached across documents): lower-case foreign words.
     foreign = {}
     counts = ctx.token_counts
-    for w in counts.keys() - _NOT_FOREIGN:
+    for w in set(counts).difference(_NOT_FOREIGN):  # (iterates over the document's words)
         found = _foreign_word(w) if w[0].islower() and len(w) >= 2 else None
         if found is None or _english_typo(w):
             _NOT_FOREIGN.add(w)
