@@ -541,7 +541,8 @@ _FOREIGN_PUNCT = {
     "\u0387": None,  # GREEK ANO TELEIA
     "\u3001": ",", "\u3002": ".",
 }
-_FULLWIDTH_RE = regex.compile(r"[\uff01\uff08\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\u3001\u3002\u037e\u0387]")
+# stdlib re: a class of listed code points, matched several times faster than by `regex`
+_FULLWIDTH_RE = re.compile(r"[\uff01\uff08\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\u3001\u3002\u037e\u0387]")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # two or more no-break spaces (spaces may mix in) between words, not after a sentence end
 # (". &nbsp;" is only the two-space sentence spacing of hand-written HTML)
