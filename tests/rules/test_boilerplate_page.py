@@ -81,12 +81,29 @@ COMMENT = ("I have been following these talks for months and I think the ministr
      f"{TITLE}\n{A}\n{B}\n",
      [("BP12", "Europe\nAsia\nMarkets\nOpinion\nLearn More\nFree Sample")],
      f"Entry Form\nGift Cards\n{TITLE}\n{A}\n{B}\n"),
+    # A forum member's details and post controls between the posts of a thread, anywhere.
+    (f"{TITLE}\n{A}\nRegistered: July 3, 2001\nPosts: 2,783\nShow Post\n{COMMENT}\n{B}\n",
+     [("BP13", "Registered: July 3, 2001\nPosts: 2,783\nShow Post")],
+     f"{TITLE}\n{A}\n{COMMENT}\n{B}\n"),
     # A call to follow an account.
     (f"{TITLE}\nFollow @example\n{A}\n{B}\n", [("BP04", "Follow @example")],
      f"{TITLE}\n{A}\n{B}\n"),
 ])
 def test_fires(text, expected, result):
     check_case(text, "BP", expected, result)
+
+
+# A site's legal footer in one block, longer than the article: never the article.
+FOOTER = ("Example.com is the official web site of the Example League. Example, the Example Shield "
+          "and the word mark are registered trademarks of the Example League. " * 3
+          + "© 2012 Example League. All Rights Reserved.")
+
+
+def test_legal_footer_is_no_article():
+    heads = ("League resumes talks in New York\nCoach finally gets his reward\n"
+             "Rookie lights up the league at 15")
+    text = f"{TITLE}\n{A}\n{B}\n{heads}\n{FOOTER}\n"
+    assert ("BP03", heads) in spans(text, "BP")
 
 
 HTML = ("<!DOCTYPE html>\n<html><head><title>Tariffs</title></head>\n<body><nav><a href='/'>Home"
@@ -129,6 +146,8 @@ def test_html_input(text, expected):
     # and short paragraphs of the writer's, left to the phrase tables.
     f"Early life.\n\nEducation.\n\n{A}\n\n{B}\n\nLegacy.\n\nHonours\n\nAwards\n",
     f"Armed conflicts and attacks\n\nGaza war\n\n{A}\n\nSports\n\nFootball\n\n{B}\n",
+    # Labels of the article's own with other values.
+    f"{TITLE}\n{A}\nPosts: a new way to share photos\nJoined: two old friends\n{B}\n",
     # An article's own questions in Title Case (an FAQ) between its paragraphs.
     f"{TITLE}\n{A}\nHow Do I Apply?\n{B}\nWhat Happens Next?\n{A}\n",
 ])

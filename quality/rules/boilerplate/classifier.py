@@ -9,7 +9,7 @@ from typing import Optional
 
 from .features import (
     APP_RE, AUTHOR_CONTROLS, OUTER, AUTHOR_HELLO_RE, BLURB_RE, BYLINE_RE, CALL_WORDS, COMMENT_POLICY_RE, COPYRIGHT_RE,
-    COUNTER_RE, CREDIT_RE, DELIVERY_RE, ELLIPSIS_RE, EMAIL_ONLY_RE, FOLLOW_RE, LABEL_SEP_RE,
+    COUNTER_RE, CREDIT_RE, DELIVERY_RE, ELLIPSIS_RE, EMAIL_ONLY_RE, FOLLOW_RE, FORUM_RE, LABEL_SEP_RE, POST_CONTROL_RE,
     METADATA_RE, NAV_ITEM_RE, NAV_SEP_RE, NEWSLETTER_RE, NOT_NAMES, PRICE_CONTEXT_RE, PRICE_RE,
     PROMPT_CUE_RE, PUBLISHER_RE, SECTION_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
     THREAD_RE, DATE_RE, NAME_LINE_RE, html_markup, SIGNATURE_RE, domain_like, quoted_speech, headline_case, is_prose, teaser_like, words_key)
@@ -117,6 +117,13 @@ def classify_shape(line: str, n_words: int, edge: bool, trailing: bool,
         return "chrome", "counter"
     if n_words <= 12 and not quoted_speech(line) and PHOTO_CREDIT_RE.search(line):
         return "credit", "photo credit"
+    if n_words <= 6:
+        m = FORUM_RE.match(line)
+        if m and (m.group("value").replace(",", "").isdigit() or METADATA_RE.match(m.group("value"))
+                  or DATE_RE.search(m.group("value"))):
+            return "comments", FORUM
+        if POST_CONTROL_RE.match(line):
+            return "comments", FORUM
     if not edge:
         return None
     quoted = any(q in line for q in "\"“”")
@@ -281,7 +288,7 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
     # only guesses from their shape, so the article's own lines (its title, a heading under
     # "Related" words) are taken back from it.
     cache: dict = {"paragraphed": paragraphed(text, spans)}
-    found, article = _page_lines(spans, [ln for ln in out if ln.kind != "teaser-item"], stop,
+    found, article = _page_lines(spans, [ln for ln in out if not unseen(ln)], stop,
                                  cache)
     if any(article):
         # Outside the article (before its title, after its last line) is an edge zone too,
@@ -301,7 +308,7 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
         if extra:
             out.extend(extra)
             found, article = _page_lines(
-                spans, [ln for ln in out if ln.kind != "teaser-item"], stop, cache)
+                spans, [ln for ln in out if not unseen(ln)], stop, cache)
     if found or any(article):
         kept = {sp[0] for sp, a in zip(spans, article) if a}
         out = [ln for ln in out if not (ln.kind == "teaser-item" and ln.start in kept)]
@@ -311,6 +318,16 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
         # Shape guesses (a teaser block's items, the page classifier's lines) give way.
         out = [ln for ln in out if not (ln.start in bylines and ln.kind in GUESSED)]
     return tuple(sorted(out, key=lambda l: l.start))
+
+
+# The lines the page classifier does not see as known furniture: a teaser block's items (guesses
+# from their shape) and a forum member's details (a thread's posts are the page's content, and
+# the details between them no sign that the lines around them are furniture).
+FORUM = "forum member details and post controls"
+
+
+def unseen(ln: Line) -> bool:
+    return ln.kind == "teaser-item" or ln.what == FORUM
 
 
 # The kinds found by shape alone, not by a phrase: what the page classifier reports and the

@@ -51,6 +51,10 @@ BYLINE_RE = re.compile(
     r"^(?i:by|posted by|written by|words by)\s+"
     r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin)){0,5}$"
 )
+# A copyright notice anywhere in a line: "© 2012 Example", "Copyright (c) 2012", "All rights
+# reserved".
+NOTICE_RE = re.compile(r"©\s*(?:\d{4}|(?-i:[A-Z]))|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|"
+                       r"\ball rights reserved\b", re.IGNORECASE)
 COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s*\d|copyright\b|copyleft\b)", re.IGNORECASE)
 # A call to subscribe: an imperative followed by a newsletter or an inbox ("Join our weekly
 # newsletter", "Get the best stories straight to your inbox"); or a short line ending in
@@ -94,6 +98,13 @@ EMAIL_ONLY_RE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 # "12 responses to “Title”", "One thought on "Title"": the heading of a comment thread.
 THREAD_RE = re.compile(r"^(?P<n>\d[\d,]*\s|one\s|no\s)?\s*(?P<what>responses?|comment|replies|reply|thoughts?|comments)"
                         r"\s+(?:to|on)\s+[“\"‘'«]", re.IGNORECASE)
+# A forum member's details beside a post: "Registered: July 03, 2001", "Posts: 2783",
+# "Member since 2009" (the value a number or a date).
+FORUM_RE = re.compile(r"^(?:posts|joined|registered|member since)\s*:?\s*(?P<value>\S.*)$",
+                      re.IGNORECASE)
+# A control of a forum post: "Show Post", "Quote post", "Report post".
+POST_CONTROL_RE = re.compile(r"^(?:show|hide|quote|edit|report|ignore)\s+(?:this\s+)?post$",
+                             re.IGNORECASE)
 # A search box: "Search for articles and topics", "Search this site".
 SEARCH_RE = re.compile(
     r"^search\s+(?:for\s+|in\s+|within\s+)?(?:this|the|our)?\s*(?:site|website|blog|archives?|"

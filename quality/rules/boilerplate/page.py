@@ -34,7 +34,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore
 
 from ...data_files import DATA_DIR, lines as data_lines
-from .features import MINOR_WORDS, REPORTED_RE, SENTENCE_END_RE
+from .features import MINOR_WORDS, NOTICE_RE, REPORTED_RE, SENTENCE_END_RE
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -86,6 +86,7 @@ class Features:
     capitalised: float    # share of capitalised words among words of 4+ letters
     separators: int       # separators between items: | · • » ›
     asks: bool            # ends with ? or ! (a headline may; a menu item does not)
+    notice: bool = False  # holds a copyright notice ("© 2012 Example", "All rights reserved")
 
 
 def features(line: str, stop: frozenset) -> Features:
@@ -99,6 +100,7 @@ def features(line: str, stop: frozenset) -> Features:
         capitalised=sum(w[:1].isupper() for w in long) / len(long) if long else 0.0,
         separators=len(_SEPARATOR_RE.findall(line)),
         asks=bool(_ASKS_RE.search(line)),
+        notice=bool(NOTICE_RE.search(line)),
     )
 
 
@@ -112,6 +114,9 @@ def initial(f: Features, p: Params) -> tuple[str, str]:
     """(class, the signal that decided it) from the line alone."""
     if f.separators >= 2:
         return BAD, "items between separators"
+    if f.notice:
+        # A site's legal footer may be the longest paragraph of the page; it is never prose.
+        return BAD, "copyright notice"
     if title_question(f, p):
         # "Where Should I Start? Blogger or Tumblr?": a headline's question, not a sentence
         # of prose; its neighbours tell a teaser list from an article's own headings.
