@@ -106,6 +106,17 @@ def test_legal_footer_is_no_article():
     assert ("BP03", heads) in spans(text, "BP")
 
 
+# A page's text with an ad's markup left on one line is still a page's text, judged as one.
+AD = ("<div align='center'><a href='http://ads.example.com/click'><img "
+      "src='http://ads.example.com/1.gif'></a></div>") * 4
+
+
+def test_markup_left_in_text():
+    text = f"Europe\nAsia\nMarkets\nOpinion\n{TITLE}\n{A}\n{B}\n{AD}\nTags\nTrade\nTariffs\n"
+    assert spans(text, "BP") == [("BP12", "Europe\nAsia\nMarkets\nOpinion"), ("BP03", AD),
+                                 ("BP09", "Tags"), ("BP12", "Trade\nTariffs")]
+
+
 HTML = ("<!DOCTYPE html>\n<html><head><title>Tariffs</title></head>\n<body><nav><a href='/'>Home"
         f"</a></nav>\n<p>{A}</p>\n<p>{B}</p>\n</body></html>\n")
 

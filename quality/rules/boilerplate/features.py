@@ -227,9 +227,14 @@ _HTML_TAG_RE = re.compile(
 
 def html_markup(text: str) -> bool:
     """True when the text is HTML source: it opens with a doctype or <html>, or tags make up
-    a tenth of its first 20,000 characters (at least 10 of them)."""
+    a tenth of its first 20,000 characters (at least 10 of them) and stand on at least a
+    third of its lines. A page's text with a few lines of markup left in it (an ad's code) is
+    still text."""
     head = text[:20000]
     if head.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         return True
-    tags = [m.end() - m.start() for m in _HTML_TAG_RE.finditer(head)]
-    return len(tags) >= 10 and sum(tags) >= 0.1 * len(head)
+    found = list(_HTML_TAG_RE.finditer(head))
+    if len(found) < 10 or sum(m.end() - m.start() for m in found) < 0.1 * len(head):
+        return False
+    tagged = len({head.count("\n", 0, m.start()) for m in found})
+    return 3 * tagged >= sum(1 for line in head.split("\n") if line.strip())
