@@ -259,9 +259,9 @@ def site_line(rule, ctx):
       bad="<!DOCTYPE html>\n<html><head><title>Talks</title></head>\n<body><p>Talks resume.</p>",
       good="Talks resume\n\nTalks resume on Monday, the ministry said.")
 def html_input(rule, ctx):
-    """The text opens with a doctype or <html>, or HTML tags make up a tenth of it on a third of its lines or more. The
-    boilerplate rules judge a page's text, not its markup, so none of them runs on it: extract
-    the text first (trafilatura, for one, keeps the article and drops the furniture) and audit
+    """The text opens with a doctype or <html>, or HTML tags make up a tenth of it, on a third
+    of its lines or more. The boilerplate rules judge a page's text, not its markup, so none of
+    them runs on it: extract the text first (trafilatura, for one, keeps the article and drops the furniture) and audit
     that. Reported once, on the first line, without a fix."""
     for ln in layout(ctx):
         if ln.kind == "html":
