@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
@@ -172,7 +172,17 @@ def _load_table(path: Path, text: str, delimiter: str) -> Iterator[Entry]:
     if unknown:
         raise GazetteerError(f"{path}:{header_no}: unknown column {shown(unknown[0])} "
                              f"(expected {', '.join(COLUMNS)})")
+    plain = _plain_row(header)
     for n, line in numbered[1:]:
+        if plain is not None and '"' not in line and "\0" not in line:
+            # No quoting to undo: the cells are the line split at the delimiter (what the csv
+            # reader returns), and a row of a name and a kind needs none of _make_entry's checks.
+            cells = line.split(delimiter)
+            if len(cells) <= len(header):
+                entry = plain(cells, path, n)
+                if entry is not None:
+                    yield entry
+                    continue
         try:
             cells = next(csv.reader([line], delimiter=delimiter, strict=True))
         except csv.Error as exc:
@@ -181,6 +191,23 @@ def _load_table(path: Path, text: str, delimiter: str) -> Iterator[Entry]:
             raise GazetteerError(
                 f"{path}:{n}: {len(cells)} cells but the header has {len(header)} columns")
         yield _make_entry(dict(zip(header, cells)), f"{path}:{n}")
+
+
+def _plain_row(header: list[str]) -> "Optional[Callable[[list[str], Path, int], Optional[Entry]]]":
+    """For a header with `name` first and at most `kind` after it (the shape of long lists
+    of names): a function making the entry of a row straight from its cells, or None for a
+    row it leaves to _make_entry (an empty name). The same entry _make_entry makes."""
+    if header[0] != "name" or len(header) > 2 or header[1:] not in ([], ["kind"]):
+        return None
+
+    def entry(cells: list[str], path: Path, n: int) -> Optional[Entry]:
+        name = cells[0].strip()
+        if not name:
+            return None
+        kind = (cells[1].strip().lower() if len(cells) > 1 else "") or "unknown"
+        return Entry(name, kind, source=f"{path}:{n}")
+
+    return entry
 
 
 def _load_toml(path: Path, text: str) -> Iterator[Entry]:
@@ -447,47 +474,112 @@ def building() -> Iterator[None]:
 
 
 class _Index:
+    """The lookup tables of a gazetteer, built in one pass over its entries.
+
+    Names share their words (a list of 100,000 people holds a few thousand given names and
+    surnames), so what costs per word (folding, the skeleton, the fuzzy block) is computed once
+    per distinct word and the pass over the entries only files them under those keys; the
+    words of every name are found by one regular-expression scan of all the names at once.
+    The table of names that protect a wrong form (`protecting`) is built on first use."""
+
     def __init__(self, entries: tuple[Entry, ...]):
-        self.accepted: dict[str, list[Entry]] = {}
-        self.tokens: set[str] = set()
+        self._entries = entries
+        accepted: dict[str, list[Entry]] = {}
+        given: dict[str, list[Entry]] = {}
+        by_skeleton: dict[str, list[tuple[str, Entry]]] = {}
+        building: dict[tuple[str, int], dict[str, list[tuple[str, Entry]]]] = {}
+        # fuzzy spelling -> (its skeleton's list, its block's list), or None when too short
+        fuzzy_slots: dict[str, Optional[tuple[list, list]]] = {}
+        folded: dict[str, str] = {}
         self.wrong: dict[str, Entry] = {}
         self.deprecated: dict[str, Entry] = {}
-        self.given: dict[str, list[Entry]] = {}
-        self.by_skeleton: dict[str, list[tuple[str, Entry]]] = {}
-        self.blocks: dict[tuple[str, int], tuple[list[str], list[list[tuple[str, Entry]]]]] = {}
-        self._building: dict[tuple[str, int], dict[str, list[tuple[str, Entry]]]] = {}
-        self._memo: dict[tuple, list[Candidate]] = {}
         self.phrases: dict[str, dict[str, list[tuple[str, Entry]]]] = {}  # which -> first word
-        seen_fuzzy: set[tuple[str, int]] = set()
+        self._memo: dict[tuple, list[Candidate]] = {}
+
+        def folding(word: str) -> str:
+            f = folded.get(word)
+            if f is None:
+                f = folded[word] = fold(word)
+            return f
+
+        def slots(form: str) -> Optional[tuple[list, list]]:
+            if len(form) < 4 or " " in form:
+                return None
+            skel = skeleton(form)
+            if not skel:
+                return None
+            block = building.setdefault((skel[0], len(skel)), {})
+            return by_skeleton.setdefault(skel, []), block.setdefault(folding(form), [])
+
+        def accept(key: str, entry: Entry) -> None:
+            # Entries are filed one after another: an entry already in the bucket is its last
+            # item (an equality scan is quadratic in a common surname's bucket).
+            bucket = accepted.get(key)
+            if bucket is None:
+                accepted[key] = [entry]
+            elif bucket[-1] is not entry:
+                bucket.append(entry)
+
         for entry in entries:
-            for form in entry.forms:
-                self._accept(fold(form), entry)
-                for word in WORD_RE.findall(form):  # "Al-Tikriti" -> "Al", "Tikriti"
-                    self.tokens.add(fold(word))
+            person = entry.kind == "person"
+            unknown = entry.kind == "unknown"
+            fuzzy_seen: Optional[set] = None
+            for form in (entry.name, *entry.aliases) if entry.aliases else (entry.name,):
+                accept(form.lower() if form.isascii() else fold(form), entry)
                 words = form.split()
-                if entry.is_person or (entry.kind == "unknown" and len(words) > 1):
+                if person or (unknown and len(words) > 1):
                     # People (and multi-word names of unknown kind, which are mostly people)
                     # are also written by surname alone, and with their first name before it.
-                    sur = surname_of(form)
-                    if entry.is_person:
-                        self._accept(fold(sur), entry)
-                    self._add_fuzzy(sur, entry, seen_fuzzy)
+                    last = words[-1] if words else ""
+                    sur = last.rstrip(",") if last.lower() not in _NAME_SUFFIXES else surname_of(form)
+                    if person:
+                        accept(folding(sur), entry)
+                    fuzzy = sur
                     for word in words[:-1]:  # first and middle names: "Recep", "Tayyip"
-                        bucket = self.given.setdefault(fold(word), [])
+                        key = folding(word)
+                        bucket = given.setdefault(key, [])
                         if not bucket or bucket[-1] is not entry:
                             bucket.append(entry)
                 elif len(words) == 1:
-                    self._add_fuzzy(form, entry, seen_fuzzy)
-            for form in entry.wrong:
-                self.wrong.setdefault(form, entry)
-                self._add_phrase(form, "wrong", entry)
-            for form in entry.deprecated:
-                self.deprecated.setdefault(form, entry)
-                self._add_phrase(form, "deprecated", entry)
-        self._finish_blocks()
-        self.protecting = self._protecting(entries)
+                    fuzzy = form
+                else:
+                    continue
+                if fuzzy in fuzzy_slots:
+                    slot = fuzzy_slots[fuzzy]
+                else:
+                    slot = fuzzy_slots[fuzzy] = slots(fuzzy)
+                if slot is None:
+                    continue
+                if fuzzy_seen is None:
+                    fuzzy_seen = {fuzzy}
+                elif fuzzy in fuzzy_seen:
+                    continue
+                else:
+                    fuzzy_seen.add(fuzzy)
+                pair = (fuzzy, entry)
+                slot[0].append(pair)
+                slot[1].append(pair)
+            if entry.wrong or entry.deprecated:
+                for form in entry.wrong:
+                    self.wrong.setdefault(form, entry)
+                    self._add_phrase(form, "wrong", entry)
+                for form in entry.deprecated:
+                    self.deprecated.setdefault(form, entry)
+                    self._add_phrase(form, "deprecated", entry)
+        self.accepted = accepted
+        self.given = given
+        self.by_skeleton = by_skeleton
+        # any word of any accepted name ("Al-Tikriti" -> "Al", "Tikriti"), found in one scan
+        self.tokens: set[str] = {fold(w) for w in set(WORD_RE.findall(
+            "\n".join(f for e in entries for f in ((e.name, *e.aliases) if e.aliases else (e.name,)))))}
+        # blocks become parallel lists (folded spellings, their entries) for rapidfuzz
+        self.blocks: dict[tuple[str, int], tuple[list[str], list[list[tuple[str, Entry]]]]] = {}
+        for key, block in building.items():
+            keys = sorted(block)
+            self.blocks[key] = (keys, [block[f] for f in keys])
 
-    def _protecting(self, entries: tuple[Entry, ...]) -> dict[str, list[tuple[str, int]]]:
+    @cached_property
+    def protecting(self) -> dict[str, list[tuple[str, int]]]:
         """Wrong or deprecated form -> [(accepted spelling holding it as whole words, offset
         of the form in it)]."""
         by_first: dict[str, list[str]] = {}
@@ -496,7 +588,9 @@ class _Index:
             if words:
                 by_first.setdefault(words[0], []).append(form)
         out: dict[str, list[tuple[str, int]]] = {}
-        for entry in entries:
+        if not by_first:
+            return out
+        for entry in self._entries:
             for name in entry.forms:
                 if " " not in name:
                     continue
@@ -512,34 +606,6 @@ class _Index:
         words = WORD_RE.findall(form)
         if words:
             self.phrases.setdefault(which, {}).setdefault(words[0], []).append((form, entry))
-
-    def _accept(self, key: str, entry: Entry) -> None:
-        # Entries are indexed one after another, each name once: an entry already in the
-        # bucket is its last item (an equality scan is quadratic in a common surname's bucket).
-        bucket = self.accepted.setdefault(key, [])
-        if not bucket or bucket[-1] is not entry:
-            bucket.append(entry)
-
-    def _add_fuzzy(self, form: str, entry: Entry, seen: set) -> None:
-        if len(form) < 4 or " " in form:
-            return
-        key = (form, id(entry))
-        if key in seen:
-            return
-        seen.add(key)
-        skel = skeleton(form)
-        if not skel:
-            return
-        self.by_skeleton.setdefault(skel, []).append((form, entry))
-        block = self._building.setdefault((skel[0], len(skel)), {})
-        block.setdefault(fold(form), []).append((form, entry))
-
-    def _finish_blocks(self) -> None:
-        """Blocks become parallel lists (folded spellings, their entries) for rapidfuzz."""
-        for key, block in self._building.items():
-            folded = sorted(block)
-            self.blocks[key] = (folded, [block[f] for f in folded])
-        del self._building
 
     def candidates(self, token: str, min_similarity: float, limit: int) -> list[Candidate]:
         key = (token, min_similarity, limit)
