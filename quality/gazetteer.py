@@ -75,8 +75,17 @@ class Entry:
 
 
 def surname_of(name: str) -> str:
-    parts = [p for p in name.split() if p.lower() not in _NAME_SUFFIXES]
+    parts = name.split()
+    if parts and parts[-1].lower() not in _NAME_SUFFIXES:
+        return parts[-1].rstrip(",")
+    parts = [p for p in parts if p.lower() not in _NAME_SUFFIXES]
     return parts[-1].rstrip(",") if parts else name
+
+
+def name_words(form: str) -> list[str]:
+    """The words of a name as WORD_RE finds them ("Al-Tikriti" -> "Al", "Tikriti"); by
+    str.split when the name is letters and spaces only (most names: the same words, faster)."""
+    return form.split() if form.replace(" ", "").isalpha() else WORD_RE.findall(form)
 
 
 @dataclass(frozen=True)
@@ -458,6 +467,14 @@ class Gazetteer:
         skel = skeleton(token)
         return bool(skel) and skel in self._index.by_skeleton
 
+    def user_ending(self, token: str) -> bool:
+        """Some single-word spelling `candidates` can return of a user's entry (not a built-in
+        one), five letters or more, is `token` with one letter more or less at its end, once
+        accents and case are folded (Podolsk / Podolski)."""
+        folded = fold(token)
+        spellings, stems = self._index.user_endings
+        return folded[:-1] in spellings or folded in stems
+
 
 @contextmanager
 def building() -> Iterator[None]:
@@ -491,6 +508,7 @@ class _Index:
         # fuzzy spelling -> (its skeleton's list, its block's list), or None when too short
         fuzzy_slots: dict[str, Optional[tuple[list, list]]] = {}
         folded: dict[str, str] = {}
+        user_fuzzy: set[str] = set()  # the fuzzy spellings of the user's entries
         self.wrong: dict[str, Entry] = {}
         self.deprecated: dict[str, Entry] = {}
         self.phrases: dict[str, dict[str, list[tuple[str, Entry]]]] = {}  # which -> first word
@@ -530,8 +548,7 @@ class _Index:
                 if person or (unknown and len(words) > 1):
                     # People (and multi-word names of unknown kind, which are mostly people)
                     # are also written by surname alone, and with their first name before it.
-                    last = words[-1] if words else ""
-                    sur = last.rstrip(",") if last.lower() not in _NAME_SUFFIXES else surname_of(form)
+                    sur = surname_of(form)
                     if person:
                         accept(folding(sur), entry)
                     fuzzy = sur
@@ -559,6 +576,8 @@ class _Index:
                 pair = (fuzzy, entry)
                 slot[0].append(pair)
                 slot[1].append(pair)
+                if not entry.builtin:
+                    user_fuzzy.add(fuzzy)
             if entry.wrong or entry.deprecated:
                 for form in entry.wrong:
                     self.wrong.setdefault(form, entry)
@@ -568,6 +587,7 @@ class _Index:
                     self._add_phrase(form, "deprecated", entry)
         self.accepted = accepted
         self.given = given
+        self._user_fuzzy = user_fuzzy
         self.by_skeleton = by_skeleton
         # any word of any accepted name ("Al-Tikriti" -> "Al", "Tikriti"), found in one scan
         self.tokens: set[str] = {fold(w) for w in set(WORD_RE.findall(
@@ -577,6 +597,13 @@ class _Index:
         for key, block in building.items():
             keys = sorted(block)
             self.blocks[key] = (keys, [block[f] for f in keys])
+
+    @cached_property
+    def user_endings(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The folded fuzzy spellings of the user's entries of five letters or more, and the
+        same without their last letter (see Gazetteer.user_ending)."""
+        spellings = frozenset(f for f in map(fold, self._user_fuzzy) if len(f) >= 5)
+        return spellings, frozenset(f[:-1] for f in spellings)
 
     @cached_property
     def protecting(self) -> dict[str, list[tuple[str, int]]]:

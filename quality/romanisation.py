@@ -38,6 +38,18 @@ def _word_key(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _words_key(word: str) -> str:
+    """One word of a name as str.split finds it ("Ing-wen"), rewritten (cached: names repeat
+    their words)."""
+    return "".join(_word_key(w) for w in _SPLIT.split(_DROP.sub("", fold(word))) if w)
+
+
+def key_of(name: str) -> str:
+    """romanisation_key, uncached: for a table built once over many names."""
+    return skeleton.__wrapped__("".join(map(_words_key, name.split())))
+
+
+@lru_cache(maxsize=65536)
 def romanisation_key(name: str) -> str:
     """The key of a name of one or more words ('' for none)."""
-    return skeleton("".join(_word_key(w) for w in _SPLIT.split(_DROP.sub("", fold(name))) if w))
+    return key_of(name)

@@ -3,12 +3,12 @@ the other way round, other romanisations, and corpus consensus. The spelling evi
 in spelling.py, shared with the place rules."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
 from ..gazetteer import Entry, building
-from ..romanisation import romanisation_key
+from ..romanisation import key_of, romanisation_key
 from ..text import WORD_RE, fold
 from .base import Context, rule
 from .spelling import (_personal, consensus_variants, misspellings, same_given_name,
@@ -114,25 +114,41 @@ def _reversed_names(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
     table = gaz.memo.get(key)
     if table is None:
         with building():
-            table = {}
-            accepted = set()
-            for entry in gaz.entries:
-                if entry.is_person:
-                    accepted.update(entry.forms)
-            for entry in gaz.entries:
-                if not entry.is_person:
-                    continue
-                for form in entry.forms:
-                    parts = form.split()
-                    if not 2 <= len(parts) <= 4:
-                        continue
-                    for flipped in _other_orders(parts):
-                        if flipped in accepted:
-                            continue  # both orders accepted (a house style)
-                        first = WORD_RE.match(flipped)
-                        if first:
-                            table.setdefault(first.group(), []).append((flipped, form, entry))
+            table = _build_reversed(gaz)
         gaz.memo[key] = table
+    return table
+
+
+def _build_reversed(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
+    people = [e for e in gaz.entries if e.is_person]
+    accepted = {f for e in people for f in e.forms}
+    plain: dict[str, bool] = {}  # a word a name can be turned around at (see _other_orders)
+    firsts: dict[str, Optional[str]] = {}  # a word: the first word WORD_RE finds at its start
+    table: dict[str, list[tuple[str, str, Entry]]] = {}
+    for entry in people:
+        for form in entry.forms:
+            parts = form.split()
+            if not 2 <= len(parts) <= 4:
+                continue
+            for p in parts:
+                ok = plain.get(p)
+                if ok is None:
+                    ok = plain[p] = bool(_other_orders([p, p]))
+                if not ok:
+                    break
+            else:
+                orders = ((parts[1], f"{parts[1]} {parts[0]}"),) if len(parts) == 2 else (
+                    (parts[-1], " ".join(parts[-1:] + parts[:-1])),
+                    (parts[1], " ".join(parts[1:] + parts[:1])))
+                for lead, flipped in orders:
+                    if flipped in accepted:
+                        continue  # both orders accepted (a house style)
+                    first = firsts.get(lead, "")
+                    if first == "":
+                        m = WORD_RE.match(lead)
+                        first = firsts[lead] = m.group() if m else None
+                    if first is not None:
+                        table.setdefault(first, []).append((flipped, form, entry))
     return table
 
 
@@ -181,7 +197,7 @@ def _romanised_names(gaz) -> dict[str, list[tuple[str, Entry]]]:
                     continue
                 for form in entry.forms:
                     if len(form.split()) >= 2:
-                        k = romanisation_key(form)
+                        k = key_of(form)
                         if len(k) >= MIN_ROMANISED_KEY:
                             table.setdefault(k, []).append((form, entry))
         gaz.memo[key] = table

@@ -25,8 +25,8 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .. import data_files
 from ..corpus import Variant
-from ..gazetteer import Candidate, Entry, Gazetteer, building, surname_of
-from ..text import (FUNCTION_WORDS, WORD_RE, Token, built_on, derived_forms, fold, is_all_caps,
+from ..gazetteer import Candidate, Entry, Gazetteer, building, name_words, surname_of
+from ..text import (FUNCTION_WORDS, Token, built_on, derived_forms, fold, is_all_caps,
                     skeleton, strip_accents, strip_possessive)
 from .base import Context, per_document
 
@@ -499,13 +499,20 @@ def _best(ctx: Context, tok: Token, given: Optional[Token]) -> Optional[tuple[Ca
 
 def _could_have_evidence(ctx: Context, word: str, given: Optional[Token], zipf: float) -> bool:
     """False when no candidate could pass `_evidence`, decided without the candidate search.
-    With only built-in entries and no known person's first name before the word, the evidence
-    left is the same transliteration skeleton, or an entry the document names elsewhere
-    spelt at most two edits away, both for a word rarer than Zipf 2.5 (and the last resort,
-    `_unique_close_match`, is for a user's names only)."""
+    Without a known person's first name before the word, the evidence left is the same
+    transliteration skeleton, or an entry the document names elsewhere spelt at most two
+    edits away, both for a word rarer than Zipf 2.5; against the user's names also one of
+    them with one letter more or less at the end (Zipf under 3), and for a word rarer than
+    Zipf 1.5 the close spellings only the candidate search finds (the last two tests of
+    EVIDENCE, and `_unique_close_match`)."""
     gaz = ctx.gazetteer
-    if _has_user_entries(gaz) or (given is not None and _first_name_of_someone(ctx, given.text)):
+    if given is not None and _first_name_of_someone(ctx, given.text):
         return True
+    if _has_user_entries(gaz):
+        if zipf < RARE_ZIPF:
+            return True
+        if given is None and zipf < COMMON_ZIPF and gaz.user_ending(word):
+            return True
     if zipf >= RARE_ZIPF + 1:
         return False
     if gaz.has_skeleton(word):
@@ -523,17 +530,26 @@ def _spellings_by_surface(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
             return _build()
 
     def _build() -> dict[str, tuple[str, ...]]:
+        folded: dict[str, str] = {}
         fuzzy: dict[int, list[str]] = {}
         for form, entry in gaz.fuzzy_forms():
-            fuzzy.setdefault(id(entry), []).append(fold(form))
+            f = folded.get(form)
+            if f is None:
+                f = folded[form] = fold(form)
+            fuzzy.setdefault(id(entry), []).append(f)
         table: dict[str, list[str]] = {}
         for entry in gaz.entries:
             forms = fuzzy.get(id(entry))
             if forms:
                 personal = _personal(entry)
                 for f in entry.forms:
-                    table.setdefault(surname_of(f) if personal else f, []).extend(forms)
-        return {w: tuple(dict.fromkeys(fs)) for w, fs in table.items()}
+                    key = surname_of(f) if personal else f
+                    have = table.get(key)
+                    if have is None:
+                        table[key] = list(forms)
+                    else:
+                        have.extend(forms)
+        return {w: (fs[0],) if len(fs) == 1 else tuple(dict.fromkeys(fs)) for w, fs in table.items()}
 
     return _remembered(gaz, "by-surface", (), build)
 
@@ -667,13 +683,19 @@ def _name_words(gaz: Gazetteer) -> dict[str, list[tuple[tuple[str, ...], int, En
 
     def _build() -> dict:
         table: dict = {}
+        folded: dict[str, Optional[str]] = {}  # a capitalised word, folded; None for another
         for entry in gaz.entries:
             for form in entry.forms:
-                words = tuple(WORD_RE.findall(form))
+                if form.isalpha():
+                    continue  # one word
+                words = tuple(name_words(form))
                 if 2 <= len(words) <= REST_MAX_WORDS:
                     for p, w in enumerate(words):
-                        if w[:1].isupper():
-                            table.setdefault(fold(w), []).append((words, p, entry))
+                        key = folded.get(w, "")
+                        if key == "":
+                            key = folded[w] = fold(w) if w[:1].isupper() else None
+                        if key is not None:
+                            table.setdefault(key, []).append((words, p, entry))
         return table
 
     return _remembered(gaz, "name words", (), build)
