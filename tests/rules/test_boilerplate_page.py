@@ -235,6 +235,11 @@ FRAGMENT = ("Storm cuts power across the county\nCrews worked through the night 
     # A Title Case headline beside furniture the phrase tables know.
     (FRAGMENT + "Five Easy Ways to Keep Basil Alive\nLeave a Reply\n",
      [("BP03", "Five Easy Ways to Keep Basil Alive"), ("BP09", "Leave a Reply")]),
+    # Two capitalised words look like a name, but a list of them is a list of sections.
+    (FRAGMENT + "Effective Communication\nInternational Marketing\n",
+     [("BP12", "Effective Communication\nInternational Marketing")]),
+    # A name alone right after the text is its signature; the furniture after it goes.
+    (FRAGMENT + "Jane Smith\nTerms of Service\n", [("BP06", "Terms of Service")]),
 ])
 def test_page_end_fires(text, expected):
     assert spans(text, "BP") == expected

@@ -34,7 +34,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore
 
 from ...data_files import DATA_DIR, lines as data_lines
-from .features import MINOR_WORDS, NOTICE_RE, REPORTED_RE, SENTENCE_END_RE
+from .features import MINOR_WORDS, NAME_LINE_RE, NOTICE_RE, REPORTED_RE, SENTENCE_END_RE
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -328,9 +328,16 @@ def page_end(texts: list[str], feats: list[Features], known: list[bool], meta: l
     if len(texts) - i < p.page_end_run or not any(
             not known[j] and not meta[j] for j in range(1, i)):
         return out
+    kinds = [None if known[j] else headline(texts[j], feats[j], p) for j in range(len(texts))]
     for j in range(i, len(texts)):
-        if not known[j] and not meta[j]:
-            out[j] = f"{headline(texts[j], feats[j], p)}, after the text among page furniture"
+        if not kinds[j]:
+            continue  # known furniture (reported by its phrase), a date or a byline
+        if meta[j] and not (NAME_LINE_RE.match(texts[j]) and (
+                j > i or j + 1 < len(texts) and kinds[j + 1])):
+            # A date or byline in capitals; a name alone right after the text is its
+            # signature, names in a list of headlines are items ("Effective Communication").
+            continue
+        out[j] = f"{kinds[j]}, after the text among page furniture"
     return out
 
 
