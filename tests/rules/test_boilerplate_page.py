@@ -85,6 +85,18 @@ COMMENT = ("I have been following these talks for months and I think the ministr
     (f"{TITLE}\n{A}\nRegistered: July 3, 2001\nPosts: 2,783\nShow Post\n{COMMENT}\n{B}\n",
      [("BP13", "Registered: July 3, 2001\nPosts: 2,783\nShow Post")],
      f"{TITLE}\n{A}\n{COMMENT}\n{B}\n"),
+    # Calls to save, follow and load comments written as sentences, after the article.
+    (f"{TITLE}\n{A}\n{B}\nSave this story.\nFollow the Technology section.\n"
+     "Follow stories by Jane Smith.\nClick here to load comments.\n",
+     [("BP09", "Save this story."), ("BP04", "Follow the Technology section."),
+      ("BP04", "Follow stories by Jane Smith."), ("BP09", "Click here to load comments.")],
+     f"{TITLE}\n{A}\n{B}\n"),
+    # A headline in Title Case is a headline, whatever it ends with.
+    (f"{TITLE}\n{A}\n{B}\nHelp! I Caught My Son Doing Something Odd With My Vacuum Cleaner.\n"
+     "Why the Euro Fell Against the Dollar\nFive Things to Know About the Budget\n",
+     [("BP03", "Help! I Caught My Son Doing Something Odd With My Vacuum Cleaner.\n"
+               "Why the Euro Fell Against the Dollar\nFive Things to Know About the Budget")],
+     f"{TITLE}\n{A}\n{B}\n"),
     # A call to follow an account.
     (f"{TITLE}\nFollow @example\n{A}\n{B}\n", [("BP04", "Follow @example")],
      f"{TITLE}\n{A}\n{B}\n"),
@@ -157,6 +169,9 @@ def test_html_input(text, expected):
     # and short paragraphs of the writer's, left to the phrase tables.
     f"Early life.\n\nEducation.\n\n{A}\n\n{B}\n\nLegacy.\n\nHonours\n\nAwards\n",
     f"Armed conflicts and attacks\n\nGaza war\n\n{A}\n\nSports\n\nFootball\n\n{B}\n",
+    # A sentence full of names inside the article; "follow" in the article's sentence.
+    f"{TITLE}\n{A}\nJohn Smith, Jane Doe and Peter Brown attended.\n{B}\n"
+    "Follow the money, the investigators said.\n",
     # Labels of the article's own with other values.
     f"{TITLE}\n{A}\nPosts: a new way to share photos\nJoined: two old friends\n{B}\n",
     # An article's own questions in Title Case (an FAQ) between its paragraphs.

@@ -80,10 +80,12 @@ NEWSLETTER_RE = re.compile(
     r"people|others|professionals|fans|followers|engineers|marketers|parents|cooks|"
     r"gardeners|investors)\b")
 # A call to follow a social-media account.
-# "Follow us on Twitter", "Follow @example".
+# "Follow us on Twitter", "Follow @example", "Follow the Technology section", "Follow stories
+# by Jane Smith".
 FOLLOW_RE = re.compile(
     rf"(?:follow|connect with|find|like)\b.*\b(?:{alternation(_WORDS['social_networks'])})\b|"
-    r"follow\s+@\w+$")
+    r"follow\s+@\w+$|follow\s+(?:(?:all|the|our|this|more)\s+)?(?:\S+\s+){0,3}?"
+    r"(?:stories|articles|posts|section|topics?|coverage)(?:\s+by\s+\S+(?:\s+\S+){0,2})?$")
 # The article's own credit lines, which end a teaser block.
 CREDIT_RE = re.compile(r"^(?:additional reporting|reporting|editing|writing|compiled|"
                         r"produced)\s+by\b", re.IGNORECASE)

@@ -87,6 +87,7 @@ class Features:
     separators: int       # separators between items: | · • » ›
     asks: bool            # ends with ? or ! (a headline may; a menu item does not)
     notice: bool = False  # holds a copyright notice ("© 2012 Example", "All rights reserved")
+    long_words: int = 0   # words of 4+ letters
 
 
 def features(line: str, stop: frozenset) -> Features:
@@ -101,12 +102,16 @@ def features(line: str, stop: frozenset) -> Features:
         separators=len(_SEPARATOR_RE.findall(line)),
         asks=bool(_ASKS_RE.search(line)),
         notice=bool(NOTICE_RE.search(line)),
+        long_words=len(long),
     )
 
 
 def title_question(f: Features, p: Params) -> bool:
-    """A headline that asks or exclaims, in Title Case ("Is College Still Worth It?")."""
-    return (f.asks and 3 <= f.words <= p.headline_max_words
+    """A headline that asks or exclaims, in Title Case ("Is College Still Worth It?"), or
+    ends in a full stop with at least four capitalised words of four letters or more ("Help!
+    I Caught My Son Doing Something Odd."): a headline's capitals, not a sentence's."""
+    return ((f.asks or f.sentence_end and f.long_words >= 4)
+            and 3 <= f.words <= p.headline_max_words
             and f.capitalised >= p.headline_capitalised)
 
 
