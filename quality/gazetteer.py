@@ -16,7 +16,7 @@ import gc
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
@@ -467,6 +467,33 @@ class Gazetteer:
         skel = skeleton(token)
         return bool(skel) and skel in self._index.by_skeleton
 
+    def neighbourhood(self, token: str) -> tuple[int, int]:
+        """(the user's spellings, the built-in data's) among the single-word spellings that
+        `candidates` compares `token` with: the same first skeleton letter and a skeleton
+        length within two letters. How crowded the user's names are around a word, measured
+        against the built-in data (counted even when this gazetteer leaves it out)."""
+        skel = skeleton(token)
+        if not skel:
+            return 0, 0
+        user = builtin = 0
+        for length in range(max(1, len(skel) - 2), len(skel) + 3):
+            user += self._index.block_counts((skel[0], length))[0]
+            builtin += self._yardstick.block_counts((skel[0], length))[1]
+        return user, builtin
+
+    @cached_property
+    def _yardstick(self) -> "_Index":
+        """An index holding the built-in data: this one, or the built-in data's own."""
+        if any(Path(src).parent == DATA_DIR for src in self._sources):
+            return self._index
+        return _builtin_index()
+
+    def spelling_counts(self) -> tuple[int, int]:
+        """(the user's spellings, the built-in data's) among all the single-word spellings
+        `candidates` can return (see `neighbourhood`)."""
+        return (sum(self._index.block_counts(key)[0] for key in self._index.blocks),
+                sum(self._yardstick.block_counts(key)[1] for key in self._yardstick.blocks))
+
     def user_ending(self, token: str) -> bool:
         """Some single-word spelling `candidates` can return of a user's entry (not a built-in
         one), five letters or more, is `token` with one letter more or less at its end, once
@@ -474,6 +501,11 @@ class Gazetteer:
         folded = fold(token)
         spellings, stems = self._index.user_endings
         return folded[:-1] in spellings or folded in stems
+
+
+@lru_cache(maxsize=1)
+def _builtin_index() -> "_Index":
+    return Gazetteer.load()._index
 
 
 @contextmanager
@@ -520,6 +552,7 @@ class _Index:
         self.deprecated: dict[str, Entry] = {}
         self.phrases: dict[str, dict[str, list[tuple[str, Entry]]]] = {}  # which -> first word
         self._memo: dict[tuple, list[Candidate]] = {}
+        self._block_counts: dict[tuple[str, int], tuple[int, int]] = {}
 
         def folding(word: str) -> str:
             f = folded.get(word)
@@ -604,6 +637,16 @@ class _Index:
         for key, block in building.items():
             keys = sorted(block)
             self.blocks[key] = (keys, [block[f] for f in keys])
+
+    def block_counts(self, key: tuple[str, int]) -> tuple[int, int]:
+        """(spellings of the user's entries, spellings of built-in ones) in one block."""
+        counts = self._block_counts.get(key)
+        if counts is None:
+            items = self.blocks.get(key, ((), ()))[1]
+            counts = self._block_counts[key] = (
+                sum(any(not e.builtin for _, e in pairs) for pairs in items),
+                sum(any(e.builtin for _, e in pairs) for pairs in items))
+        return counts
 
     @cached_property
     def user_endings(self) -> tuple[frozenset[str], frozenset[str]]:

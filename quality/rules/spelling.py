@@ -145,7 +145,7 @@ class Facts(NamedTuple):
     zipf: float            # how common the word is in English
     length: int            # letters in the word
     form_length: int       # letters in the entry's spelling
-    user: bool             # the entry is one of the user's names, not a built-in one
+    user: bool             # one of the user's names, where their evidence counts (_user_evidence)
     personal: bool         # the entry is a person (or a multi-word name of unknown kind)
     free: bool             # no common word, and not the document's steady spelling of another name
     ending: bool           # one spelling is the other with letters added at the end (5+ letters)
@@ -268,7 +268,8 @@ def _evidence(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
         common_first=has_given and ctx.lexicon.zipf(given.text) >= COMMON_GIVEN_ZIPF,
         no_first_name=given is None, skeleton=cand.same_skeleton, in_document=in_doc,
         sound=phonetic, similarity=cand.similarity, edits=Levenshtein.distance(ft, fc),
-        zipf=zipf, length=len(tok.text), form_length=len(cand.form), user=not entry.builtin,
+        zipf=zipf, length=len(tok.text), form_length=len(cand.form),
+        user=_user_evidence(ctx, tok.text, cand),
         personal=personal, free=free,
         ending=len(fc) >= 5 and (ft.startswith(fc) or fc.startswith(ft)),
         same_start=ft[:2] == fc[:2])
@@ -482,7 +483,7 @@ def _best(ctx: Context, tok: Token, given: Optional[Token]) -> Optional[tuple[Ca
     uses = tuple(n > 0 for n in accepted)
     mine = _uses(ctx, tok.text)
     repeated = mine >= REPEATED or (max(accepted) > 0 and mine > max(accepted))
-    key = (tok.text, given.text if given else None, uses, repeated)
+    key = (tok.text, given.text if given else None, uses, repeated, _support(ctx, tok.text, cands))
     scored = _remembered(ctx.gazetteer, "evidence", key,
                          lambda: _scored(ctx, tok, given, zipf, cands, repeated))
     if not scored:
@@ -573,7 +574,7 @@ def _scored(ctx: Context, tok: Token, given: Optional[Token], zipf: float,
         conf, why = _evidence(ctx, tok, given, zipf, cand, repeated)
         if conf > 0:
             scored.append((conf, cand.similarity, cand, why))
-    return scored or _unique_close_match(tok, zipf, cands)
+    return scored or _unique_close_match(ctx, tok, zipf, cands)
 
 
 def _underived_candidates(gaz: Gazetteer, word: str, zipf: float, floor: float) -> list[Candidate]:
@@ -640,7 +641,7 @@ def letter_edits(a: str, b: str) -> float:
     return prev[-1]
 
 
-def _unique_close_match(tok: Token, zipf: float, cands: list) -> list:
+def _unique_close_match(ctx: Context, tok: Token, zipf: float, cands: list) -> list:
     """The last resort for a word English has never seen (Zipf 0): one user-supplied entry
     clearly closer than every other candidate, a few letters off (Toomhead / Toompea,
     Robesrailre / Robespierre, Grassisca / Gradisca). The user's gazetteer says which names
@@ -658,11 +659,61 @@ def _unique_close_match(tok: Token, zipf: float, cands: list) -> list:
     rival = next((c for c in ranked[1:] if fold(c.form) != form
                   and _canonical_word(c.entry) != _canonical_word(best.entry)), None)
     # the limit counts every letter: vowels weigh less only in choosing between names
-    if (best.entry.builtin or best.similarity < UNSEEN_FLOOR or word[0] != form[0]
+    if (not _user_evidence(ctx, tok.text, best) or best.similarity < UNSEEN_FLOOR or word[0] != form[0]
             or (rival is not None and letter_edits(word, fold(rival.form)) <= distance)
             or Levenshtein.distance(word, form) > min(3, len(form) // 3 + 1)):
         return []
     return [(0.6, best.similarity, best, ["the only close spelling"])]
+
+
+def _user_evidence(ctx: Context, word: str, cand: Candidate) -> bool:
+    """Whether the evidence EVIDENCE and `_unique_close_match` allow only against the user's
+    names (a spelling close to theirs, their skeleton at a lower similarity, their name with
+    its ending changed) counts for `cand`. It rests on the user's list being short: few of
+    its names lie near any word, so a word a letter or two from one of them is likely that
+    name. A long list (a sanctions list, a style book of thousands of people) fills the
+    neighbourhood of every word (the spellings the candidate search compares it with: the
+    same first skeleton letter, a length within two letters), and one of its names is near
+    an unrelated word by chance (Vespasian / Vespasiano, Xianjun / Xiangtan). The built-in
+    gazetteer is the measure: it is already too broad for similarity alone. Where the user's
+    single-word spellings outnumber the built-in ones, near the word or in the whole
+    gazetteer, the user's list is crowded too: that evidence then counts only for an entry
+    the document supports (_supported), and otherwise the word is judged as against a
+    built-in name. A list of a few thousand names is not crowded: nothing changes for it."""
+    if cand.entry.builtin:
+        return False
+    return not _crowded(ctx, word) or _supported(ctx, cand)
+
+
+def _crowded(ctx: Context, word: str) -> bool:
+    """The user's single-word spellings outnumber the built-in ones near `word` or in all
+    (see _user_evidence)."""
+    gaz = ctx.gazetteer
+    user, builtin = _remembered(gaz, "spellings", (), gaz.spelling_counts)
+    if user > builtin:
+        return True
+    user, builtin = _remembered(gaz, "neighbourhood", word, lambda: gaz.neighbourhood(word))
+    return user > builtin
+
+
+def _supported(ctx: Context, cand: Candidate) -> bool:
+    """The document writes another word of the entry's name, one English uses rarely (under
+    Zipf 3): the first name of a person (Nadia for Nadia Vespasiano), the rest of a place's
+    name. A common word (New, Lake, John) names too many things to vouch for one."""
+    words = _remembered(ctx.gazetteer, "support words", (cand.entry, cand.form), lambda: tuple(
+        w for w in dict.fromkeys(w for f in cand.entry.forms for w in name_words(f))
+        if w[:1].isupper() and fold(w) != fold(cand.form) and ctx.lexicon.zipf(w) < COMMON_ZIPF))
+    counts = ctx.token_counts
+    return any(counts.get(w, 0) for w in words)
+
+
+def _support(ctx: Context, word: str, cands: list[Candidate]) -> tuple[bool, ...]:
+    """What of the document `_user_evidence` reads for these candidates (part of the key
+    the evidence is shared across documents under): () where the user's names are not
+    crowded around the word."""
+    if all(c.entry.builtin for c in cands) or not _crowded(ctx, word):
+        return ()
+    return tuple(_supported(ctx, c) for c in cands if not c.entry.builtin)
 
 
 # ---------------------------------------------------------------- the rest of the name

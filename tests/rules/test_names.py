@@ -220,6 +220,41 @@ def test_name_order(text, expected):
     assert [(f.code, f.text, f.suggestion) for f in findings(text, "NM03")] == expected
 
 
+# A long list: 240 invented surnames starting with V, of 7 to 11 letters, crowd the
+# neighbourhood of "Vespasino" (more of the user's spellings there than the built-in data's);
+# the short list holds only the two names the sentences are about.
+_SYLLABLES = ("ku", "ri", "da", "mo", "te", "lu", "bo", "na")
+CROWD = [Entry(f"Anna Vo{a}{b}{c}", "person") for a in _SYLLABLES for b in _SYLLABLES
+         for c in _SYLLABLES[:4]][:240] + [Entry(f"Ilse Vo{a}{b}{c}{d}", "person")
+                                           for a in "kr" for b in _SYLLABLES for c in "dm"
+                                           for d in ("a", "o")][:60]
+NAMED = [Entry("Folake Vespasiano", "person"), Entry("Gradisca", "place")]
+
+
+@pytest.mark.parametrize("crowded,text,expected", [
+    # a short list: a word English has never seen a few letters from one of its names
+    (False, "The envoy Vespasino arrived in Lagos on Monday.", [("NM01", "Vespasino", "Vespasiano")]),
+    (False, "The emperor Vespasian rebuilt the temple.", [("NM01", "Vespasian", "Vespasiano")]),
+    # a long list: near some name by chance, the same words are left alone ...
+    (True, "The envoy Vespasino arrived in Lagos on Monday.", []),
+    (True, "The emperor Vespasian rebuilt the temple.", []),
+    # ... unless the document writes another word of the name (her first name) ...
+    (True, "Folake spoke first. Later Vespasino agreed to the terms.",
+     [("NM01", "Vespasino", "Vespasiano")]),
+    # ... or the evidence needs no closeness to the user's names: the first name before it
+    (True, "The envoy Folake Vespasino arrived in Lagos.", [("NM01", "Vespasino", "Vespasiano")]),
+    # a place far from the crowd keeps the evidence of a short list
+    (True, "Thousands were displaced from Gorizia and Grassisca during the war.",
+     [("PL03", "Grassisca", "Gradisca")]),
+])
+def test_a_long_list_of_names_needs_more_than_closeness(crowded, text, expected):
+    gaz = Gazetteer(NAMED + (CROWD if crowded else []))
+    user, builtin = gaz.neighbourhood("Vespasino")
+    assert (user > builtin) is crowded
+    auditor = Auditor(Config(select=("NM01", "PL03"), builtin_gazetteer=False), gaz)
+    assert [(f.code, f.text, f.suggestion) for f in auditor.audit(Document(text)).findings] == expected
+
+
 REST_GAZ = [Entry("Omar Torrijos", "person"), Entry("Ivanka Trump", "person"),
             Entry("Kim Jong Un", "person", aliases=("Kim Jong-un",)),
             Entry("Dera Ismail Khan", "city"), Entry("Trikuta Giri", "place"),
