@@ -97,6 +97,19 @@ COMMENT = ("I have been following these talks for months and I think the ministr
      [("BP03", "Help! I Caught My Son Doing Something Odd With My Vacuum Cleaner.\n"
                "Why the Euro Fell Against the Dollar\nFive Things to Know About the Budget")],
      f"{TITLE}\n{A}\n{B}\n"),
+    # Bars of furniture: every item between the separators known, a date or a counter; a row
+    # of one-word buttons.
+    (f"{TITLE}\nMay 3, 2012 | Permalink | Comments (1)\n{A}\n{B}\nAdvertise | AdChoices\n"
+     "Print Email\n",
+     [("BP09", "May 3, 2012 | Permalink | Comments (1)"), ("BP09", "Advertise | AdChoices"),
+      ("BP04", "Print Email")], f"{TITLE}\n{A}\n{B}\n"),
+    # An archive's months with their counts of posts; the header of a quoted forum post.
+    (f"{TITLE}\n{A}\n{B}\nJan 2012 (169)\nDec 2011 (170)\n",
+     [("BP09", "Jan 2012 (169)"), ("BP09", "Dec 2011 (170)")], f"{TITLE}\n{A}\n{B}\n"),
+    (f"{TITLE}\n{A}\nQuote:\nOriginally posted by jane:\n{COMMENT}\n{B}\n",
+     [("BP13", "Quote:\nOriginally posted by jane:")], f"{TITLE}\n{A}\n{COMMENT}\n{B}\n"),
+    (f"{TITLE}\n{A}\n{B}\nSign-up To The Newsletter And Get A Free eBook\n",
+     [("BP05", "Sign-up To The Newsletter And Get A Free eBook")], f"{TITLE}\n{A}\n{B}\n"),
     # A call to follow an account.
     (f"{TITLE}\nFollow @example\n{A}\n{B}\n", [("BP04", "Follow @example")],
      f"{TITLE}\n{A}\n{B}\n"),
@@ -172,6 +185,8 @@ def test_html_input(text, expected):
     # A sentence full of names inside the article; "follow" in the article's sentence.
     f"{TITLE}\n{A}\nJohn Smith, Jane Doe and Peter Brown attended.\n{B}\n"
     "Follow the money, the investigators said.\n",
+    # A table's rows between separators and a two-word line are no bars of furniture.
+    f"{TITLE}\n{A}\nName | Age | Town\nJane | 34 | Leeds\n{B}\nHome Office\n",
     # Labels of the article's own with other values.
     f"{TITLE}\n{A}\nPosts: a new way to share photos\nJoined: two old friends\n{B}\n",
     # An article's own questions in Title Case (an FAQ) between its paragraphs.

@@ -87,6 +87,9 @@ def classify(line: str, n_words: int, edge: bool, ph: Phrases,
     if n_words <= 6 and words and words[-1].startswith("newsletter"):
         if NEWSLETTER_RE.match(words_key(line)):
             return "subscribe", "newsletter"
+    bar = _bar(line, n_words, ph)
+    if bar:
+        return bar
     if edge and n_words <= 8:
         if METADATA_RE.match(line):
             return "chrome", "date or reading time"
@@ -97,6 +100,33 @@ def classify(line: str, n_words: int, edge: bool, ph: Phrases,
         if domain_like(line, ph.tlds):
             return "site-header", line
     return None
+
+
+_BAR_SEP_RE = re.compile(r"\s*\|\s*|\s+[·•]\s+")
+
+
+def _bar(line: str, n_words: int, ph: Phrases) -> Optional[tuple[str, str]]:
+    """A bar of furniture: a short line of items between separators ("Advertise | AdChoices",
+    "May 3, 2012 | Permalink | Comments (1)"), or of one-word buttons ("Print Email"), every
+    item furniture the phrase tables know, a date or a counter."""
+    if n_words > 15:
+        return None
+    parts = [p for p in _BAR_SEP_RE.split(line) if p.strip(OUTER)]
+    if len(parts) < 2:
+        if not 2 <= n_words <= 4:
+            return None
+        parts = line.split()
+    found = []
+    for part in parts:
+        part = part.strip()
+        n = len(part.split())
+        got = (None if _BAR_SEP_RE.search(part) else classify(part, n, True, ph, None)) or (
+            ("chrome", "date") if n <= 8 and METADATA_RE.match(part) else
+            ("chrome", "counter") if n <= 3 and COUNTER_RE.match(part) else None)
+        if not got or got[1] == "byline":
+            return None  # a byline's bar ("By Jane Smith | Tags: Trade") is the article's
+        found.append(got)
+    return found[0][0], "; ".join(dict.fromkeys(w for _, w in found))
 
 
 def classify_shape(line: str, n_words: int, edge: bool, trailing: bool,

@@ -43,7 +43,9 @@ METADATA_RE = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
     r"\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+[a-z]{2,4})?|"
     r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|"
-    r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read|\d[\d,]*\s+words"
+    r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read|\d[\d,]*\s+words|"
+    # an archive's month with its count of posts: "Jan 2012 (169)"
+    rf"{_MONTH}\s+\d{{4}}\s*\(\d+\)"
     r")(?:\s*[,|]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s+[a-z]{2,4})?)?$",
     re.IGNORECASE,
 )
@@ -60,7 +62,7 @@ COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s*\d|copyright\b|copyleft\b)", re.IGNOR
 # newsletter", "Get the best stories straight to your inbox"); or a short line ending in
 # "newsletter" ("Plant Care Newsletter").
 NEWSLETTER_RE = re.compile(
-    r"(?:get|join|receive|subscribe|sign up|signup|never miss|don't miss|want)\b.*"
+    r"(?:get|join|receive|subscribe|sign up|sign-up|signup|never miss|don't miss|want)\b.*"
     r"\b(?:newsletters?|inbox|e-?mail updates)\b|(?:\S+\s+){0,4}newsletters?$|"
     # "Get a weekly summary of our stories", "Receive our daily digest"
     r"(?:get|receive|sign up for|subscribe to) (?:a |an |the |our |your )?(?:free )?"
@@ -104,9 +106,10 @@ THREAD_RE = re.compile(r"^(?P<n>\d[\d,]*\s|one\s|no\s)?\s*(?P<what>responses?|co
 # "Member since 2009" (the value a number or a date).
 FORUM_RE = re.compile(r"^(?:posts|joined|registered|member since)\s*:?\s*(?P<value>\S.*)$",
                       re.IGNORECASE)
-# A control of a forum post: "Show Post", "Quote post", "Report post".
-POST_CONTROL_RE = re.compile(r"^(?:show|hide|quote|edit|report|ignore)\s+(?:this\s+)?post$",
-                             re.IGNORECASE)
+# A control of a forum post: "Show Post", "Quote post", "Report post"; the header of a quoted
+# post ("Quote:", "Originally posted by jane:").
+POST_CONTROL_RE = re.compile(r"^(?:(?:show|hide|quote|edit|report|ignore)\s+(?:this\s+)?post|"
+                             r"quote:|originally\s+posted\s+by\s+\S.{0,40}:)$", re.IGNORECASE)
 # A search box: "Search for articles and topics", "Search this site".
 SEARCH_RE = re.compile(
     r"^search\s+(?:for\s+|in\s+|within\s+)?(?:this|the|our)?\s*(?:site|website|blog|archives?|"
