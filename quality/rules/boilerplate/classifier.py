@@ -102,6 +102,16 @@ def classify(line: str, n_words: int, edge: bool, ph: Phrases,
     return None
 
 
+_BUTTONS: dict = {}
+
+
+def _buttons(ph: Phrases) -> frozenset:
+    """The one-word phrases of the tables ("print", "email", "tweet"): buttons."""
+    if id(ph) not in _BUTTONS:
+        _BUTTONS[id(ph)] = frozenset(k for k in (*ph.line, *ph.edge) if " " not in k)
+    return _BUTTONS[id(ph)]
+
+
 _BAR_SEP_RE = re.compile(r"\s*\|\s*|\s+[·•]\s+")
 
 
@@ -111,11 +121,21 @@ def _bar(line: str, n_words: int, ph: Phrases) -> Optional[tuple[str, str]]:
     item furniture the phrase tables know, a date or a counter."""
     if n_words > 15:
         return None
-    parts = [p for p in _BAR_SEP_RE.split(line) if p.strip(OUTER)]
+    if "|" in line or "·" in line or "•" in line:
+        parts = [p for p in _BAR_SEP_RE.split(line) if p.strip(OUTER)]
+    else:
+        parts = []
     if len(parts) < 2:
         if not 2 <= n_words <= 4:
             return None
         parts = line.split()
+        buttons = _buttons(ph)
+        if parts[0].strip(OUTER).lower() not in buttons:
+            return None
+        keys = [words_key(w) for w in parts]
+        if not all(k in buttons for k in keys):
+            return None
+        return ph.line.get(keys[0]) or ph.edge[keys[0]], "; ".join(dict.fromkeys(keys))
     found = []
     for part in parts:
         part = part.strip()

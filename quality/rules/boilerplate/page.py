@@ -90,6 +90,12 @@ class Features:
     long_words: int = 0   # words of 4+ letters
 
 
+def _notice_cue(line: str) -> bool:
+    """A cheap first test for NOTICE_RE (most lines have none of these)."""
+    return ("©" in line or "opyright" in line or "OPYRIGHT" in line or "eserved" in line
+            or "ESERVED" in line or "(c)" in line or "(C)" in line)
+
+
 def features(line: str, stop: frozenset) -> Features:
     words = _WORD_RE.findall(line)
     stops = sum(w.lower().replace("’", "'") in stop for w in words)
@@ -101,7 +107,7 @@ def features(line: str, stop: frozenset) -> Features:
         capitalised=sum(w[:1].isupper() for w in long) / len(long) if long else 0.0,
         separators=len(_SEPARATOR_RE.findall(line)),
         asks=bool(_ASKS_RE.search(line)),
-        notice=bool(NOTICE_RE.search(line)),
+        notice=bool(_notice_cue(line) and NOTICE_RE.search(line)),
         long_words=len(long),
     )
 
