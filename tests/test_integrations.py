@@ -16,11 +16,11 @@ from tests.helpers import SEEDS
 
 EXTRA = [
     ("x1", "Parliament passed the budget on Tuesday after a long debate over defence spending.\n\n"
-           "Tap here to get our morning briefing in your inbox every day\n"),
+           "The Valley Courier has served readers along the river since 1887.\n"),
     ("x2", "Floods forced thousands from their homes in the river valley, officials said.\n\n"
-           "Tap here to get our morning briefing in your inbox every day\n"),
+           "The Valley Courier has served readers along the river since 1887.\n"),
     ("x3", "The central bank held interest rates steady, citing slowing inflation.\n\n"
-           "Tap here to get our morning briefing in your inbox every day\n"),
+           "The Valley Courier has served readers along the river since 1887.\n"),
     ("x4", "Специальный посланник прибыл в Киев. The envoy arrived in Kiev on Monday."),
 ]
 
