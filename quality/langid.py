@@ -31,6 +31,67 @@ _lock = threading.Lock()
 _factory_loaded = False
 
 
+class _SparseProbs:
+    """langdetect's n-gram table (n-gram -> one probability per language) held sparsely.
+
+    langdetect keeps a list of 55 floats for each of its ~88,000 n-grams, although an n-gram
+    occurs in two languages on average: 64 MB in every process that detects a language. Here
+    each n-gram keeps only its (language index, probability) pairs (about 15 MB) and the
+    detector gets the same dense list, the same floats in the same places, when it asks for
+    one; its answers do not change. The detector only tests membership and reads entries."""
+
+    __slots__ = ("_pairs", "_size")
+
+    def __init__(self, pairs: dict, size: int) -> None:
+        self._pairs = pairs
+        self._size = size
+
+    def __contains__(self, word) -> bool:
+        return word in self._pairs
+
+    def __getitem__(self, word) -> list:
+        dense = [0.0] * self._size
+        flat = self._pairs[word]
+        for k in range(0, len(flat), 2):
+            dense[flat[k]] = flat[k + 1]
+        return dense
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+
+def _load_factory():
+    """A DetectorFactory with langdetect's own profiles, loaded as its `load_profile` loads
+    them (the same files in the same order, the same probabilities) into a _SparseProbs."""
+    import json
+    import os
+
+    from langdetect import DetectorFactory, detector_factory
+    from langdetect.utils.lang_profile import LangProfile
+
+    directory = detector_factory.PROFILES_DIRECTORY
+    names = os.listdir(directory)
+    pairs: dict[str, list] = {}
+    factory = DetectorFactory()
+    index = 0
+    for name in names:
+        path = os.path.join(directory, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as fh:
+            profile = LangProfile(**json.load(fh))
+        factory.langlist.append(profile.name)
+        for word, n in profile.freq.items():
+            got = pairs.get(word)
+            if got is None:
+                got = pairs[word] = []
+            if 1 <= len(word) <= 3:
+                got.extend((index, 1.0 * n / profile.n_words[len(word) - 1]))
+        index += 1
+    factory.word_lang_prob_map = _SparseProbs({w: tuple(p) for w, p in pairs.items()}, len(names))
+    return factory
+
+
 def _detector():
     global _factory_loaded
     from langdetect import DetectorFactory, detector_factory
@@ -38,7 +99,8 @@ def _detector():
     with _lock:
         if not _factory_loaded:
             DetectorFactory.seed = 0
-            detector_factory.init_factory()
+            if detector_factory._factory is None:
+                detector_factory._factory = _load_factory()
             _factory_loaded = True
     d = detector_factory._factory.create()
     return d
