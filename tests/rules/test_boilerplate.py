@@ -129,6 +129,17 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
      "staff writer at Market Daily, covering trade",
      [("BP09", "Helen Ortiz is an associate professor of economics at Leeds."),
       ("BP09", "staff writer at Market Daily, covering trade")], BODY + "\n\n" + BODY2 + "\n\n"),
+    (f"{BODY}\n\n{BODY2}\n\nJacob Wade is a personal finance expert\n"
+     "Candice Sealey is a marketing consultant in Kingstown.",
+     [("BP09", "Jacob Wade is a personal finance expert"),
+      ("BP09", "Candice Sealey is a marketing consultant in Kingstown.")],
+     BODY + "\n\n" + BODY2 + "\n\n"),
+    # A cookie banner's heading run into its text.
+    (f"{BODY}\n\nStrictly Necessary Cookies Strictly necessary cookies should be enabled at "
+     "all times so that we can save your preferences for cookie settings.",
+     [("BP06", "Strictly Necessary Cookies Strictly necessary cookies should be enabled at "
+               "all times so that we can save your preferences for cookie settings.")],
+     BODY + "\n\n"),
     # Calls to subscribe and site furniture written as sentences, after the article.
     (f"{BODY}\n\n{BODY2}\n\nDon't have time to read every story? Get them by email\n"
      "Already a subscriber? Sign in to hide this message\n"
@@ -192,6 +203,7 @@ def test_fires(text, expected, result):
     *(f"{BODY}\n\n{BODY2}\n\n{tail}" for tail in (
         "Smith is a professor of economics at Harvard.",
         "Musk is the founder of SpaceX.",
+        "Elon Musk is the founder of SpaceX.",
         "Angela Merkel is the author of a new memoir.",
         "Jones was the editor of the Daily Mirror until 2004.",
         "He is a reporter by training, the minister added.",

@@ -270,6 +270,9 @@ FRAGMENT = ("Storm cuts power across the county\nCrews worked through the night 
      [("BP12", "Effective Communication\nInternational Marketing")]),
     # A name alone right after the text is its signature; the furniture after it goes.
     (FRAGMENT + "Jane Smith\nTerms of Service\n", [("BP06", "Terms of Service")]),
+    # Other stories' headlines, one of them a question in Title Case.
+    (FRAGMENT + "Chris Rock Tried to Warn Us\nWhich Party Represents the Racial Future?\n",
+     [("BP03", "Chris Rock Tried to Warn Us\nWhich Party Represents the Racial Future?")]),
 ])
 def test_page_end_fires(text, expected):
     assert spans(text, "BP") == expected
@@ -285,6 +288,8 @@ def test_page_end_fires(text, expected):
     FRAGMENT + "9. Jane Smith\n10. John Doe\n",
     # A headline with its source is the title on the first line.
     "Storm cuts power to thousands, officials say\nCrews worked through the night\n",
+    # A question in sentence case is the text's own, even at its end.
+    FRAGMENT + "Will the lights stay on this winter?\nWho pays for the repairs?\n",
 ])
 def test_page_end_quiet(text):
     assert spans(text, "BP") == []

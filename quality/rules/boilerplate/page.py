@@ -313,10 +313,12 @@ def headline(line: str, f: Features, p: Params) -> Optional[str]:
     """The kind of headline a line is, or None: Title Case without a sentence end ("Tips for
     Growing Roses Indoors": only the minor words of a title in lower case, so "The Spring Fair
     was" is a cut sentence), or a clause with its source in the present tense and no full
-    stop, as headlines give it ("Storm cuts power to thousands, officials say")."""
-    if (f.sentence_end or f.separators or not 2 <= f.words <= p.headline_max_words
-            or _NUMBERED_RE.match(line)):
+    stop, as headlines give it ("Storm cuts power to thousands, officials say"), or a headline
+    that asks in Title Case ("Which Party Represents the Racial Future?", `title_question`)."""
+    if f.separators or not 2 <= f.words <= p.headline_max_words or _NUMBERED_RE.match(line):
         return None
+    if f.sentence_end:
+        return "Title Case question" if f.asks and title_question(f, p) else None
     if REPORTED_RE.search(line):
         return "headline with its source"
     if f.capitalised >= p.headline_capitalised and all(
