@@ -107,9 +107,11 @@ def _other_orders(parts: list[str]) -> list[str]:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _reversed_names(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
-    """First word of a person's name written in another order -> [(that phrase, the
-    accepted form, entry)], built once per gazetteer."""
+def _reversed_names(gaz) -> dict[str, dict[str, list[tuple[str, str, Entry]]]]:
+    """First word of a person's name written in another order -> the two characters after
+    that word in the phrase -> [(that phrase, the accepted form, entry)], built once per
+    gazetteer. The characters after a word in the text pick the few phrases that can start
+    there (a common surname leads thousands in a large gazetteer)."""
     key = ("names.reversed",)
     table = gaz.memo.get(key)
     if table is None:
@@ -119,12 +121,12 @@ def _reversed_names(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
     return table
 
 
-def _build_reversed(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
+def _build_reversed(gaz) -> dict[str, dict[str, list[tuple[str, str, Entry]]]]:
     people = [e for e in gaz.entries if e.is_person]
     accepted = {f for e in people for f in e.forms}
     plain: dict[str, bool] = {}  # a word a name can be turned around at (see _other_orders)
     firsts: dict[str, Optional[str]] = {}  # a word: the first word WORD_RE finds at its start
-    table: dict[str, list[tuple[str, str, Entry]]] = {}
+    table: dict[str, dict[str, list[tuple[str, str, Entry]]]] = {}
     for entry in people:
         for form in entry.forms:
             parts = form.split()
@@ -148,7 +150,9 @@ def _build_reversed(gaz) -> dict[str, list[tuple[str, str, Entry]]]:
                         m = WORD_RE.match(lead)
                         first = firsts[lead] = m.group() if m else None
                     if first is not None:
-                        table.setdefault(first, []).append((flipped, form, entry))
+                        after = flipped[len(first):len(first) + 2]
+                        table.setdefault(first, {}).setdefault(after, []).append(
+                            (flipped, form, entry))
     return table
 
 
@@ -169,7 +173,7 @@ def name_order(rule, ctx: Context) -> Iterator:
         return
     text = ctx.text
     for _, tok in ctx.tokens_among(table):
-        for flipped, form, entry in table[tok.text]:
+        for flipped, form, entry in table[tok.text].get(text[tok.end:tok.end + 2], ()):
             end = tok.start + len(flipped)
             if text.startswith(flipped, tok.start) and (end == len(text) or not text[end].isalnum()) \
                     and not _overlaps(text, form, tok.start, end):

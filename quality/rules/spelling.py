@@ -342,7 +342,7 @@ def _remembered(gaz: Gazetteer, table: str, key: Hashable, compute: Callable[[],
     try:
         return memo[key]
     except KeyError:
-        if len(memo) > 100_000:
+        if len(memo) > 25_000:
             memo.clear()
         value = memo[key] = compute()
         return value
@@ -621,6 +621,7 @@ def _given_candidates(gaz: Gazetteer, word: str, given: str, zipf: float, floor:
 _VOWELS = frozenset("aeiouy")
 
 
+@lru_cache(maxsize=1 << 14)  # the same few thousand pairs recur across documents
 def letter_edits(a: str, b: str) -> float:
     """Edits between two folded words, a vowel counting half a consonant: romanisations and
     slips of transliteration change vowels far more often than consonants (Muhammad,
@@ -649,6 +650,8 @@ def _unique_close_match(ctx: Context, tok: Token, zipf: float, cands: list) -> l
     if zipf > 0 or all(c.entry.builtin for c in cands):
         return []  # (the best must be one of the user's names)
     word = fold(tok.text)
+    if not any(_may_be_unique(word, c) for c in cands):
+        return []  # no candidate passes the tests below the best must pass: skip the ranking
     # Ranked by letter edits (vowels half), then similarity: Jaro-Winkler favours a shared
     # start too much to rank (Puthan is closer to Pyuthan than to Puthia or Putian).
     ranked = sorted(cands, key=lambda c: (letter_edits(word, fold(c.form)), -c.similarity,
@@ -664,6 +667,17 @@ def _unique_close_match(ctx: Context, tok: Token, zipf: float, cands: list) -> l
             or Levenshtein.distance(word, form) > min(3, len(form) // 3 + 1)):
         return []
     return [(0.6, best.similarity, best, ["the only close spelling"])]
+
+
+def _may_be_unique(word: str, cand: Candidate) -> bool:
+    """The tests of `_unique_close_match` that need only the candidate (its best must pass
+    them), cheap enough to run before the ranking: one of the user's names, close enough, with
+    the word's initial and at most its edit limit away."""
+    if cand.entry.builtin or cand.similarity < UNSEEN_FLOOR:
+        return False
+    form = fold(cand.form)
+    return word[:1] == form[:1] and Levenshtein.distance(
+        word, form, score_cutoff=min(3, len(form) // 3 + 1)) <= min(3, len(form) // 3 + 1)
 
 
 def _user_evidence(ctx: Context, word: str, cand: Candidate) -> bool:
