@@ -89,7 +89,7 @@ def _h(text: str) -> int:
                                           digest_size=8).digest(), "little")
 
 
-_hash = lru_cache(maxsize=1 << 16)(_h)  # names and context words recur: hash each once
+_hash = lru_cache(maxsize=1 << 14)(_h)  # names and context words recur: hash each once
 
 
 def _profile_of(text: str) -> tuple[tuple[set, set, set], dict[str, Counter], set[str], set[str]]:
@@ -444,7 +444,8 @@ class CorpusView:
     def prepare(self) -> "CorpusView":
         """Compute the shared tables now (they are otherwise built on first use), so a view
         sent to workers carries them instead of each worker rebuilding them."""
-        for name in ("_tables", "surface_forms", "_by_skeleton_initial", "_folded"):
+        for name in ("_tables", "surface_forms", "_by_skeleton_initial", "_variant_index",
+                     "_folded"):
             getattr(self, name)
         return self
 
@@ -744,6 +745,58 @@ class CorpusView:
             out[initial] = (keys, [block[k] for k in keys])
         return out
 
+    @cached_property
+    def _variant_index(self) -> dict:
+        """Where `_variant_of` finds the attested spellings its tests can accept, so that a
+        form is compared with a few of them, not with its whole block of the same skeleton
+        initial (which grows with the attested vocabulary, making the corpus pass quadratic).
+        Every accepting test needs one of: the same skeleton (`skeleton`); a first name seen
+        before both (`given`); for a form of six letters or more, one edit apart, so the same
+        length within one and the first three or the last three letters unchanged (`head`,
+        `tail`: by those letters and length); or, for a form of LOOSE_MIN_LENGTH letters or
+        more, a spelling LOOSE_MIN_DOCS documents use (`strong`, per skeleton initial: few). Values are positions in the
+        block lists of `_by_skeleton_initial`, as (initial, position)."""
+        df, given = self.stats.form_df, self.stats.form_given
+        index: dict = {"skeleton": defaultdict(list), "given": defaultdict(list),
+                       "head": defaultdict(list), "tail": defaultdict(list),
+                       "strong": defaultdict(list)}
+        for initial, (keys, forms) in self._by_skeleton_initial.items():
+            for i, (key, fs) in enumerate(zip(keys, forms)):
+                spot = (initial, i)
+                for sk in dict.fromkeys(skeleton(f) for f in fs):
+                    index["skeleton"][sk].append(spot)
+                for g in dict.fromkeys(g for f in fs for g in given.get(f, ())):
+                    index["given"][g].append(spot)
+                index["head"][key[:3], len(key)].append(spot)
+                index["tail"][key[-3:], len(key)].append(spot)
+                if any(df[f] >= self.LOOSE_MIN_DOCS for f in fs):
+                    index["strong"][initial].append(i)
+        return {name: dict(table) for name, table in index.items()}
+
+    def _comparable(self, form: str, ff: str, sk: str,
+                    given: Counter) -> tuple[list[str], list[list[str]]]:
+        """(folded keys, their forms) of the attested spellings `_variant_of` compares `form`
+        with (see `_variant_index`), in the order of their block."""
+        keys, forms = self._by_skeleton_initial.get(sk[0], ((), ()))
+        if not keys:
+            return [], []
+        index = self._variant_index
+        spots = set(index["skeleton"].get(sk, ()))
+        for g in given:
+            spots.update(index["given"].get(g, ()))
+        if len(form) >= self.ONE_EDIT_MIN_LENGTH:
+            if len(ff) >= 6:
+                for n in (len(ff) - 1, len(ff), len(ff) + 1):
+                    spots.update(index["head"].get((ff[:3], n), ()))
+                    spots.update(index["tail"].get((ff[-3:], n), ()))
+            else:  # folded shorter than the letters one edit keeps: the whole block
+                spots.update((sk[0], i) for i in range(len(keys)))
+        mine = {i for initial, i in spots if initial == sk[0]}
+        if len(form) >= self.LOOSE_MIN_LENGTH:
+            mine.update(index["strong"].get(sk[0], ()))
+        idx = sorted(mine)
+        return [keys[i] for i in idx], [forms[i] for i in idx]
+
     # Spellings whose verdict is remembered, at most (the table is emptied when full).
     MAX_VARIANTS = 1 << 15
 
@@ -761,6 +814,12 @@ class CorpusView:
     # word or a name famous enough for the gazetteer rules: consensus says nothing about it.
     COMMON_CANONICAL = 4.0
     LOOSE_REASON = "nearly every other document spells it so"
+    # "Nearly every other document": a form of this many letters at least, whose canonical
+    # spelling at least this many documents use (and five times as many as the form).
+    LOOSE_MIN_LENGTH = 8
+    LOOSE_MIN_DOCS = 5
+    # "One letter apart": a form of this many letters at least.
+    ONE_EDIT_MIN_LENGTH = 6
 
     def _variant_of(self, form: str, lexicon=None) -> Optional[Variant]:
         """The dominant spelling `form` is a rare variant of, with the evidence, or None.
@@ -783,9 +842,9 @@ class CorpusView:
         given_mine = self.stats.form_given.get(form, Counter())
         found: list[tuple[int, float, str, str]] = []
         ff = fold(form)
-        keys, forms = self._by_skeleton_initial.get(sk[0], ((), ()))
+        keys, forms = self._comparable(form, ff, sk, given_mine)
         # Every accepted pair below has Jaro-Winkler >= 0.78: rapidfuzz finds those few among
-        # the block's attested spellings in compiled code, instead of a Python loop over all.
+        # the comparable attested spellings in compiled code, not in a Python loop.
         close = process.extract(ff, keys, scorer=JaroWinkler.normalized_similarity,
                                 score_cutoff=_MIN_SIMILARITY, limit=None)
         candidates = []
@@ -814,9 +873,11 @@ class CorpusView:
             elif shared and sim >= 0.78 and abs(len(ff) - len(fo)) <= 2 and \
                     Levenshtein.distance(ff, fo) <= 3:
                 reason = f"both follow '{shared[0]}'"
-            elif sim >= 0.95 and len(form) >= 6 and Levenshtein.distance(ff, fold(other)) == 1:
+            elif (sim >= 0.95 and len(form) >= self.ONE_EDIT_MIN_LENGTH
+                  and Levenshtein.distance(ff, fold(other)) == 1):
                 reason = "one letter apart"
-            elif sim >= 0.9 and len(form) >= 8 and theirs >= max(5, 5 * mine):
+            elif (sim >= 0.9 and len(form) >= self.LOOSE_MIN_LENGTH
+                  and theirs >= max(self.LOOSE_MIN_DOCS, 5 * mine)):
                 reason = self.LOOSE_REASON
             else:
                 continue
