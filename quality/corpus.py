@@ -47,7 +47,8 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from .markdown import prose_text
 from .model import Document
 from .site_lines import SiteLines, header_site, site_furniture, site_of
-from .text import FUNCTION_WORDS, WORD_RE, built_on, fold, is_all_caps, skeleton, strip_accents
+from .text import (FUNCTION_WORDS, built_on, fold, is_all_caps, skeleton, strip_accents,
+                   word_spans)
 
 FORMAT_VERSION = 2
 _DIGITS = re.compile(r"\d")
@@ -96,33 +97,37 @@ def _profile_of(text: str) -> tuple[tuple[set, set, set], dict[str, Counter], se
     """((folded capitalised words, (word, ">next" / "<previous" content word) bigrams, line
     fingerprints), first names seen before each name form, name forms, forms used as first
     names) of one document."""
-    words = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    words, starts, ends = word_spans(text)  # WORD_RE's words, from one compiled split
     names: set[str] = set()
     bigrams: set[tuple[str, str]] = set()
     given: dict[str, Counter] = defaultdict(Counter)
     forms: set[str] = set()
     firsts: set[str] = set()
-    for i, (w, s, e) in enumerate(words):
+    last = len(words) - 1
+    for i, w in enumerate(words):
         if not w[:1].isupper() or is_all_caps(w) or len(w) < 3:
             continue
         lw = w.lower()
         if lw in _FUNCTION:
             continue
-        names.add(fold(w))
+        fw = fold(w)
+        names.add(fw)
         forms.add(w)
-        if i + 1 < len(words):
-            nxt, ns, _ = words[i + 1]
+        if i < last:
+            nxt = words[i + 1]
             if nxt.islower() and nxt not in _FUNCTION:  # only content words are evidence
-                bigrams.add((fold(w), ">" + nxt))
-            if nxt[:1].isupper() and nxt.lower() not in _FUNCTION and text[e:ns] == " ":
+                bigrams.add((fw, ">" + nxt))
+            if nxt[:1].isupper() and nxt.lower() not in _FUNCTION and \
+                    text[ends[i]:starts[i + 1]] == " ":
                 firsts.add(w)  # stands as a first name: "Andrij Yermak"
         if i > 0:
-            prev, ps, pe = words[i - 1]
+            prev = words[i - 1]
             if prev.islower() and prev not in _FUNCTION:
-                bigrams.add((fold(w), "<" + prev))
-            gap = text[pe:s]
+                bigrams.add((fw, "<" + prev))
+            gap = text[ends[i - 1]:starts[i]]
             if len(prev) == 1 and prev.isupper() and i > 1:
-                prev, gap = words[i - 2][0], text[words[i - 2][2]:ps] + gap  # "Matthew G. Whitaker"
+                # "Matthew G. Whitaker"
+                prev, gap = words[i - 2], text[ends[i - 2]:starts[i - 1]] + gap
             if prev[:1].isupper() and len(prev) > 1 and gap.strip(" .") == "" and \
                     "\n" not in gap and prev.lower() not in _FUNCTION and prev.lower() not in _TITLES:
                 given[w][prev] += 1
@@ -425,6 +430,7 @@ class CorpusView:
         self.stats = stats
         self._variants: dict[tuple[str, bool], Optional[Variant]] = {}
         self._own_cache: tuple = (None, None)
+        self._story_places: dict = {}
 
     def __getstate__(self) -> dict:
         """A view whose tables are built travels without the per-document records (workers
@@ -435,6 +441,7 @@ class CorpusView:
             light.__dict__.update(self.stats.__dict__, _records=_Records())
             state["stats"] = light
         state["_own_cache"] = (None, None)
+        state["_story_places"] = {}
         return state
 
     @property
@@ -445,7 +452,7 @@ class CorpusView:
         """Compute the shared tables now (they are otherwise built on first use), so a view
         sent to workers carries them instead of each worker rebuilding them."""
         for name in ("_tables", "surface_forms", "_by_skeleton_initial", "_variant_index",
-                     "_folded"):
+                     "_key_spots", "_unhashed", "_folded"):
             getattr(self, name)
         return self
 
@@ -894,18 +901,75 @@ class CorpusView:
                        tuple(f[2] for f in rivals), canonical is not None,
                        reason == self.LOOSE_REASON)
 
-    def attested_close(self, form: str) -> list[tuple[str, float]]:
+    def attested_close(self, form: str, among: Optional[tuple] = None) -> list[tuple[str, float]]:
         """[(spelling, Jaro-Winkler similarity)] of the spellings at least two documents use
-        that are close to `form` (0.78 or more, the same first skeleton letter)."""
+        that are close to `form` (0.78 or more, the same first skeleton letter); with `among`
+        (`places_of` of some folded spellings, one or more), only those: a few looked at
+        instead of the whole block, which grows with the corpus."""
         sk = skeleton(form)
         if not sk:
             return []
         keys, forms = self._by_skeleton_initial.get(sk[0], ((), ()))
+        if among is not None:
+            idx = sorted(set().union(*(places.get(sk[0], ()) for places in among)))
+            keys, forms = [keys[i] for i in idx], [forms[i] for i in idx]
         ff = fold(form)
         return [(other, sim) for fo, sim, i in process.extract(
                     ff, keys, scorer=JaroWinkler.normalized_similarity,
                     score_cutoff=_MIN_SIMILARITY, limit=None) if fo != ff
                 for other in forms[i]]
+
+    @cached_property
+    def _key_spots(self) -> dict[str, tuple[str, int]]:
+        """Folded attested spelling -> (its skeleton initial, its place in that block)."""
+        return {key: (initial, i) for initial, (keys, _) in self._by_skeleton_initial.items()
+                for i, key in enumerate(keys)}
+
+    @cached_property
+    def _unhashed(self) -> dict[int, str]:
+        """Hash -> folded word, for the attested spellings and each of them without its
+        possessive "'s" (the words a story's name counts hold that `attested_close` finds)."""
+        out = {}
+        for key in self._key_spots:
+            out[_hash(key)] = key
+            if key.endswith(("'s", "’s")) and len(key) > 2:
+                out[_hash(key[:-2])] = key[:-2]
+        return out
+
+    def places_of(self, folded: Iterable[str]) -> dict[str, list[int]]:
+        """{skeleton initial: sorted places in its block} of those of the folded spellings
+        that are attested (for `attested_close`'s `among`)."""
+        spots = self._key_spots
+        out: dict[str, list[int]] = defaultdict(list)
+        for k in folded:
+            spot = spots.get(k)
+            if spot is not None:
+                out[spot[0]].append(spot[1])
+        return {initial: sorted(idx) for initial, idx in out.items()}
+
+    # Stories whose `story_places` are remembered, at most (emptied when full).
+    MAX_STORY_PLACES = 256
+
+    def story_places(self, doc: Document, min_documents: int) -> dict[str, list[int]]:
+        """`places_of` the folded attested spellings (each also with a possessive "'s") that
+        at least `min_documents` documents of `doc`'s story use, `doc` included: the same for
+        every version of the story, so remembered per story."""
+        story = self.story_of.get(_doc_key(doc))
+        counts = self._tables["names"].get(story) if story else None
+        if not counts:
+            return {}
+        memo = self._story_places
+        key = (story, min_documents)
+        if key not in memo:
+            if len(memo) >= self.MAX_STORY_PLACES:
+                memo.clear()
+            pairs = zip(counts.keys, counts.counts) if isinstance(counts, _HashCounts) else \
+                counts.items()
+            unhashed = self._unhashed
+            words = {unhashed[h] for h, n in pairs if n >= min_documents and h in unhashed}
+            memo[key] = self.places_of(words | {w + "'s" for w in words}
+                                       | {w + "’s" for w in words})
+        return memo[key]
 
     def names_report(self, lexicon=None) -> list[tuple[str, list[tuple[str, int]], int]]:
         """[(canonical, [(variant, documents)], canonical documents)] for `gazetteer learn`."""

@@ -1030,6 +1030,18 @@ def _same_slot(ctx: Context, i: int, tok: Token, other: str) -> Optional[str]:
     return None
 
 
+@per_document
+def _rendering_spellings(ctx: Context) -> tuple[dict[str, list[int]], ...]:
+    """Where `_renderings` looks (`CorpusView.places_of`): the attested spellings the
+    document writes (one of them makes it say nothing) and those at least two versions of its
+    story write (a rendering needs two), each with and without a possessive "'s"; no other
+    spelling can change what it returns."""
+    words = {fold(w) for w in ctx.token_counts if w[:1].isupper()}
+    words |= {w[:-2] for w in words if w.endswith(("'s", "’s")) and len(w) > 2}
+    mine = ctx.corpus.places_of(words | {w + "'s" for w in words} | {w + "’s" for w in words})
+    return mine, ctx.corpus.story_places(ctx.document, 2)
+
+
 def _renderings(ctx: Context, word: str, others: int) -> list[tuple[int, float, str]]:
     """(versions, similarity, spelling) of the spellings that at least two other versions of
     the story, and at least half of them, use, close to `word` (Jaro-Winkler 0.8 or the same
@@ -1037,7 +1049,7 @@ def _renderings(ctx: Context, word: str, others: int) -> list[tuple[int, float, 
     itself (it then tells two names apart) or when the spelling is a place (PL11 and PL12)."""
     corpus, gaz = ctx.corpus, ctx.gazetteer
     out = []
-    for other, sim in corpus.attested_close(word):
+    for other, sim in corpus.attested_close(word, among=_rendering_spellings(ctx)):
         other = strip_possessive(other)
         if other == word:
             continue
