@@ -500,7 +500,7 @@ class CorpusView:
             if story is not None and self.story_of.get(other) == story:
                 return "a version of the same story uses it"
             theirs = tables["context_names"].get(other, ())
-            best = max(best, sum(1 for h in theirs if h in mine))
+            best = max(best, len(mine.intersection(theirs)))  # (a record's names are distinct)
         if best >= self.SHARED_NAMES:
             return f"{best} names shared with a document using it"
         return None
@@ -758,11 +758,13 @@ class CorpusView:
         form is compared with a few of them, not with its whole block of the same skeleton
         initial (which grows with the attested vocabulary, making the corpus pass quadratic).
         Every accepting test needs one of: the same skeleton (`skeleton`); a first name seen
-        before both (`given`); for a form of six letters or more, one edit apart, so the same
-        length within one and the first three or the last three letters unchanged (`head`,
-        `tail`: by those letters and length); or, for a form of LOOSE_MIN_LENGTH letters or
-        more, a spelling LOOSE_MIN_DOCS documents use (`strong`, per skeleton initial: few). Values are positions in the
-        block lists of `_by_skeleton_initial`, as (initial, position)."""
+        before both and a length within two letters (`given`: by the name and the length of
+        the folded key, "'s" included); for a form of six letters or more, one edit apart, so
+        the same length within one and the first three or the last three letters unchanged
+        (`head`, `tail`: by those letters and length); or, for a form of LOOSE_MIN_LENGTH
+        letters or more, a spelling LOOSE_MIN_DOCS documents use (`strong`, per skeleton
+        initial: few; their folded keys and places). Values are places in the block lists of
+        `_by_skeleton_initial`, as (initial, place)."""
         df, given = self.stats.form_df, self.stats.form_given
         index: dict = {"skeleton": defaultdict(list), "given": defaultdict(list),
                        "head": defaultdict(list), "tail": defaultdict(list),
@@ -773,24 +775,28 @@ class CorpusView:
                 for sk in dict.fromkeys(skeleton(f) for f in fs):
                     index["skeleton"][sk].append(spot)
                 for g in dict.fromkeys(g for f in fs for g in given.get(f, ())):
-                    index["given"][g].append(spot)
+                    index["given"][g, len(key)].append(spot)
                 index["head"][key[:3], len(key)].append(spot)
                 index["tail"][key[-3:], len(key)].append(spot)
                 if any(df[f] >= self.LOOSE_MIN_DOCS for f in fs):
                     index["strong"][initial].append(i)
+        index["strong"] = {initial: ([keys[i] for i in places], places) for initial, places in
+                           index["strong"].items()
+                           for keys in (self._by_skeleton_initial[initial][0],)}
         return {name: dict(table) for name, table in index.items()}
 
-    def _comparable(self, form: str, ff: str, sk: str,
-                    given: Counter) -> tuple[list[str], list[list[str]]]:
-        """(folded keys, their forms) of the attested spellings `_variant_of` compares `form`
-        with (see `_variant_index`), in the order of their block."""
-        keys, forms = self._by_skeleton_initial.get(sk[0], ((), ()))
+    def _comparable(self, form: str, ff: str, sk: str, given: Counter) -> list[int]:
+        """The places in its block of the attested spellings `_variant_of` compares `form`
+        with (see `_variant_index`), in order; the `strong` ones are searched apart."""
+        keys = self._by_skeleton_initial.get(sk[0], ((), ()))[0]
         if not keys:
-            return [], []
+            return []
         index = self._variant_index
         spots = set(index["skeleton"].get(sk, ()))
-        for g in given:
-            spots.update(index["given"].get(g, ()))
+        n = len(ff)
+        for g in given:  # within two letters, "'s" aside
+            for length in range(n - 2, n + 5):
+                spots.update(index["given"].get((g, length), ()))
         if len(form) >= self.ONE_EDIT_MIN_LENGTH:
             if len(ff) >= 6:
                 for n in (len(ff) - 1, len(ff), len(ff) + 1):
@@ -798,11 +804,7 @@ class CorpusView:
                     spots.update(index["tail"].get((ff[-3:], n), ()))
             else:  # folded shorter than the letters one edit keeps: the whole block
                 spots.update((sk[0], i) for i in range(len(keys)))
-        mine = {i for initial, i in spots if initial == sk[0]}
-        if len(form) >= self.LOOSE_MIN_LENGTH:
-            mine.update(index["strong"].get(sk[0], ()))
-        idx = sorted(mine)
-        return [keys[i] for i in idx], [forms[i] for i in idx]
+        return sorted({i for initial, i in spots if initial == sk[0]})
 
     # Spellings whose verdict is remembered, at most (the table is emptied when full).
     MAX_VARIANTS = 1 << 15
@@ -849,11 +851,21 @@ class CorpusView:
         given_mine = self.stats.form_given.get(form, Counter())
         found: list[tuple[int, float, str, str]] = []
         ff = fold(form)
-        keys, forms = self._comparable(form, ff, sk, given_mine)
+        places = self._comparable(form, ff, sk, given_mine)
+        keys, forms = self._by_skeleton_initial.get(sk[0], ((), ()))
         # Every accepted pair below has Jaro-Winkler >= 0.78: rapidfuzz finds those few among
         # the comparable attested spellings in compiled code, not in a Python loop.
-        close = process.extract(ff, keys, scorer=JaroWinkler.normalized_similarity,
-                                score_cutoff=_MIN_SIMILARITY, limit=None)
+        close = [(fo, sim, places[j]) for fo, sim, j in process.extract(
+            ff, [keys[i] for i in places], scorer=JaroWinkler.normalized_similarity,
+            score_cutoff=_MIN_SIMILARITY, limit=None)]
+        if len(form) >= self.LOOSE_MIN_LENGTH:
+            # The spellings many documents use, for the loosest test (0.9) only: a list kept
+            # per block, searched whole; those compared above are not taken twice.
+            strong_keys, strong_places = self._variant_index["strong"].get(sk[0], ((), ()))
+            taken = set(places)
+            close += [(fo, sim, strong_places[j]) for fo, sim, j in process.extract(
+                ff, strong_keys, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9,
+                limit=None) if strong_places[j] not in taken]
         candidates = []
         for fo, sim, i in close:
             if fo.endswith("'s"):
