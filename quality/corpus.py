@@ -429,7 +429,7 @@ class CorpusView:
     def __init__(self, stats: CorpusStats):
         self.stats = stats
         self._variants: dict[tuple[str, bool], Optional[Variant]] = {}
-        self._own_cache: tuple = (None, None)
+        self._own_cache: tuple = (None, None, None)
         self._story_places: dict = {}
 
     def __getstate__(self) -> dict:
@@ -440,7 +440,7 @@ class CorpusView:
             light = CorpusStats.__new__(CorpusStats)
             light.__dict__.update(self.stats.__dict__, _records=_Records())
             state["stats"] = light
-        state["_own_cache"] = (None, None)
+        state["_own_cache"] = (None, None, None)
         state["_story_places"] = {}
         return state
 
@@ -491,7 +491,7 @@ class CorpusView:
         tables = self._tables
         drop = {_hash(fold(form)), _hash(fold(canonical))}
         df, limit = tables["name_df"], self._context_limit
-        mine = {h for h in self._own(doc)[0] if h not in drop and 1 < df[h] <= limit}
+        mine = {h for h in self._own_names(doc) if h not in drop and 1 < df[h] <= limit}
         story = self.story_of.get(key)
         best = 0
         for other in tables["naming"].get(_hash(fold(canonical)), ()):
@@ -678,15 +678,26 @@ class CorpusView:
             return key
         return story
 
-    def _own(self, doc: Document) -> tuple[frozenset, frozenset]:
-        """(name hashes, (name, context) hash pairs) of `doc` itself, recomputed from its
-        text (the view keeps no per-document profile); the last one is kept."""
+    def _own_names(self, doc: Document) -> frozenset:
+        """The hashes of `doc`'s own names (its record's `names`), recomputed from its text
+        (the view keeps no per-document profile); the last document's are kept."""
         key = _doc_key(doc)
         if self._own_cache[0] != key:
-            rec = _Record.of(key, _profile_of(prose_text(doc))[0])
-            self._own_cache = (key, (frozenset(rec.names),
-                                     frozenset(zip(rec.bigram_names, rec.bigram_ctx))))
+            words = word_spans(prose_text(doc)).words
+            names = {fold(w) for w in words if w[:1].isupper() and len(w) >= 3
+                     and not is_all_caps(w) and w.lower() not in _FUNCTION}
+            self._own_cache = (key, frozenset(_hash(n) for n in names), None)
         return self._own_cache[1]
+
+    def _own_pairs(self, doc: Document) -> frozenset:
+        """The (name, context) hash pairs of `doc` itself (its record's bigrams), recomputed
+        from its text with the rest of its profile; the last document's are kept."""
+        names = self._own_names(doc)
+        if self._own_cache[2] is None:
+            rec = _Record.of(self._own_cache[0], _profile_of(prose_text(doc))[0])
+            self._own_cache = (self._own_cache[0], names,
+                               frozenset(zip(rec.bigram_names, rec.bigram_ctx)))
+        return self._own_cache[2]
 
     # ------------------------------------------------------------------ boilerplate
     # A line is boilerplate for its site when at least this many of the site's documents, and
@@ -1009,7 +1020,7 @@ class CorpusView:
         found = table.get(ctx) if table else None
         if not found:
             return Counter()
-        own = self._own(doc)[1]
+        own = self._own_pairs(doc)
         out = Counter()
         for w, n in found:
             n -= (w, ctx) in own
@@ -1032,7 +1043,7 @@ class CorpusView:
         if not counts:
             return 0
         h = _hash(fold(word))
-        return counts[h] - (h in self._own(doc)[0])
+        return counts[h] - (h in self._own_names(doc))
 
 
 def learned_gazetteer_rows(view: CorpusView, lexicon=None) -> list[tuple[str, ...]]:
