@@ -67,6 +67,8 @@ _MIN_SIMILARITY = 0.78
 def line_key(line: str) -> Optional[str]:
     """A fingerprint of a line for boilerplate counting: case, digits and spaces folded.
     Lines too short to carry evidence return None."""
+    if len(line.split()) < 5:
+        return None  # (folding keeps the words apart: the test below, done first)
     norm = _SPACE.sub(" ", _DIGITS.sub("0", line.strip().casefold()))
     # Short lines ("Thank you very much.") recur as ordinary speech; the phrase-list rules
     # cover short boilerplate ("Advertisement", "Share this").
