@@ -95,6 +95,11 @@ def _h(text: str) -> int:
 _hash = lru_cache(maxsize=1 << 14)(_h)  # names and context words recur: hash each once
 
 
+def _slot(*parts) -> str:
+    """One string key of a `_Postings` table from its parts."""
+    return "\x1f".join(map(str, parts))
+
+
 def _profile_of(text: str) -> tuple[tuple[set, set, set], dict[str, Counter], set[str], set[str]]:
     """((folded capitalised words, (word, ">next" / "<previous" content word) bigrams, line
     fingerprints), first names seen before each name form, name forms, forms used as first
@@ -396,6 +401,31 @@ class _HashCounts:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+
+class _Postings:
+    """A table from string keys to places (ints), frozen into two arrays sorted by the keys'
+    CRC-32: 8 bytes a place, where a dict of arrays takes about 200 bytes a key. Two keys
+    with one checksum share their places: a lookup may return more places than were put
+    under its key, never fewer (the places are candidates, tested again by the caller)."""
+
+    __slots__ = ("sums", "places")
+
+    def __init__(self, packed: list[int]) -> None:
+        """`packed`: `pack(key, place)` of every entry, in any order (sorted here, in place:
+        one int an entry while building, no tuple or list per key)."""
+        packed.sort()
+        self.sums = array("I", [p >> 32 for p in packed])
+        self.places = array("I", [p & 0xFFFFFFFF for p in packed])
+
+    @staticmethod
+    def pack(key: str, place: int) -> int:
+        return zlib.crc32(key.encode("utf-8", "surrogatepass")) << 32 | place
+
+    def get(self, key: str) -> "array":
+        c = zlib.crc32(key.encode("utf-8", "surrogatepass"))
+        lo = bisect_left(self.sums, c)
+        return self.places[lo:bisect_right(self.sums, c, lo)]
 
 
 class _ContextCounts:
@@ -775,49 +805,55 @@ class CorpusView:
         the folded key, "'s" included); for a form of six letters or more, one edit apart, so
         the same length within one and the first three or the last three letters unchanged
         (`head`, `tail`: by those letters and length); or, for a form of LOOSE_MIN_LENGTH
-        letters or more, a spelling LOOSE_MIN_DOCS documents use (`strong`, per skeleton
-        initial: few; their folded keys and places). Values are places in the block lists of
-        `_by_skeleton_initial`, as (initial, place)."""
+        letters or more, a spelling LOOSE_MIN_DOCS documents use (`strong`: few; their folded
+        keys and places). The tables' keys start with the skeleton initial; their values are
+        places in that block's lists of `_by_skeleton_initial`, in `_Postings`."""
         df, given = self.stats.form_df, self.stats.form_given
-        index: dict = {"skeleton": defaultdict(list), "given": defaultdict(list),
-                       "head": defaultdict(list), "tail": defaultdict(list),
-                       "strong": defaultdict(list)}
+        pack = _Postings.pack
+        skel: list[int] = []
+        firsts: list[int] = []
+        head: list[int] = []
+        tail: list[int] = []
+        strong: dict[str, list[int]] = defaultdict(list)
         for initial, (keys, forms) in self._by_skeleton_initial.items():
             for i, (key, fs) in enumerate(zip(keys, forms)):
-                spot = (initial, i)
-                for sk in dict.fromkeys(skeleton(f) for f in fs):
-                    index["skeleton"][sk].append(spot)
-                for g in dict.fromkeys(g for f in fs for g in given.get(f, ())):
-                    index["given"][g, len(key)].append(spot)
-                index["head"][key[:3], len(key)].append(spot)
-                index["tail"][key[-3:], len(key)].append(spot)
+                # (a skeleton starts with its initial)
+                skel.extend(pack(sk, i) for sk in dict.fromkeys(skeleton(f) for f in fs))
+                firsts.extend(pack(_slot(initial, g, len(key)), i)
+                              for g in dict.fromkeys(g for f in fs for g in given.get(f, ())))
+                head.append(pack(_slot(initial, key[:3], len(key)), i))
+                tail.append(pack(_slot(initial, key[-3:], len(key)), i))
                 if any(df[f] >= self.LOOSE_MIN_DOCS for f in fs):
-                    index["strong"][initial].append(i)
-        index["strong"] = {initial: ([keys[i] for i in places], places) for initial, places in
-                           index["strong"].items()
-                           for keys in (self._by_skeleton_initial[initial][0],)}
-        return {name: dict(table) for name, table in index.items()}
+                    strong[initial].append(i)
+        out: dict = {"skeleton": _Postings(skel), "given": _Postings(firsts),
+                     "head": _Postings(head), "tail": _Postings(tail)}
+        out["strong"] = {initial: ([keys[i] for i in places], array("I", places))
+                         for initial, places in strong.items()
+                         for keys in (self._by_skeleton_initial[initial][0],)}
+        return out
 
     def _comparable(self, form: str, ff: str, sk: str, given: Counter) -> list[int]:
         """The places in its block of the attested spellings `_variant_of` compares `form`
         with (see `_variant_index`), in order; the `strong` ones are searched apart."""
-        keys = self._by_skeleton_initial.get(sk[0], ((), ()))[0]
+        initial = sk[0]
+        keys = self._by_skeleton_initial.get(initial, ((), ()))[0]
         if not keys:
             return []
         index = self._variant_index
-        spots = set(index["skeleton"].get(sk, ()))
+        places = set(index["skeleton"].get(sk))
         n = len(ff)
         for g in given:  # within two letters, "'s" aside
             for length in range(n - 2, n + 5):
-                spots.update(index["given"].get((g, length), ()))
+                places.update(index["given"].get(_slot(initial, g, length)))
         if len(form) >= self.ONE_EDIT_MIN_LENGTH:
             if len(ff) >= 6:
                 for n in (len(ff) - 1, len(ff), len(ff) + 1):
-                    spots.update(index["head"].get((ff[:3], n), ()))
-                    spots.update(index["tail"].get((ff[-3:], n), ()))
+                    places.update(index["head"].get(_slot(initial, ff[:3], n)))
+                    places.update(index["tail"].get(_slot(initial, ff[-3:], n)))
             else:  # folded shorter than the letters one edit keeps: the whole block
-                spots.update((sk[0], i) for i in range(len(keys)))
-        return sorted({i for initial, i in spots if initial == sk[0]})
+                return list(range(len(keys)))
+        # a checksum shared by two keys brings places of another block's size: drop them
+        return sorted(i for i in places if i < len(keys))
 
     # Spellings whose verdict is remembered, at most (the table is emptied when full).
     MAX_VARIANTS = 1 << 15
@@ -973,7 +1009,7 @@ class CorpusView:
         return {initial: sorted(idx) for initial, idx in out.items()}
 
     # Stories whose `story_places` are remembered, at most (emptied when full).
-    MAX_STORY_PLACES = 256
+    MAX_STORY_PLACES = 64
 
     def story_places(self, doc: Document, min_documents: int) -> dict[str, list[int]]:
         """`places_of` the folded attested spellings (each also with a possessive "'s") that
