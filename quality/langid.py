@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 from bisect import bisect_left, bisect_right
 from itertools import compress, count
 from functools import lru_cache
@@ -36,28 +37,37 @@ class _SparseProbs:
 
     langdetect keeps a list of 55 floats for each of its ~88,000 n-grams, although an n-gram
     occurs in two languages on average: 64 MB in every process that detects a language. Here
-    each n-gram keeps only its (language index, probability) pairs (about 15 MB) and the
-    detector gets the same dense list, the same floats in the same places, when it asks for
-    one; its answers do not change. The detector only tests membership and reads entries."""
+    the (language index, probability) pairs of all n-grams sit in two flat arrays and each
+    n-gram keeps where its run starts and how long it is; the detector gets the same dense
+    list, the same floats in the same places, when it asks for one, so its answers do not
+    change. The detector only tests membership and reads entries."""
 
-    __slots__ = ("_pairs", "_size")
+    __slots__ = ("_runs", "_langs", "_probs", "_size")
 
     def __init__(self, pairs: dict, size: int) -> None:
-        self._pairs = pairs
+        self._runs: dict[str, int] = {}
+        self._langs = array("B")
+        self._probs = array("d")
+        for word, flat in pairs.items():
+            self._runs[word] = len(self._probs) << 8 | len(flat) // 2
+            self._langs.extend(flat[0::2])
+            self._probs.extend(flat[1::2])
         self._size = size
 
     def __contains__(self, word) -> bool:
-        return word in self._pairs
+        return word in self._runs
 
     def __getitem__(self, word) -> list:
         dense = [0.0] * self._size
-        flat = self._pairs[word]
-        for k in range(0, len(flat), 2):
-            dense[flat[k]] = flat[k + 1]
+        run = self._runs[word]
+        start = run >> 8
+        langs, probs = self._langs, self._probs
+        for k in range(start, start + (run & 0xFF)):
+            dense[langs[k]] = probs[k]
         return dense
 
     def __len__(self) -> int:
-        return len(self._pairs)
+        return len(self._runs)
 
 
 def _load_factory():
@@ -88,7 +98,7 @@ def _load_factory():
             if 1 <= len(word) <= 3:
                 got.extend((index, 1.0 * n / profile.n_words[len(word) - 1]))
         index += 1
-    factory.word_lang_prob_map = _SparseProbs({w: tuple(p) for w, p in pairs.items()}, len(names))
+    factory.word_lang_prob_map = _SparseProbs(pairs, len(names))
     return factory
 
 
