@@ -643,7 +643,7 @@ class CorpusView:
         unread = {story: len(ids) for story, ids in members.items()}
         line_stories: dict[int, set] = defaultdict(set)
         naming: dict[int, list[int]] = defaultdict(list)
-        context_names: dict[int, tuple] = {}
+        context_names: dict[int, array] = {}  # 8 bytes a name, not an int object
         climit = self._context_limit
         for i, rec in enumerate(records()):
             r = rank[i]
@@ -654,7 +654,7 @@ class CorpusView:
                         heapq.heappush(heap, -r)
                     elif -heap[0] > r:
                         heapq.heapreplace(heap, -r)
-            shared = tuple(h for h in rec.names if 1 < name_df[h] <= climit)
+            shared = array("Q", [h for h in rec.names if 1 < name_df[h] <= climit])
             if shared:
                 context_names[r] = shared
             story = story_of.get(rec.key)

@@ -263,7 +263,7 @@ def _load(lang: str, wordlist: str) -> Frequencies:
         return EMPTY
 
 
-@lru_cache(maxsize=1 << 14)  # the words that recur; about 3 MB when full
+@lru_cache(maxsize=1 << 13)  # the words that recur; about 3 MB when full
 def _zipf(lang: str, word: str) -> float:
     b = frequencies(lang).bucket(word.lower().replace("’", "'"))
     return _ZIPF_ROUNDED[b] if b >= 0 else 0.0

@@ -29,7 +29,7 @@ def _rules() -> tuple[tuple[str, str, "re.Pattern | None"], ...]:
                  for r in table("romanisation.tsv"))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def _word_key(word: str) -> str:
     """One folded word rewritten by the rules (cached: names repeat their words)."""
     for old, new, pattern in _rules():
@@ -37,7 +37,7 @@ def _word_key(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def _words_key(word: str) -> str:
     """One word of a name as str.split finds it ("Ing-wen"), rewritten (cached: names repeat
     their words)."""
@@ -49,7 +49,7 @@ def key_of(name: str) -> str:
     return skeleton.__wrapped__("".join(map(_words_key, name.split())))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def romanisation_key(name: str) -> str:
     """The key of a name of one or more words ('' for none)."""
     return key_of(name)

@@ -158,7 +158,7 @@ _SKELETON_RULES = (
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def skeleton(s: str) -> str:
     """A transliteration-insensitive key: Witkoff, Whitkov -> 'vitkov'; Zelensky, Zelenskiy,
     Zelenski -> 'zelenski'. Used for blocking and as evidence, never alone as proof."""

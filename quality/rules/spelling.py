@@ -342,7 +342,7 @@ def _remembered(gaz: Gazetteer, table: str, key: Hashable, compute: Callable[[],
     try:
         return memo[key]
     except KeyError:
-        if len(memo) > 25_000:
+        if len(memo) > 10_000:
             memo.clear()
         value = memo[key] = compute()
         return value
