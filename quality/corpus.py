@@ -842,14 +842,18 @@ class CorpusView:
         index = self._variant_index
         places = set(index["skeleton"].get(sk))
         n = len(ff)
-        for g in given:  # within two letters, "'s" aside
-            for length in range(n - 2, n + 5):
-                places.update(index["given"].get(_slot(initial, g, length)))
+        lengths = [str(length) for length in range(n - 2, n + 5)]  # within two, "'s" aside
+        firsts = index["given"]
+        for g in given:
+            prefix = _slot(initial, g, "")
+            for length in lengths:
+                places.update(firsts.get(prefix + length))
         if len(form) >= self.ONE_EDIT_MIN_LENGTH:
             if len(ff) >= 6:
-                for n in (len(ff) - 1, len(ff), len(ff) + 1):
-                    places.update(index["head"].get(_slot(initial, ff[:3], n)))
-                    places.update(index["tail"].get(_slot(initial, ff[-3:], n)))
+                head, tail = _slot(initial, ff[:3], ""), _slot(initial, ff[-3:], "")
+                for length in lengths[1:4]:  # within one
+                    places.update(index["head"].get(head + length))
+                    places.update(index["tail"].get(tail + length))
             else:  # folded shorter than the letters one edit keeps: the whole block
                 return list(range(len(keys)))
         # a checksum shared by two keys brings places of another block's size: drop them
