@@ -129,11 +129,6 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
      "staff writer at Market Daily, covering trade",
      [("BP09", "Helen Ortiz is an associate professor of economics at Leeds."),
       ("BP09", "staff writer at Market Daily, covering trade")], BODY + "\n\n" + BODY2 + "\n\n"),
-    (f"{BODY}\n\n{BODY2}\n\nJacob Wade is a personal finance expert\n"
-     "Candice Sealey is a marketing consultant in Kingstown.",
-     [("BP09", "Jacob Wade is a personal finance expert"),
-      ("BP09", "Candice Sealey is a marketing consultant in Kingstown.")],
-     BODY + "\n\n" + BODY2 + "\n\n"),
     # A cookie banner's heading run into its text.
     (f"{BODY}\n\nStrictly Necessary Cookies Strictly necessary cookies should be enabled at "
      "all times so that we can save your preferences for cookie settings.",
@@ -204,6 +199,9 @@ def test_fires(text, expected, result):
         "Smith is a professor of economics at Harvard.",
         "Musk is the founder of SpaceX.",
         "Elon Musk is the founder of SpaceX.",
+        "Jane Doe is a security expert, police said.",
+        "Jane Doe is a political consultant who advised the mayor.",
+        "The regulator said strictly necessary cookies need no consent under the new law.",
         "Angela Merkel is the author of a new memoir.",
         "Jones was the editor of the Daily Mirror until 2004.",
         "He is a reporter by training, the minister added.",
