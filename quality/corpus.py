@@ -100,6 +100,18 @@ def _slot(*parts) -> str:
     return "\x1f".join(map(str, parts))
 
 
+def _name_word(w: str) -> bool:
+    """A word the corpus statistics count as a name: capitalised, three letters or more, not
+    in capitals throughout, not a function word."""
+    return w[:1].isupper() and len(w) >= 3 and not is_all_caps(w) and w.lower() not in _FUNCTION
+
+
+def with_possessives(folded: set[str]) -> set[str]:
+    """The folded words, each also with a possessive "'s" and "’s" (as attested spellings may
+    be written)."""
+    return folded | {w + "'s" for w in folded} | {w + "’s" for w in folded}
+
+
 def _profile_of(text: str) -> tuple[tuple[set, set, set], dict[str, Counter], set[str], set[str]]:
     """((folded capitalised words, (word, ">next" / "<previous" content word) bigrams, line
     fingerprints), first names seen before each name form, name forms, forms used as first
@@ -112,10 +124,7 @@ def _profile_of(text: str) -> tuple[tuple[set, set, set], dict[str, Counter], se
     firsts: set[str] = set()
     last = len(words) - 1
     for i, w in enumerate(words):
-        if not w[:1].isupper() or is_all_caps(w) or len(w) < 3:
-            continue
-        lw = w.lower()
-        if lw in _FUNCTION:
+        if not _name_word(w):
             continue
         fw = fold(w)
         names.add(fw)
@@ -716,8 +725,7 @@ class CorpusView:
         key = _doc_key(doc)
         if self._own_cache[0] != key:
             words = word_spans(prose_text(doc)).words
-            names = {fold(w) for w in words if w[:1].isupper() and len(w) >= 3
-                     and not is_all_caps(w) and w.lower() not in _FUNCTION}
+            names = {fold(w) for w in words if _name_word(w)}
             self._own_cache = (key, frozenset(_hash(n) for n in names), None)
         return self._own_cache[1]
 
@@ -1032,8 +1040,7 @@ class CorpusView:
                 counts.items()
             unhashed = self._unhashed
             words = {unhashed[h] for h, n in pairs if n >= min_documents and h in unhashed}
-            memo[key] = self.places_of(words | {w + "'s" for w in words}
-                                       | {w + "’s" for w in words})
+            memo[key] = self.places_of(with_possessives(words))
         return memo[key]
 
     def names_report(self, lexicon=None) -> list[tuple[str, list[tuple[str, int]], int]]:

@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .. import data_files
-from ..corpus import Variant
+from ..corpus import Variant, with_possessives
 from ..gazetteer import Candidate, Entry, Gazetteer, building, name_words, surname_of
 from ..text import (FUNCTION_WORDS, Token, built_on, derived_forms, fold, is_all_caps,
                     skeleton, strip_accents, strip_possessive)
@@ -1038,7 +1038,7 @@ def _rendering_spellings(ctx: Context) -> tuple[dict[str, list[int]], ...]:
     spelling can change what it returns."""
     words = {fold(w) for w in ctx.token_counts if w[:1].isupper()}
     words |= {w[:-2] for w in words if w.endswith(("'s", "’s")) and len(w) > 2}
-    mine = ctx.corpus.places_of(words | {w + "'s" for w in words} | {w + "’s" for w in words})
+    mine = ctx.corpus.places_of(with_possessives(words))
     return mine, ctx.corpus.story_places(ctx.document, 2)
 
 
