@@ -200,6 +200,8 @@ def test_fires(text, expected, result):
         "Musk is the founder of SpaceX.",
         "Elon Musk is the founder of SpaceX.",
         "Jane Doe is a security expert, police said.",
+        "Jane Doe is a crime reporter, police said.",
+        "John Smith is a senior editor at the paper, said Jane Doe.",
         "Jane Doe is a political consultant who advised the mayor.",
         "The regulator said strictly necessary cookies need no consent under the new law.",
         "Angela Merkel is the author of a new memoir.",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .features import (
-    APP_RE, AUTHOR_CONTROLS, OUTER, AUTHOR_HELLO_RE, BLURB_RE, BYLINE_RE, CALL_WORDS, COMMENT_POLICY_RE, COPYRIGHT_RE,
+    APP_RE, ATTRIBUTED_RE, AUTHOR_CONTROLS, OUTER, AUTHOR_HELLO_RE, BLURB_RE, BYLINE_RE, CALL_WORDS, COMMENT_POLICY_RE, COPYRIGHT_RE,
     COUNTER_RE, CREDIT_RE, DELIVERY_RE, ELLIPSIS_RE, EMAIL_ONLY_RE, FOLLOW_RE, FORUM_RE, LABEL_SEP_RE, POST_CONTROL_RE,
     METADATA_RE, NAV_ITEM_RE, NAV_SEP_RE, NEWSLETTER_RE, NOT_NAMES, PRICE_CONTEXT_RE, PRICE_RE,
     PROMPT_CUE_RE, PUBLISHER_RE, SECTION_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
@@ -203,7 +203,7 @@ def classify_shape(line: str, n_words: int, edge: bool, trailing: bool,
             return "subscribe", "newsletter blurb"
         if n_words <= 8 and re.search(r"\b[A-Z][\w'’-]*\s+Newsletters?\b", line):
             return "subscribe", "newsletter"
-    if not quoted:
+    if not quoted and not ATTRIBUTED_RE.search(line):
         m = ph.bio.match(line)
         if m and (not m.group("name") or m.group("name").split()[0].lower() not in NOT_NAMES):
             return "chrome", "author bio"

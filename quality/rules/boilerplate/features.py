@@ -30,6 +30,11 @@ MINOR_WORDS = frozenset(_WORDS["headline_minor_words"])
 REPORTED_RE = re.compile(
     r"\S\s+\S+\s+\S+.*,\s+(?:(?:the|a|an|new|some)\s+)?(?:[\w.'’&-]+\s+){0,3}?"
     rf"(?:{alternation(_WORDS['reporting_verbs'])})[\"'”’]?$")
+# A sentence that names its source, as an article's reported speech does: "..., police said.",
+# "..., she told reporters.", "..., said Jane Smith." An author's bio never does.
+ATTRIBUTED_RE = re.compile(
+    r",\s+(?:(?:[\w.'’&-]+\s+){0,3}?(?:said|says|told|added|adds|noted|wrote)\b"
+    r"|said\s+(?:[\w.'’&-]+\s*){1,4}[.!?][\"'”’]*$)")
 ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*$")
 TERMINAL_PUNCT_RE = re.compile(r"[.!?:;,][\"'”’)\]]*$")
 
