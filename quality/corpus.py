@@ -38,7 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, compress, count
 from typing import Iterable, Iterator, Optional
 
 from rapidfuzz import process
@@ -46,13 +46,12 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .markdown import prose_text
 from .model import Document
-from .site_lines import SiteLines, header_site, site_furniture, site_of
+from .site_lines import (LinePrint, SiteLines, header_site, line_print, site_furniture,
+                         site_of)
 from .text import (FUNCTION_WORDS, built_on, fold, is_all_caps, skeleton, strip_accents,
                    word_spans)
 
 FORMAT_VERSION = 2
-_DIGITS = re.compile(r"\d")
-_SPACE = re.compile(r"\s+")
 # Words that start sentences or are capitalised for other reasons: never name forms.
 _FUNCTION = FUNCTION_WORDS
 _TITLES = frozenset(
@@ -64,17 +63,14 @@ _TITLES = frozenset(
 _MIN_SIMILARITY = 0.78
 
 
-def line_key(line: str) -> Optional[str]:
-    """A fingerprint of a line for boilerplate counting: case, digits and spaces folded.
-    Lines too short to carry evidence return None."""
-    if len(line.split()) < 5:
-        return None  # (folding keeps the words apart: the test below, done first)
-    norm = _SPACE.sub(" ", _DIGITS.sub("0", line.strip().casefold()))
-    # Short lines ("Thank you very much.") recur as ordinary speech; the phrase-list rules
-    # cover short boilerplate ("Advertisement", "Share this").
-    if len(norm) < 25 or len(norm.split()) < 5:
+def line_digest(p: LinePrint) -> Optional[int]:
+    """The fingerprint of a line (its `line_print`: case, digits and spacing folded) for
+    boilerplate counting, or None for a line too short to carry evidence: short lines
+    ("Thank you very much.") recur as ordinary speech; the phrase-list rules cover short
+    boilerplate ("Advertisement", "Share this")."""
+    if p.words < 5 or p.chars < 25:
         return None
-    return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
+    return p.digest
 
 
 def _doc_key(doc: Document) -> str:
@@ -112,10 +108,11 @@ def with_possessives(folded: set[str]) -> set[str]:
     return folded | {w + "'s" for w in folded} | {w + "’s" for w in folded}
 
 
-def _profile_of(text: str) -> tuple[tuple[set, set, set], dict[str, Counter], set[str], set[str]]:
+def _profile_of(text: str, prints: Optional[dict[str, LinePrint]] = None
+                ) -> tuple[tuple[set, set, set], dict[str, Counter], set[str], set[str]]:
     """((folded capitalised words, (word, ">next" / "<previous" content word) bigrams, line
     fingerprints), first names seen before each name form, name forms, forms used as first
-    names) of one document."""
+    names) of one document. `prints`: `line_print`s of lines already fingerprinted."""
     words, starts, ends = word_spans(text)  # WORD_RE's words, from one compiled split
     names: set[str] = set()
     bigrams: set[tuple[str, str]] = set()
@@ -123,10 +120,11 @@ def _profile_of(text: str) -> tuple[tuple[set, set, set], dict[str, Counter], se
     forms: set[str] = set()
     firsts: set[str] = set()
     last = len(words) - 1
-    for i, w in enumerate(words):
-        if not _name_word(w):
-            continue
-        fw = fold(w)
+    # Decided once per distinct word; the loop visits the name words only.
+    folded = {w: fold(w) for w in set(words) if _name_word(w)}
+    for i in compress(count(), map(folded.__contains__, words)):
+        w = words[i]
+        fw = folded[w]
         names.add(fw)
         forms.add(w)
         if i < last:
@@ -147,7 +145,9 @@ def _profile_of(text: str) -> tuple[tuple[set, set, set], dict[str, Counter], se
             if prev[:1].isupper() and len(prev) > 1 and gap.strip(" .") == "" and \
                     "\n" not in gap and prev.lower() not in _FUNCTION and prev.lower() not in _TITLES:
                 given[w][prev] += 1
-    line_keys = {k for k in (line_key(l) for l in text.splitlines()) if k}
+    prints = prints or {}
+    line_keys = {h for h in (line_digest(prints.get(l) or line_print(l))
+                             for l in text.splitlines()) if h is not None}
     return (names, bigrams, line_keys), given, forms, firsts
 
 
@@ -167,7 +167,7 @@ class _Record:
         names, bigrams, lines = profile
         pairs = sorted((_hash(n), _hash(c)) for n, c in bigrams)
         return cls(key, tuple(sorted(_hash(n) for n in names)), tuple(p[0] for p in pairs),
-                   tuple(p[1] for p in pairs), tuple(sorted(int(k, 16) for k in lines)))
+                   tuple(p[1] for p in pairs), tuple(sorted(lines)))
 
     def pack(self) -> bytes:
         key = self.key.encode("utf-8", "surrogatepass")
@@ -284,7 +284,9 @@ class CorpusStats:
         digest = _h(key)
         if digest in self._seen:
             return
-        profile, given, forms, firsts = _profile_of(prose_text(doc))
+        lines = doc.text.splitlines()
+        prints = {line: line_print(line) for line in lines}  # shared by both line counts
+        profile, given, forms, firsts = _profile_of(prose_text(doc), prints)
         rec = _Record.of(key, profile)
         self._seen.add(digest)
         self._records.append(rec.pack(), len(rec.lines))
@@ -293,13 +295,12 @@ class CorpusStats:
         self.first_df.update(firsts)
         for form, c in given.items():
             self.form_given.setdefault(form, Counter()).update(c)
-        lines = doc.text.splitlines()
         site, header = site_of(doc), header_site(lines)
-        self.site_lines.add(site, key, lines)
+        self.site_lines.add(site, key, map(prints.__getitem__, lines))
         if header is not None and header[0] != site:
             # Pages that share a header: the title's key stands for the page (versions of one
             # story share their title, a site's pages do not).
-            self.site_lines.add(header[0], header[1], lines)
+            self.site_lines.add(header[0], header[1], map(prints.__getitem__, lines))
 
     def add_all(self, docs: Iterable[Document]) -> "CorpusStats":
         for d in docs:
@@ -746,12 +747,15 @@ class CorpusView:
     MIN_SITE_DOCS = 3
     MIN_SITE_SHARE = 0.2
 
-    def site_line_evidence(self, doc: Document, line: str) -> Optional[tuple[int, int, str]]:
+    def site_line_evidence(self, doc: Document, line: str, printed: Optional[LinePrint] = None
+                           ) -> Optional[tuple[int, int, str]]:
         """(documents of the site holding the line, documents of the site, site) for a line
         that recurs across the pages of `doc`'s site, or None. The site is the record's or
-        the folder's (`site_of`), or the pages that share `doc`'s header (`header_site`)."""
+        the folder's (`site_of`), or the pages that share `doc`'s header (`header_site`).
+        `printed`: the line's `line_print`, when the caller has it."""
+        printed = printed or line_print(line)
         for site in self._sites_of(doc):
-            got = self.stats.site_lines.count(site, line)
+            got = self.stats.site_lines.count(site, printed)
             if not got:
                 continue
             n, total, sample = got
@@ -772,12 +776,12 @@ class CorpusView:
             cached = self.__dict__["_sites_cache"] = (doc, sites)
         return cached[1]
 
-    def line_evidence(self, line: str) -> Optional[tuple[int, int]]:
-        """(documents, stories) for a recurring boilerplate line, or None."""
-        key = line_key(line)
-        if key is None:
+    def line_evidence(self, line: "str | LinePrint") -> Optional[tuple[int, int]]:
+        """(documents, stories) for a recurring boilerplate line (or its `line_print`), or
+        None."""
+        h = line_digest(line if isinstance(line, LinePrint) else line_print(line))
+        if h is None:
             return None
-        h = int(key, 16)
         stories = self._tables["line_stories"].get(h, 0)
         if stories >= self.MIN_LINE_STORIES:
             return self._tables["line_df"][h], stories

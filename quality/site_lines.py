@@ -19,13 +19,12 @@ import hashlib
 import os
 import re
 from collections import Counter
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 from urllib.parse import urlsplit
 
 from .model import Document
 
 _DIGITS = re.compile(r"\d")
-_SPACE = re.compile(r"\s+")
 _SENTENCE_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Lines shorter than this say too little (single words are the phrase tables' business).
 MIN_WORDS = 3
@@ -72,7 +71,7 @@ def header_site(lines: Iterable[str]) -> Optional[tuple[str, str]]:
             if 0 < len(head) < HEADER_LINES:
                 return None  # short lines between blank lines: a writer's headings
             continue
-        norm = _SPACE.sub(" ", _DIGITS.sub("0", t.casefold()))
+        norm = fold_line(t)
         if len(head) == HEADER_LINES:
             digest = hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8)
             return "pages headed '" + " / ".join(head) + "'", "\x1ftitle:" + digest.hexdigest()
@@ -87,14 +86,37 @@ def header_site(lines: Iterable[str]) -> Optional[tuple[str, str]]:
 MIN_SENTENCE_WORDS = 5
 
 
-def site_line_key(line: str) -> Optional[str]:
-    norm = _SPACE.sub(" ", _DIGITS.sub("0", line.strip().casefold()))
-    words = len(norm.split())
-    if len(norm) < MIN_CHARS or words < MIN_WORDS:
+def fold_line(line: str) -> str:
+    """A line as recurring lines are compared: case and digits folded, spacing collapsed."""
+    return " ".join(_DIGITS.sub("0", line.casefold()).split())
+
+
+class LinePrint(NamedTuple):
+    """What the recurring-line counts need of one line, computed once per line: the corpus
+    pass (`CorpusStats.add`) and the rules that ask about a line (BP11, BP16) share it."""
+
+    words: int                # words in the line
+    chars: int                # characters of the folded line (`fold_line`)
+    digest: Optional[int]     # 64-bit fingerprint of the folded line; None under MIN_WORDS
+    short_sentence: bool      # a sentence of fewer than MIN_SENTENCE_WORDS words
+
+
+def line_print(line: str) -> LinePrint:
+    words = _DIGITS.sub("0", line.casefold()).split()
+    if len(words) < MIN_WORDS:  # too short for any count: no fingerprint
+        return LinePrint(len(words), len(" ".join(words)), None, False)
+    norm = " ".join(words)
+    digest = hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return LinePrint(len(words), len(norm), int.from_bytes(digest, "big"),
+                     len(words) < MIN_SENTENCE_WORDS and _SENTENCE_RE.search(norm) is not None)
+
+
+def site_line_digest(p: LinePrint) -> Optional[int]:
+    """The fingerprint a site's line is counted under, or None for a line too short to be
+    evidence (or a short sentence: ordinary speech)."""
+    if p.chars < MIN_CHARS or p.words < MIN_WORDS or p.short_sentence:
         return None
-    if words < MIN_SENTENCE_WORDS and _SENTENCE_RE.search(norm):
-        return None
-    return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return p.digest
 
 
 def site_furniture(line: str) -> bool:
@@ -129,13 +151,14 @@ class SiteLines:
         m, had = SiteLines._entry(old) if old is not None else (0, ())
         table[h] = [m + n, *sorted({*had, *keys})[:SAMPLE]]
 
-    def add(self, site: Optional[str], doc_key: str, lines: Iterable[str]) -> None:
+    def add(self, site: Optional[str], doc_key: str, prints: Iterable[LinePrint]) -> None:
+        """Count a document's lines (their `line_print`s) under `site`."""
         if site is None:
             return
         self.docs[site] += 1
         table = self._lines.setdefault(site, {})
-        for key in {k for k in map(site_line_key, lines) if k}:
-            self._count(table, int(key, 16), 1, (doc_key,))
+        for h in {h for h in map(site_line_digest, prints) if h is not None}:
+            self._count(table, h, 1, (doc_key,))
 
     def merge(self, other: "SiteLines") -> "SiteLines":
         self.docs.update(other.docs)
@@ -145,13 +168,16 @@ class SiteLines:
                 self._count(table, h, *self._entry(value))
         return self
 
-    def count(self, site: Optional[str], line: str) -> Optional[tuple[int, int, tuple]]:
+    def count(self, site: Optional[str], line: "str | LinePrint") -> Optional[tuple[int, int, tuple]]:
         """(documents of the site holding the line, documents of the site, sample of their
-        keys), or None when the line is too short or the site unknown."""
-        key = site_line_key(line) if site is not None else None
-        if key is None:
+        keys), or None when the line is too short or the site unknown. The line may be given
+        as its `line_print`."""
+        if site is None:
             return None
-        value = self._lines.get(site, {}).get(int(key, 16))
+        h = site_line_digest(line if isinstance(line, LinePrint) else line_print(line))
+        if h is None:
+            return None
+        value = self._lines.get(site, {}).get(h)
         n, sample = self._entry(value) if value is not None else (0, ())
         return n, self.docs.get(site, 0), sample
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Opti
 
 from ..model import Document, Finding, Severity
 from .. import text as textmod
+from ..site_lines import LinePrint, line_print
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import CorpusStats
@@ -75,6 +76,13 @@ class Context:
     @cached_property
     def lines(self) -> list[tuple[int, int]]:
         return textmod.line_spans(self.text)
+
+    @cached_property
+    def line_prints(self) -> list[LinePrint]:
+        """`site_lines.line_print` of every line, parallel to `lines`: the fingerprints the
+        corpus's recurring-line counts are looked up by (BP11 and BP16 ask about each line)."""
+        text = self.text
+        return [line_print(text[s:e]) for s, e in self.lines]
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:

@@ -956,16 +956,21 @@ def consensus_variants(ctx: Context) -> list[ConsensusSpelling]:
     groups = _given_name_groups()
     seen: dict[str, object] = {}
     # Decided once per distinct word: a spelling no gazetteer knows that is no first name.
-    wanted = {w for w, t in ctx.capitalised.items()
+    bare = ctx.capitalised  # word -> the word without its possessive
+    wanted = {w for w, t in bare.items()
               if t.isalpha() and not (gaz.is_accepted(t) or gaz.deprecated_form(t)
                                       or gaz.wrong_form(t) or t in groups or fold(t) in groups)}
+    # The corpus's verdict depends on the spelling alone: only the words it calls a rare
+    # variant are looked for in the text (and judged in this document's context there).
+    variants = {t: corpus.variant_of(t, ctx.lexicon) for t in {bare[w] for w in wanted}}
+    wanted = {w for w in wanted if variants[bare[w]] is not None}
     for i, tok in ctx.tokens_among(wanted):
         tok = without_possessive(tok)
         t = tok.text
         if _first_name_position(ctx, i):
             continue
         if t not in seen:
-            v = corpus.variant_of(t, ctx.lexicon)
+            v = variants[t]
             seen[t] = v if v is not None and _same_thing(ctx, t, v) else None
         v = seen[t]
         if v is None:

@@ -186,8 +186,8 @@ def recurring_line(rule, ctx):
     Olympics", "Economic impact of the 2025 floods"), which summaries of different days'
     news repeat above different stories."""
     text = ctx.text
-    for start, end in ctx.lines:
-        evidence = ctx.corpus.line_evidence(text[start:end])
+    for (start, end), printed in zip(ctx.lines, ctx.line_prints):
+        evidence = ctx.corpus.line_evidence(printed)
         if evidence and not event_heading(text[start:end]):
             docs, stories = evidence
             s = start + len(text[start:end]) - len(text[start:end].lstrip())
@@ -240,13 +240,13 @@ def site_line(rule, ctx):
                                confidence=0.9)
             run.clear()
 
-    for start, end in ctx.lines:
+    for (start, end), printed in zip(ctx.lines, ctx.line_prints):
         line = text[start:end]
         if not line.strip():
             continue
         s = start + len(line) - len(line.lstrip())
-        ev = None if s in known or ctx.corpus.line_evidence(line) else (
-            ctx.corpus.site_line_evidence(ctx.document, line))
+        ev = None if s in known or ctx.corpus.line_evidence(printed) else (
+            ctx.corpus.site_line_evidence(ctx.document, line, printed))
         if ev is None:
             yield from flush()
             continue
