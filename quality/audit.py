@@ -15,7 +15,7 @@ from .baseline import Baseline, BaselineError
 from .config import DEFAULTS, Config, ConfigError, validate
 from .corpus import CorpusStats
 from .fixes import apply_fixes, fix_safety
-from .gazetteer import Gazetteer
+from .gazetteer import TABLES, Gazetteer
 from .lexicon import Lexicon
 from .markdown import prose_text, reanchor
 from .model import Document, Finding, Report, Severity
@@ -222,13 +222,16 @@ class Auditor:
         return Report(document, tuple(findings), value, penalties, None)
 
     def warm(self) -> "Auditor":
-        """Load now what the rules load on first use (the gazetteer index, word frequencies,
-        function-word lists): before forking worker processes, so they share one copy. The
-        language detector's profiles (~65 MB) stay lazy: English text rarely needs them."""
+        """Load now what the rules load on first use (the gazetteer index and the rules'
+        tables of its names, word frequencies, function-word lists): before forking worker
+        processes, so they share one copy. The language detector's profiles (~65 MB) stay
+        lazy: English text rarely needs them."""
         from . import langid
         from .rules.language import codemix_languages
 
         self.gazetteer.is_accepted("warm")
+        for name in TABLES:  # the rules' tables of the gazetteer's names
+            self.gazetteer.table(name)
         self.lexicon.zipf("warm")
         for lang in codemix_languages() + langid._PROFILE_LANGS:
             langid.top_words(lang)

@@ -28,7 +28,6 @@ import heapq
 import io
 import json
 import os
-import re
 import struct
 import sys
 import tempfile

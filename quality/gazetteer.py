@@ -16,9 +16,9 @@ import gc
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence, TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
@@ -26,6 +26,7 @@ from rapidfuzz.distance import JaroWinkler
 from .readers import InputError, read_regular, shown
 from .text import WORD_RE, Token, fold, skeleton
 
+T = TypeVar("T")
 DATA_DIR = Path(__file__).parent / "data"
 BUILTIN_FILES = ("people.tsv", "places.tsv", "orgs.tsv", "misspellings.tsv")
 COLUMNS = ("name", "kind", "aliases", "wrong", "deprecated", "since", "note")
@@ -337,6 +338,20 @@ class Gazetteer:
         return (Gazetteer, (self._extra, self._sources))
 
     @cached_property
+    def tables(self) -> dict[str, object]:
+        """The derived tables built so far (see `table`), by name."""
+        return {}
+
+    def table(self, name: str):
+        """The derived table `name` (registered with `gazetteer_table`), built on first use."""
+        try:
+            return self.tables[name]
+        except KeyError:
+            with building():
+                value = self.tables[name] = TABLES[name](self)
+            return value
+
+    @cached_property
     def memo(self) -> dict:
         """A per-process cache for pure functions of (gazetteer, token): rules may keep
         results here that depend on nothing else. Never pickled."""
@@ -501,6 +516,25 @@ class Gazetteer:
         folded = fold(token)
         spellings, stems = self._index.user_endings
         return folded[:-1] in spellings or folded in stems
+
+
+# Tables derived from a whole gazetteer (a rule's index of the names it reads), by name: each
+# is a pure function of the entries, registered with `gazetteer_table` by the module that
+# reads it, built once per process by `Gazetteer.table` (and kept by gazetteer_cache).
+TABLES: dict[str, Callable[["Gazetteer"], object]] = {}
+
+
+def gazetteer_table(name: str):
+    """Register `build(gazetteer)` as the derived table `name`; the decorated function returns
+    `gazetteer.table(name)`: built on first use, then shared by every document."""
+    def register(build: Callable[["Gazetteer"], T]) -> Callable[["Gazetteer"], T]:
+        TABLES[name] = build
+
+        @wraps(build)
+        def get(gaz: "Gazetteer") -> T:
+            return gaz.table(name)
+        return get
+    return register
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..gazetteer import Entry, building
+from ..gazetteer import Entry, gazetteer_table
 from ..romanisation import key_of, romanisation_key
 from ..text import WORD_RE, fold
 from .base import Context, rule
@@ -107,21 +107,12 @@ def _other_orders(parts: list[str]) -> list[str]:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+@gazetteer_table("names.reversed")
 def _reversed_names(gaz) -> dict[str, dict[str, list[tuple[str, str, Entry]]]]:
     """First word of a person's name written in another order -> the two characters after
-    that word in the phrase -> [(that phrase, the accepted form, entry)], built once per
-    gazetteer. The characters after a word in the text pick the few phrases that can start
-    there (a common surname leads thousands in a large gazetteer)."""
-    key = ("names.reversed",)
-    table = gaz.memo.get(key)
-    if table is None:
-        with building():
-            table = _build_reversed(gaz)
-        gaz.memo[key] = table
-    return table
-
-
-def _build_reversed(gaz) -> dict[str, dict[str, list[tuple[str, str, Entry]]]]:
+    that word in the phrase -> [(that phrase, the accepted form, entry)]. The characters
+    after a word in the text pick the few phrases that can start there (a common surname
+    leads thousands in a large gazetteer)."""
     people = [e for e in gaz.entries if e.is_person]
     accepted = {f for e in people for f in e.forms}
     plain: dict[str, bool] = {}  # a word a name can be turned around at (see _other_orders)
@@ -188,23 +179,19 @@ def _overlaps(text: str, form: str, start: int, end: int) -> bool:
     return i != -1 and i < end and start < i + len(form)
 
 
+@gazetteer_table("names.romanised")
 def _romanised_names(gaz) -> dict[str, list[tuple[str, Entry]]]:
-    """Romanisation key -> [(accepted form, entry)] for names of people of two words or more,
-    built once per gazetteer."""
-    key = ("names.romanised",)
-    table = gaz.memo.get(key)
-    if table is None:
-        with building():
-            table = {}
-            for entry in gaz.entries:
-                if not _personal(entry):
-                    continue
-                for form in entry.forms:
-                    if len(form.split()) >= 2:
-                        k = key_of(form)
-                        if len(k) >= MIN_ROMANISED_KEY:
-                            table.setdefault(k, []).append((form, entry))
-        gaz.memo[key] = table
+    """Romanisation key -> [(accepted form, entry)] for names of people of two words or
+    more."""
+    table: dict[str, list[tuple[str, Entry]]] = {}
+    for entry in gaz.entries:
+        if not _personal(entry):
+            continue
+        for form in entry.forms:
+            if len(form.split()) >= 2:
+                k = key_of(form)
+                if len(k) >= MIN_ROMANISED_KEY:
+                    table.setdefault(k, []).append((form, entry))
     return table
 
 

@@ -25,7 +25,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .. import data_files
 from ..corpus import Variant, with_possessives
-from ..gazetteer import Candidate, Entry, Gazetteer, building, name_words, surname_of
+from ..gazetteer import Candidate, Entry, Gazetteer, gazetteer_table, name_words, surname_of
 from ..text import (FUNCTION_WORDS, Token, built_on, derived_forms, fold, is_all_caps,
                     skeleton, strip_accents, strip_possessive)
 from .base import Context, per_document
@@ -523,36 +523,30 @@ def _could_have_evidence(ctx: Context, word: str, given: Optional[Token], zipf: 
         fold(word), named, scorer=Levenshtein.distance, score_cutoff=2) is not None
 
 
+@gazetteer_table("spelling.by-surface")
 def _spellings_by_surface(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
     """{a word that names an entry (one of its `_surface_forms`): the folded spellings
-    `Gazetteer.candidates` can return for the entries it names}, built once per process."""
-    def build() -> dict[str, tuple[str, ...]]:
-        with building():
-            return _build()
-
-    def _build() -> dict[str, tuple[str, ...]]:
-        folded: dict[str, str] = {}
-        fuzzy: dict[int, list[str]] = {}
-        for form, entry in gaz.fuzzy_forms():
-            f = folded.get(form)
-            if f is None:
-                f = folded[form] = fold(form)
-            fuzzy.setdefault(id(entry), []).append(f)
-        table: dict[str, list[str]] = {}
-        for entry in gaz.entries:
-            forms = fuzzy.get(id(entry))
-            if forms:
-                personal = _personal(entry)
-                for f in entry.forms:
-                    key = surname_of(f) if personal else f
-                    have = table.get(key)
-                    if have is None:
-                        table[key] = list(forms)
-                    else:
-                        have.extend(forms)
-        return {w: (fs[0],) if len(fs) == 1 else tuple(dict.fromkeys(fs)) for w, fs in table.items()}
-
-    return _remembered(gaz, "by-surface", (), build)
+    `Gazetteer.candidates` can return for the entries it names}."""
+    folded: dict[str, str] = {}
+    fuzzy: dict[int, list[str]] = {}
+    for form, entry in gaz.fuzzy_forms():
+        f = folded.get(form)
+        if f is None:
+            f = folded[form] = fold(form)
+        fuzzy.setdefault(id(entry), []).append(f)
+    table: dict[str, list[str]] = {}
+    for entry in gaz.entries:
+        forms = fuzzy.get(id(entry))
+        if forms:
+            personal = _personal(entry)
+            for f in entry.forms:
+                key = surname_of(f) if personal else f
+                have = table.get(key)
+                if have is None:
+                    table[key] = list(forms)
+                else:
+                    have.extend(forms)
+    return {w: (fs[0],) if len(fs) == 1 else tuple(dict.fromkeys(fs)) for w, fs in table.items()}
 
 
 @per_document
@@ -739,31 +733,25 @@ REST_MAX_WORDS = 4
 PARTICLE_MAX = 3
 
 
+@gazetteer_table("spelling.name-words")
 def _name_words(gaz: Gazetteer) -> dict[str, list[tuple[tuple[str, ...], int, Entry]]]:
     """Folded word -> [(the words of an accepted name of two to REST_MAX_WORDS words, the
-    position of the word in it, entry)], built once per gazetteer."""
-    def build() -> dict:
-        with building():
-            return _build()
-
-    def _build() -> dict:
-        table: dict = {}
-        folded: dict[str, Optional[str]] = {}  # a capitalised word, folded; None for another
-        for entry in gaz.entries:
-            for form in entry.forms:
-                if form.isalpha():
-                    continue  # one word
-                words = tuple(name_words(form))
-                if 2 <= len(words) <= REST_MAX_WORDS:
-                    for p, w in enumerate(words):
-                        key = folded.get(w, "")
-                        if key == "":
-                            key = folded[w] = fold(w) if w[:1].isupper() else None
-                        if key is not None:
-                            table.setdefault(key, []).append((words, p, entry))
-        return table
-
-    return _remembered(gaz, "name words", (), build)
+    position of the word in it, entry)]."""
+    table: dict = {}
+    folded: dict[str, Optional[str]] = {}  # a capitalised word, folded; None for another
+    for entry in gaz.entries:
+        for form in entry.forms:
+            if form.isalpha():
+                continue  # one word
+            words = tuple(name_words(form))
+            if 2 <= len(words) <= REST_MAX_WORDS:
+                for p, w in enumerate(words):
+                    key = folded.get(w, "")
+                    if key == "":
+                        key = folded[w] = fold(w) if w[:1].isupper() else None
+                    if key is not None:
+                        table.setdefault(key, []).append((words, p, entry))
+    return table
 
 
 def _close_word(a: str, b: str) -> bool:
