@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
-from . import scoring
+from . import gazetteer_cache, scoring
 from .baseline import Baseline, BaselineError
 from .config import DEFAULTS, Config, ConfigError, validate
 from .corpus import CorpusStats
@@ -65,6 +65,7 @@ class Auditor:
         if gazetteer is None:
             gazetteer = Gazetteer.load(self.config.gazetteer, builtin=self.config.builtin_gazetteer)
         self.gazetteer = gazetteer
+        gazetteer_cache.keep(gazetteer, TABLES)  # a large gazetteer: built once per machine
         self.lexicon = Lexicon("en")
         self.rules = select_rules(self.config)
         self._severity = {code: Severity.parse(sev) for code, sev in self.config.severity}

@@ -23,6 +23,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, TypeVar
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from . import gazetteer_cache
 from .readers import InputError, read_regular, shown
 from .text import WORD_RE, Token, fold, skeleton
 
@@ -331,7 +332,8 @@ class Gazetteer:
         sources = [str(DATA_DIR / f) for f in BUILTIN_FILES if (DATA_DIR / f).exists()] if builtin else []
         sources += [str(p) for p in paths]
         gaz = cls(sources=sources)
-        gaz.entries  # validate eagerly so a bad file fails before any document is read
+        if not gazetteer_cache.restore(gaz):  # a large gazetteer built in an earlier run
+            gaz.entries  # validate eagerly so a bad file fails before any document is read
         return gaz
 
     def __reduce__(self):

@@ -189,11 +189,11 @@ def _cached(path: str) -> "Frequencies":
     from wordfreq import read_cBpack
 
     table = Frequencies.from_pack(read_cBpack(path))
-    _save(target, table.to_bytes())
+    write_atomically(target, table.to_bytes())
     return table
 
 
-def _save(target: str, data: bytes) -> None:
+def write_atomically(target: str, data: bytes) -> None:
     """Write `data` to `target` atomically (a temporary file renamed); nothing on failure."""
     tmp = None
     try:
