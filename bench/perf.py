@@ -2,7 +2,7 @@
 """Speed and memory of `quality lint` on real text, against codespell and typos in the same run.
 
 usage: python bench/perf.py [--mb 10 | --all] [--reps 3] [--only NAME,...] [--out DIR]
-       python bench/perf.py --per-rule [--mb 10]
+       python bench/perf.py --per-rule [--mb 10] [--no-corpus] [--big-gazetteer]
 
 The corpus is the perf corpus beside the checkout (../shared/bench/perf/corpus.tar.gz: Wikipedia
 prose, current-events pages, machine-translated news and sentences, ~5 KB files), unpacked to
@@ -296,7 +296,10 @@ def per_rule(args) -> None:
             prop.__set_name__(Context, attr)
             setattr(Context, attr, prop)
     folder = sample(0 if args.all else args.mb)
-    auditor = Auditor(Config(corpus=not args.no_corpus)).warm()
+    config = Config(corpus=not args.no_corpus)
+    if args.big_gazetteer:
+        config = replace(config, gazetteer=(str(big_gazetteer()),))
+    auditor = Auditor(config).warm()
     auditor.rules = tuple(
         replace(r, check=timed(f"{r.code} {r.name}", lambda rule, ctx, _f=r.check: list(_f(rule, ctx))))
         for r in auditor.rules)
@@ -323,6 +326,8 @@ def main() -> None:
     ap.add_argument("--out", help="folder for raw timings and the table")
     ap.add_argument("--per-rule", action="store_true", help="time per rule and view, in process")
     ap.add_argument("--no-corpus", action="store_true", help="with --per-rule: no corpus pass")
+    ap.add_argument("--big-gazetteer", action="store_true",
+                    help="with --per-rule: the 100,000 extra gazetteer entries")
     args = ap.parse_args()
     os.chdir(ROOT)
     (per_rule if args.per_rule else measure)(args)
