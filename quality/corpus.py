@@ -47,8 +47,8 @@ from .markdown import prose_text
 from .model import Document
 from .site_lines import (LinePrint, SiteLines, header_site, line_print, site_furniture,
                          site_of)
-from .text import (FUNCTION_WORDS, built_on, fold, is_all_caps, skeleton, strip_accents,
-                   word_spans)
+from .text import (FUNCTION_WORDS, WordSpans, built_on, fold, is_all_caps, skeleton,
+                   strip_accents, word_spans)
 
 FORMAT_VERSION = 2
 # Words that start sentences or are capitalised for other reasons: never name forms.
@@ -60,6 +60,7 @@ _TITLES = frozenset(
 # The lowest spelling similarity (Jaro-Winkler of folded forms) at which `_variant_of` may
 # merge two forms: candidates under it are never compared in Python.
 _MIN_SIMILARITY = 0.78
+_NO_GIVEN: Counter = Counter()  # a form no first name was seen before (read, never written)
 
 
 def line_digest(p: LinePrint) -> Optional[int]:
@@ -107,12 +108,12 @@ def with_possessives(folded: set[str]) -> set[str]:
     return folded | {w + "'s" for w in folded} | {w + "’s" for w in folded}
 
 
-def _profile_of(text: str, prints: Optional[dict[str, LinePrint]] = None
-                ) -> tuple[tuple[set, set, set], dict[str, Counter], set[str], set[str]]:
-    """((folded capitalised words, (word, ">next" / "<previous" content word) bigrams, line
-    fingerprints), first names seen before each name form, name forms, forms used as first
-    names) of one document. `prints`: `line_print`s of lines already fingerprinted."""
-    words, starts, ends = word_spans(text)  # WORD_RE's words, from one compiled split
+def _name_profile(text: str, spans: Optional[WordSpans] = None
+                  ) -> tuple[set[str], set[tuple[str, str]], dict[str, Counter], set[str], set[str]]:
+    """(folded capitalised words, (word, ">next" / "<previous" content word) bigrams, first
+    names seen before each name form, name forms, forms used as first names) of one document;
+    `spans`: its `word_spans`, when the caller has them."""
+    words, starts, ends = spans or word_spans(text)  # WORD_RE's words, one compiled split
     names: set[str] = set()
     bigrams: set[tuple[str, str]] = set()
     given: dict[str, Counter] = defaultdict(Counter)
@@ -120,7 +121,7 @@ def _profile_of(text: str, prints: Optional[dict[str, LinePrint]] = None
     firsts: set[str] = set()
     last = len(words) - 1
     # Decided once per distinct word; the loop visits the name words only.
-    folded = {w: fold(w) for w in set(words) if _name_word(w)}
+    folded = {w: fold(w) for w in set(words) if w[0].isupper() and _name_word(w)}
     for i in compress(count(), map(folded.__contains__, words)):
         w = words[i]
         fw = folded[w]
@@ -144,10 +145,7 @@ def _profile_of(text: str, prints: Optional[dict[str, LinePrint]] = None
             if prev[:1].isupper() and len(prev) > 1 and gap.strip(" .") == "" and \
                     "\n" not in gap and prev.lower() not in _FUNCTION and prev.lower() not in _TITLES:
                 given[w][prev] += 1
-    prints = prints or {}
-    line_keys = {h for h in (line_digest(prints.get(l) or line_print(l))
-                             for l in text.splitlines()) if h is not None}
-    return (names, bigrams, line_keys), given, forms, firsts
+    return names, bigrams, given, forms, firsts
 
 
 @dataclass(frozen=True)
@@ -285,8 +283,11 @@ class CorpusStats:
             return
         lines = doc.text.splitlines()
         prints = {line: line_print(line) for line in lines}  # shared by both line counts
-        profile, given, forms, firsts = _profile_of(prose_text(doc), prints)
-        rec = _Record.of(key, profile)
+        text = prose_text(doc)
+        names, bigrams, given, forms, firsts = _name_profile(text)
+        line_keys = {h for h in (line_digest(prints.get(l) or line_print(l))
+                                 for l in text.splitlines()) if h is not None}
+        rec = _Record.of(key, (names, bigrams, line_keys))
         self._seen.add(digest)
         self._records.append(rec.pack(), len(rec.lines))
         self.documents += 1
@@ -470,7 +471,7 @@ class CorpusView:
     def __init__(self, stats: CorpusStats):
         self.stats = stats
         self._variants: dict[tuple[str, bool], Optional[Variant]] = {}
-        self._own_cache: tuple = (None, None, None)
+        self._own_cache: tuple = (None, None, None, None)
         self._story_places: dict = {}
 
     def __getstate__(self) -> dict:
@@ -481,7 +482,7 @@ class CorpusView:
             light = CorpusStats.__new__(CorpusStats)
             light.__dict__.update(self.stats.__dict__, _records=_Records())
             state["stats"] = light
-        state["_own_cache"] = (None, None, None)
+        state["_own_cache"] = (None, None, None, None)
         state["_story_places"] = {}
         return state
 
@@ -724,20 +725,23 @@ class CorpusView:
         (the view keeps no per-document profile); the last document's are kept."""
         key = _doc_key(doc)
         if self._own_cache[0] != key:
-            words = word_spans(prose_text(doc)).words
-            names = {fold(w) for w in words if _name_word(w)}
-            self._own_cache = (key, frozenset(_hash(n) for n in names), None)
+            text = prose_text(doc)
+            spans = word_spans(text)
+            names = {fold(w) for w in set(spans.words) if _name_word(w)}
+            self._own_cache = (key, frozenset(_hash(n) for n in names), None, (text, spans))
         return self._own_cache[1]
 
     def _own_pairs(self, doc: Document) -> frozenset:
         """The (name, context) hash pairs of `doc` itself (its record's bigrams), recomputed
-        from its text with the rest of its profile; the last document's are kept."""
+        from its words with the rest of its names' profile; the last document's are kept."""
         names = self._own_names(doc)
-        if self._own_cache[2] is None:
-            rec = _Record.of(self._own_cache[0], _profile_of(prose_text(doc))[0])
-            self._own_cache = (self._own_cache[0], names,
-                               frozenset(zip(rec.bigram_names, rec.bigram_ctx)))
-        return self._own_cache[2]
+        key, _, pairs, (text, spans) = self._own_cache
+        if pairs is None:
+            folded, bigrams = _name_profile(text, spans)[:2]
+            rec = _Record.of(key, (folded, bigrams, ()))
+            pairs = frozenset(zip(rec.bigram_names, rec.bigram_ctx))
+            self._own_cache = (key, names, pairs, (text, spans))
+        return pairs
 
     # ------------------------------------------------------------------ boilerplate
     # A line is boilerplate for its site when at least this many of the site's documents, and
@@ -912,7 +916,7 @@ class CorpusView:
             return None
         if lexicon is not None and lexicon.zipf(form) >= 3.5:
             return None
-        given_mine = self.stats.form_given.get(form, Counter())
+        given_mine = self.stats.form_given.get(form, _NO_GIVEN)
         found: list[tuple[int, float, str, str]] = []
         ff = fold(form)
         places = self._comparable(form, ff, sk, given_mine)
@@ -947,7 +951,7 @@ class CorpusView:
                     lexicon is not None and lexicon.zipf(other) >= 3.0:
                 continue  # a foreign word beside an English one (Educación, Education)
             same_skel = skeleton(other) == sk
-            given_theirs = self.stats.form_given.get(other, Counter())
+            given_theirs = self.stats.form_given.get(other, _NO_GIVEN)
             shared = sorted(set(given_mine) & set(given_theirs))
             if given_mine and given_theirs and not shared:
                 continue  # different first names: different people

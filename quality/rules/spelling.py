@@ -337,7 +337,7 @@ def _memo_table(gaz: Gazetteer, table: str) -> dict:
 
 def _remembered(gaz: Gazetteer, table: str, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, kept under `key` in one named table of the gazetteer's per-process memo
-    so every document shares it; each table is bounded (cleared past 100,000 keys)."""
+    so every document shares it; each table is bounded (cleared past 10,000 keys)."""
     memo = _memo_table(gaz, table)
     try:
         return memo[key]
