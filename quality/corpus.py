@@ -720,16 +720,30 @@ class CorpusView:
             return key
         return story
 
-    def _own_names(self, doc: Document) -> frozenset:
-        """The hashes of `doc`'s own names (its record's `names`), recomputed from its text
-        (the view keeps no per-document profile); the last document's are kept."""
+    def note_words(self, doc: Document, spans: WordSpans) -> None:
+        """`spans`: the `word_spans` of `doc.text`, as the audit's Context found them; the
+        document's own names (below) are taken from them instead of tokenising it again."""
+        if doc.markup != "markdown":  # (the view reads a Markdown document's prose)
+            self._own_cache = (_doc_key(doc), None, None, (doc.text, spans))
+
+    def _own_words(self, doc: Document) -> tuple[str, WordSpans]:
+        """(prose text, its word spans) of `doc`, from `note_words` when it told them."""
         key = _doc_key(doc)
         if self._own_cache[0] != key:
             text = prose_text(doc)
-            spans = word_spans(text)
-            names = {fold(w) for w in set(spans.words) if _name_word(w)}
-            self._own_cache = (key, frozenset(_hash(n) for n in names), None, (text, spans))
-        return self._own_cache[1]
+            self._own_cache = (key, None, None, (text, word_spans(text)))
+        return self._own_cache[3]
+
+    def _own_names(self, doc: Document) -> frozenset:
+        """The hashes of `doc`'s own names (its record's `names`), recomputed from its words
+        (the view keeps no per-document profile); the last document's are kept."""
+        text, spans = self._own_words(doc)
+        key, names, pairs, words = self._own_cache
+        if names is None:
+            folded = {fold(w) for w in set(spans.words) if _name_word(w)}
+            names = frozenset(_hash(n) for n in folded)
+            self._own_cache = (key, names, pairs, words)
+        return names
 
     def _own_pairs(self, doc: Document) -> frozenset:
         """The (name, context) hash pairs of `doc` itself (its record's bigrams), recomputed

@@ -54,7 +54,10 @@ class Context:
     @cached_property
     def word_spans(self) -> textmod.WordSpans:
         """Every word with its offsets, as parallel lists (one compiled pass, no objects)."""
-        return textmod.word_spans(self.text)
+        spans = textmod.word_spans(self.text)
+        if self.corpus is not None:
+            self.corpus.note_words(self.document, spans)  # its own names, for the corpus rules
+        return spans
 
     @property
     def words(self) -> list[str]:
