@@ -11,8 +11,8 @@ from ..gazetteer import Entry, gazetteer_table
 from ..romanisation import key_of, romanisation_key
 from ..text import WORD_RE, fold
 from .base import Context, rule
-from .spelling import (_personal, consensus_variants, misspellings, same_given_name,
-                       trailing_words, version_spellings)
+from .spelling import (_personal, _remembered, consensus_variants, misspellings,
+                       same_given_name, trailing_words, version_spellings)
 
 # A romanisation key this short (Li Na) matches too many names to be evidence.
 MIN_ROMANISED_KEY = 6
@@ -228,7 +228,8 @@ def romanisation(rule, ctx: Context) -> Iterator:
                 continue  # a regnal number (Charles I, Charles III)
             s = run.start() + len(" ".join(words[:k])) + (1 if k else 0)
             span = " ".join(words[k:])
-            found = _romanised(ctx, table, span)
+            found = _remembered(ctx.gazetteer, "romanised", span,
+                                lambda: _romanised(ctx.gazetteer, table, span))
             if found is None:
                 continue
             if found is not _ACCEPTED:
@@ -239,11 +240,12 @@ def romanisation(rule, ctx: Context) -> Iterator:
 _ACCEPTED = object()
 
 
-def _romanised(ctx: Context, table, span: str):
+def _romanised(gaz, table, span: str):
     """_ACCEPTED when `span` is an accepted spelling, or another romanisation of a name the
     gazetteer accepts in one of its spellings only (given names of one group count as one);
-    (entry, form) when the span is another romanisation of that one person; None otherwise."""
-    if ctx.gazetteer.is_accepted(span):
+    (entry, form) when the span is another romanisation of that one person; None otherwise.
+    Depends on the gazetteer and the span only: decided once per span (NM04 remembers it)."""
+    if gaz.is_accepted(span):
         return _ACCEPTED
     hits = table.get(romanisation_key(span), ())
     if len({entry.name for _, entry in hits}) != 1:
