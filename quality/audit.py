@@ -65,9 +65,10 @@ class Auditor:
         if gazetteer is None:
             gazetteer = Gazetteer.load(self.config.gazetteer, builtin=self.config.builtin_gazetteer)
         self.gazetteer = gazetteer
-        gazetteer_cache.keep(gazetteer, TABLES)  # a large gazetteer: built once per machine
         self.lexicon = Lexicon("en")
         self.rules = select_rules(self.config)
+        if any(r.category in ("name", "place") for r in self.rules):
+            gazetteer_cache.keep(gazetteer, TABLES)  # a large gazetteer: built once per machine
         self._severity = {code: Severity.parse(sev) for code, sev in self.config.severity}
         self._options = {"lang": self.config.lang}
         self._accept, self._path_ignores, self._baseline = _suppressions(self.config)

@@ -102,3 +102,48 @@ def test_only_the_most_recently_used_files_are_kept(cache, tmp_path):
         Auditor(gazetteer=Gazetteer.load([path]))
     assert len(_cached_files(cache)) == gazetteer_cache.KEEP
     assert all(os.path.getsize(p) > 0 for p in _cached_files(cache))
+
+
+def test_a_pickle_of_another_shape_is_ignored(cache, tmp_path):
+    import pickle
+    path = _gazetteer_file(tmp_path)
+    expected = _findings(Auditor(gazetteer=Gazetteer.load([path])))
+    (cached,) = _cached_files(cache)
+    for foreign in ((1, 2, 3), ((), None, {}), "text"):
+        cached.write_bytes(pickle.dumps(foreign))
+        gaz = Gazetteer.load([path])
+        assert not gaz.__dict__.get("_from_cache")
+        assert _findings(Auditor(gazetteer=gaz)) == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+def test_a_cache_others_may_write_is_not_read(cache, tmp_path):
+    path = _gazetteer_file(tmp_path)
+    Auditor(gazetteer=Gazetteer.load([path]))
+    (cached,) = _cached_files(cache)
+    os.chmod(cache, 0o777)  # a shared folder: anyone could have put the file there
+    assert not Gazetteer.load([path]).__dict__.get("_from_cache")
+    os.chmod(cache, 0o700)
+    os.chmod(cached, 0o666)
+    assert not Gazetteer.load([path]).__dict__.get("_from_cache")
+    os.chmod(cached, 0o600)
+    assert Gazetteer.load([path]).__dict__.get("_from_cache")
+
+
+def test_a_gazetteer_edited_after_loading_is_saved_as_its_new_bytes(cache, tmp_path):
+    path = _gazetteer_file(tmp_path)
+    gaz = Gazetteer.load([path])  # parsed now ...
+    path.write_text(PEOPLE.replace("Kloge", "Kloger"), encoding="utf-8")  # ... edited after
+    Auditor(gazetteer=gaz)  # builds and saves what the file holds when it is digested
+    again = Gazetteer.load([path])
+    assert again.__dict__.get("_from_cache")
+    assert again.wrong_form("Kloger") and not again.wrong_form("Kloge")
+
+
+def test_rules_that_read_no_names_build_no_cache(cache, tmp_path):
+    from quality import Config
+    from dataclasses import replace
+    path = _gazetteer_file(tmp_path)
+    config = replace(Config(), select=("RW",), gazetteer=(str(path),))
+    Auditor(config)
+    assert _cached_files(cache) == []
