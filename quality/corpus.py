@@ -925,10 +925,10 @@ class CorpusView:
         mine = df.get(form, 0)
         if mine == 0 or mine > 2 or self.stats.first_df.get(form):
             return None  # absent, well attested, or a first name (variants are accepted)
+        if len(form) < 4 or (lexicon is not None and lexicon.zipf(form) >= 3.5):
+            return None  # too short to judge, or a common word
         sk = skeleton(form)
-        if not sk or len(form) < 4:
-            return None
-        if lexicon is not None and lexicon.zipf(form) >= 3.5:
+        if not sk:
             return None
         given_mine = self.stats.form_given.get(form, _NO_GIVEN)
         found: list[tuple[int, float, str, str]] = []
