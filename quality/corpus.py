@@ -108,8 +108,8 @@ def with_possessives(folded: set[str]) -> set[str]:
     return folded | {w + "'s" for w in folded} | {w + "’s" for w in folded}
 
 
-def _name_profile(text: str, spans: Optional[WordSpans] = None
-                  ) -> tuple[set[str], set[tuple[str, str]], dict[str, Counter], set[str], set[str]]:
+def _name_profile(text: str, spans: Optional[WordSpans] = None) -> tuple[
+        set[str], set[tuple[str, str]], dict[str, Counter], set[str], set[str]]:
     """(folded capitalised words, (word, ">next" / "<previous" content word) bigrams, first
     names seen before each name form, name forms, forms used as first names) of one document;
     `spans`: its `word_spans`, when the caller has them."""

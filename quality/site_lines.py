@@ -102,13 +102,14 @@ class LinePrint(NamedTuple):
 
 
 def line_print(line: str) -> LinePrint:
-    words = _DIGITS.sub("0", line.casefold()).split()
-    if len(words) < MIN_WORDS:  # too short for any count: no fingerprint
-        return LinePrint(len(words), len(" ".join(words)), None, False)
-    norm = " ".join(words)
+    """The `LinePrint` of a line (see `fold_line`)."""
+    norm = fold_line(line)
+    words = norm.count(" ") + 1 if norm else 0  # one space between words once folded
+    if words < MIN_WORDS:  # too short for any count: no fingerprint
+        return LinePrint(words, len(norm), None, False)
     digest = hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return LinePrint(len(words), len(norm), int.from_bytes(digest, "big"),
-                     len(words) < MIN_SENTENCE_WORDS and _SENTENCE_RE.search(norm) is not None)
+    return LinePrint(words, len(norm), int.from_bytes(digest, "big"),
+                     words < MIN_SENTENCE_WORDS and _SENTENCE_RE.search(norm) is not None)
 
 
 def site_line_digest(p: LinePrint) -> Optional[int]:
@@ -168,7 +169,8 @@ class SiteLines:
                 self._count(table, h, *self._entry(value))
         return self
 
-    def count(self, site: Optional[str], line: "str | LinePrint") -> Optional[tuple[int, int, tuple]]:
+    def count(self, site: Optional[str], line: "str | LinePrint"
+              ) -> Optional[tuple[int, int, tuple]]:
         """(documents of the site holding the line, documents of the site, sample of their
         keys), or None when the line is too short or the site unknown. The line may be given
         as its `line_print`."""
