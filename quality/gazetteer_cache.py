@@ -29,7 +29,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 import unicodedata
 from functools import lru_cache
@@ -37,7 +36,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .lexicon import cache_dir
+from .lexicon import cache_dir, write_atomically
 
 # Gazetteers whose source files total fewer bytes are built in each run.
 MIN_BYTES = 1_000_000
@@ -45,6 +44,7 @@ MIN_BYTES = 1_000_000
 KEEP = 4
 _FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
+_TMP = ".tmp-gazetteer-"  # the prefix of a file being written
 _LIBRARIES = ("regex", "rapidfuzz", "jellyfish")  # what the index and the tables are built with
 
 
@@ -153,23 +153,13 @@ def keep(gaz, tables: Iterable[str]) -> None:
 
 
 def _save(path: str, value) -> None:
-    """Pickle `value` to `path` atomically (a temporary file renamed); nothing on failure."""
-    tmp = None
+    """Pickle `value` to `path` atomically, streamed; nothing on failure (an unwritable
+    folder, a full disk, a table that does not pickle: the tables are built in each run)."""
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-gazetteer-", dir=os.path.dirname(path))
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        tmp = None
-    except Exception:  # unwritable, full, or a table that does not pickle: built each run
+        write_atomically(path, lambda fh: pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL),
+                         prefix=_TMP)
+    except Exception:  # noqa: BLE001 - the cache is an optimisation, never a failure
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 # A temporary file older than this was left by a run that was killed while writing.
@@ -182,7 +172,7 @@ def _prune(folder: str) -> None:
         now = time.time()
         files = []
         for e in os.scandir(folder):
-            if e.name.startswith(".tmp-gazetteer-") and now - e.stat().st_mtime > _STALE_SECONDS:
+            if e.name.startswith(_TMP) and now - e.stat().st_mtime > _STALE_SECONDS:
                 os.unlink(e.path)
             elif e.name.startswith("gazetteer-") and e.name.endswith(".pickle") and e.is_file():
                 files.append(e)

@@ -33,7 +33,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Optional
+from typing import BinaryIO, Callable, Optional
 
 _LOCK = threading.Lock()
 _TABLES: dict[tuple[str, str], "Frequencies"] = {}
@@ -193,14 +193,20 @@ def _cached(path: str) -> "Frequencies":
     return table
 
 
-def write_atomically(target: str, data: bytes) -> None:
-    """Write `data` to `target` atomically (a temporary file renamed); nothing on failure."""
+def write_atomically(target: str, data: "bytes | Callable[[BinaryIO], object]",
+                     prefix: str = ".tmp-") -> None:
+    """Write `data` to `target` atomically (a temporary file named `prefix`..., renamed);
+    `data` may be a function that writes to the open file (a pickle streamed there, not held
+    in memory). Nothing on an OSError; the temporary file is removed whatever fails."""
     tmp = None
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(target))
+        fd, tmp = tempfile.mkstemp(prefix=prefix, dir=os.path.dirname(target))
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
         os.replace(tmp, target)
         tmp = None
     except OSError:
