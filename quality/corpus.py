@@ -37,7 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain, compress, count
+from itertools import chain, compress, count, filterfalse
 from typing import Iterable, Iterator, Optional
 
 from rapidfuzz import process
@@ -48,7 +48,7 @@ from .model import Document
 from .site_lines import (LinePrint, SiteLines, header_site, line_print, site_furniture,
                          site_of)
 from .text import (FUNCTION_WORDS, WordSpans, built_on, fold, is_all_caps, skeleton,
-                   strip_accents, word_spans)
+                   strip_accents, word_gaps, word_spans)
 
 FORMAT_VERSION = 2
 # Words that start sentences or are capitalised for other reasons: never name forms.
@@ -108,20 +108,38 @@ def with_possessives(folded: set[str]) -> set[str]:
     return folded | {w + "'s" for w in folded} | {w + "’s" for w in folded}
 
 
+class _SpanGaps:
+    """The `gaps` of `word_gaps` read from a text's word spans, cut only where asked."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str, spans: WordSpans) -> None:
+        self.text, self.starts, self.ends = text, spans.starts, spans.ends
+
+    def __getitem__(self, i: int) -> str:
+        return self.text[self.ends[i - 1] if i else 0:
+                         self.starts[i] if i < len(self.starts) else len(self.text)]
+
+
 def _name_profile(text: str, spans: Optional[WordSpans] = None) -> tuple[
         set[str], set[tuple[str, str]], dict[str, Counter], set[str], set[str]]:
     """(folded capitalised words, (word, ">next" / "<previous" content word) bigrams, first
     names seen before each name form, name forms, forms used as first names) of one document;
     `spans`: its `word_spans`, when the caller has them."""
-    words, starts, ends = spans or word_spans(text)  # WORD_RE's words, one compiled split
+    if spans is None:
+        words, gaps = word_gaps(text)  # one compiled split, no offsets
+    else:
+        words, gaps = spans.words, _SpanGaps(text, spans)
     names: set[str] = set()
     bigrams: set[tuple[str, str]] = set()
     given: dict[str, Counter] = defaultdict(Counter)
     forms: set[str] = set()
     firsts: set[str] = set()
     last = len(words) - 1
-    # Decided once per distinct word; the loop visits the name words only.
-    folded = {w: fold(w) for w in set(words) if w[0].isupper() and _name_word(w)}
+    # Decided once per distinct word (the lower-case ones set aside in compiled code: a word
+    # in lower case throughout cannot start with a capital); the loop visits name words only.
+    folded = {w: fold(w) for w in filterfalse(str.islower, set(words))
+              if w[0].isupper() and _name_word(w)}
     for i in compress(count(), map(folded.__contains__, words)):
         w = words[i]
         fw = folded[w]
@@ -131,17 +149,16 @@ def _name_profile(text: str, spans: Optional[WordSpans] = None) -> tuple[
             nxt = words[i + 1]
             if nxt.islower() and nxt not in _FUNCTION:  # only content words are evidence
                 bigrams.add((fw, ">" + nxt))
-            if nxt[:1].isupper() and nxt.lower() not in _FUNCTION and \
-                    text[ends[i]:starts[i + 1]] == " ":
+            if nxt[:1].isupper() and nxt.lower() not in _FUNCTION and gaps[i + 1] == " ":
                 firsts.add(w)  # stands as a first name: "Andrij Yermak"
         if i > 0:
             prev = words[i - 1]
             if prev.islower() and prev not in _FUNCTION:
                 bigrams.add((fw, "<" + prev))
-            gap = text[ends[i - 1]:starts[i]]
+            gap = gaps[i]
             if len(prev) == 1 and prev.isupper() and i > 1:
                 # "Matthew G. Whitaker"
-                prev, gap = words[i - 2], text[ends[i - 2]:starts[i - 1]] + gap
+                prev, gap = words[i - 2], gaps[i - 1] + gap
             if prev[:1].isupper() and len(prev) > 1 and gap.strip(" .") == "" and \
                     "\n" not in gap and prev.lower() not in _FUNCTION and prev.lower() not in _TITLES:
                 given[w][prev] += 1
@@ -414,28 +431,32 @@ class _HashCounts:
 
 
 class _Postings:
-    """A table from string keys to places (ints), frozen into two arrays sorted by the keys'
-    CRC-32: 8 bytes a place, where a dict of arrays takes about 200 bytes a key. Two keys
-    with one checksum share their places: a lookup may return more places than were put
-    under its key, never fewer (the places are candidates, tested again by the caller)."""
+    """A table from (string key, length) to places (ints), frozen into two arrays sorted by
+    the key's CRC-32 and then the length: 12 bytes a place, where a dict of arrays takes
+    about 200 bytes a key; one lookup returns the places of a key over a range of lengths.
+    Two keys with one checksum share their places: a lookup may return more places than
+    were put under its key, never fewer (the places are candidates, tested again by the
+    caller)."""
 
     __slots__ = ("sums", "places")
 
     def __init__(self, packed: list[int]) -> None:
-        """`packed`: `pack(key, place)` of every entry, in any order (sorted here, in place:
-        one int an entry while building, no tuple or list per key)."""
+        """`packed`: `pack(key, length, place)` of every entry, in any order (sorted here, in
+        place: one int an entry while building, no tuple or list per key)."""
         packed.sort()
-        self.sums = array("I", [p >> 32 for p in packed])
+        self.sums = array("Q", [p >> 32 for p in packed])
         self.places = array("I", [p & 0xFFFFFFFF for p in packed])
 
     @staticmethod
-    def pack(key: str, place: int) -> int:
-        return zlib.crc32(key.encode("utf-8", "surrogatepass")) << 32 | place
+    def pack(key: str, length: int, place: int) -> int:
+        return (zlib.crc32(key.encode("utf-8", "surrogatepass")) << 8 | min(length, 255)) << 32 \
+            | place
 
-    def get(self, key: str) -> "array":
-        c = zlib.crc32(key.encode("utf-8", "surrogatepass"))
-        lo = bisect_left(self.sums, c)
-        return self.places[lo:bisect_right(self.sums, c, lo)]
+    def get(self, key: str, shortest: int = 0, longest: int = 0) -> "array":
+        """The places under `key` with a length from `shortest` to `longest`."""
+        c = zlib.crc32(key.encode("utf-8", "surrogatepass")) << 8
+        lo = bisect_left(self.sums, c | max(0, min(shortest, 255)))
+        return self.places[lo:bisect_right(self.sums, c | max(0, min(longest, 255)), lo)]
 
 
 class _ContextCounts:
@@ -740,7 +761,8 @@ class CorpusView:
         text, spans = self._own_words(doc)
         key, names, pairs, words = self._own_cache
         if names is None:
-            folded = {fold(w) for w in set(spans.words) if _name_word(w)}
+            folded = {fold(w) for w in filterfalse(str.islower, set(spans.words))
+                      if _name_word(w)}
             names = frozenset(_hash(n) for n in folded)
             self._own_cache = (key, names, pairs, words)
         return names
@@ -847,11 +869,11 @@ class CorpusView:
         for initial, (keys, forms) in self._by_skeleton_initial.items():
             for i, (key, fs) in enumerate(zip(keys, forms)):
                 # (a skeleton starts with its initial)
-                skel.extend(pack(sk, i) for sk in dict.fromkeys(skeleton(f) for f in fs))
-                firsts.extend(pack(_slot(initial, g, len(key)), i)
+                skel.extend(pack(sk, 0, i) for sk in dict.fromkeys(skeleton(f) for f in fs))
+                firsts.extend(pack(_slot(initial, g), len(key), i)
                               for g in dict.fromkeys(g for f in fs for g in given.get(f, ())))
-                head.append(pack(_slot(initial, key[:3], len(key)), i))
-                tail.append(pack(_slot(initial, key[-3:], len(key)), i))
+                head.append(pack(_slot(initial, key[:3]), len(key), i))
+                tail.append(pack(_slot(initial, key[-3:]), len(key), i))
                 if any(df[f] >= self.LOOSE_MIN_DOCS for f in fs):
                     strong[initial].append(i)
         out: dict = {"skeleton": _Postings(skel), "given": _Postings(firsts),
@@ -871,18 +893,13 @@ class CorpusView:
         index = self._variant_index
         places = set(index["skeleton"].get(sk))
         n = len(ff)
-        lengths = [str(length) for length in range(n - 2, n + 5)]  # within two, "'s" aside
         firsts = index["given"]
-        for g in given:
-            prefix = _slot(initial, g, "")
-            for length in lengths:
-                places.update(firsts.get(prefix + length))
+        for g in given:  # a length within two, "'s" aside
+            places.update(firsts.get(_slot(initial, g), n - 2, n + 4))
         if len(form) >= self.ONE_EDIT_MIN_LENGTH:
-            if len(ff) >= 6:
-                head, tail = _slot(initial, ff[:3], ""), _slot(initial, ff[-3:], "")
-                for length in lengths[1:4]:  # within one
-                    places.update(index["head"].get(head + length))
-                    places.update(index["tail"].get(tail + length))
+            if len(ff) >= 6:  # within one
+                places.update(index["head"].get(_slot(initial, ff[:3]), n - 1, n + 1))
+                places.update(index["tail"].get(_slot(initial, ff[-3:]), n - 1, n + 1))
             else:  # folded shorter than the letters one edit keeps: the whole block
                 return list(range(len(keys)))
         # a checksum shared by two keys brings places of another block's size: drop them
@@ -949,16 +966,18 @@ class CorpusView:
                 ff, strong_keys, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9,
                 limit=None) if strong_places[j] not in taken]
         candidates = []
+        need = max(2, 2 * mine)  # a canonical form: at least two documents, twice as many
         for fo, sim, i in close:
+            others = [other for other in forms[i] if df[other] >= need]
+            if not others:
+                continue
             if fo.endswith("'s"):
                 fo = fo[:-2]  # a possessive is the word itself
             if fo == ff or built_on(ff, fo):
                 continue  # the same word, or a word built on it (Greenlandic, Westbury)
-            candidates.extend((other, fo, sim) for other in forms[i])
+            candidates.extend((other, fo, sim) for other in others)
         for other, fo, sim in candidates:
             theirs = df[other]
-            if theirs < max(2, 2 * mine):
-                continue
             if lexicon is not None and lexicon.zipf(other) >= self.COMMON_CANONICAL:
                 continue  # a common word capitalised (Some, Castle) or a famous name
             if strip_accents(other) == other and strip_accents(form) != form and \

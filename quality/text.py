@@ -70,6 +70,14 @@ def word_spans(text: str) -> WordSpans:
     return WordSpans(parts[1::2], offsets[1:-2:2], offsets[2::2])
 
 
+def word_gaps(text: str) -> tuple[list[str], list[str]]:
+    """(words, gaps): the words of a text (as `tokens` finds them) and the text between them,
+    from one compiled split and no offsets: gaps[i] stands before words[i], gaps[-1] after
+    the last word."""
+    parts = _WORD_SPLIT_RE.split(text)
+    return parts[1::2], parts[0::2]
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of every line, newline excluded."""
     spans, start, find = [], 0, text.find
