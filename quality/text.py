@@ -91,6 +91,23 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Lowered a slice at a time where a character's lower case is longer than the character.
+_LOWER_SLICE = 1 << 16
+
+
+def lower_same_length(text: str) -> str:
+    """`text` in lower case, each character lowered on its own where one's lower case is
+    longer ("İ" stays as written), so an offset into the result is an offset into `text`.
+    That slow path goes a slice at a time: its list of one-character strings stays small
+    whatever the text's size."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join("".join(c.lower() if len(c.lower()) == 1 else c
+                           for c in text[i:i + _LOWER_SLICE])
+                   for i in range(0, len(text), _LOWER_SLICE))
+
+
 def strip_possessive(word: str) -> str:
     """"Tskinvali's" -> "Tskinvali"."""
     return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 2 else word

@@ -90,3 +90,27 @@ def test_word_shares_count_what_english_share_counts(text, a, b):
     shares = langid.WordShares(text, *word_spans(text))
     assert shares.english_share(start, end) == langid.english_share(text[start:end])
     assert shares.letters(start, end) == langid._letters_and_latin(text[start:end])[0]
+
+
+def _lowered_one_by_one(text: str) -> str:
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@given(texts)
+@SETTINGS
+def test_lower_same_length_lowers_each_character_in_place(text):
+    from quality.text import lower_same_length
+
+    for t in (text, text + "İ", "İ" + text):
+        low = lower_same_length(t)
+        assert len(low) == len(t)
+        if len(t.lower()) != len(t):
+            assert low == _lowered_one_by_one(t)
+
+
+def test_lower_same_length_in_slices_matches_one_pass():
+    from quality import text as textmod
+
+    t = ("İstanbul ÇAĞDAŞ Ünye " * 20_000)  # over several slices
+    assert textmod.lower_same_length(t) == _lowered_one_by_one(t)
+    assert len(t) > 2 * textmod._LOWER_SLICE

@@ -13,6 +13,7 @@ from functools import lru_cache
 import ahocorasick
 
 from ..data_files import lines as data_lines
+from ..text import lower_same_length
 from .base import per_document, rule
 
 # Words that end the noun phrase after a template ending in "of" ("the evolving dynamics of
@@ -45,13 +46,6 @@ def _automaton():
     return auto
 
 
-def _lower_same_length(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.replace("’", "'")
-
-
 def _extend_noun_phrase(text: str, end: int) -> int:
     """After '... of', take up to three more words of the noun phrase."""
     pos, taken = end, 0
@@ -77,7 +71,7 @@ def _hits(ctx) -> tuple[tuple[int, int, str, str, object], ...]:
 
 
 def _find_hits(text: str) -> tuple[tuple[int, int, str, str, object], ...]:
-    low = _lower_same_length(text)
+    low = lower_same_length(text).replace("’", "'")
     found = []
     for last, (phrase, kind, original) in _automaton().iter(low):
         start, end = last - len(phrase) + 1, last + 1

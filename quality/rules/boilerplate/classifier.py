@@ -14,6 +14,7 @@ from .features import (
     PROMPT_CUE_RE, PUBLISHER_RE, SECTION_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
     THREAD_RE, DATE_RE, NAME_LINE_RE, html_markup, SIGNATURE_RE, domain_like, quoted_speech, headline_case, is_prose, teaser_like, words_key)
 from ..base import per_document
+from ...text import lower_same_length
 from . import page
 from .kinds import CREDIT_RE as PHOTO_CREDIT_RE, kind_of
 from .phrases import Phrases, phrases
@@ -247,10 +248,7 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
     last_prose = prose[-1] if prose else -1
 
     # One pass of the automaton finds `contains` phrases and the lines that may hold a footer.
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    low = low.replace("’", "'")
+    low = lower_same_length(text).replace("’", "'")
     starts = [sp[0] for sp in spans]
     contained: dict[int, tuple[str]] = {}
     cue_lines: set[int] = set()
