@@ -310,8 +310,13 @@ class CorpusStats:
         self.documents += 1
         self.form_df.update(forms)
         self.first_df.update(firsts)
+        form_given = self.form_given
         for form, c in given.items():
-            self.form_given.setdefault(form, Counter()).update(c)
+            have = form_given.get(form)
+            if have is None:
+                form_given[form] = c  # the document's own Counter: nothing else holds it
+            else:
+                have.update(c)
         site, header = site_of(doc), header_site(lines)
         self.site_lines.add(site, key, map(prints.__getitem__, lines))
         if header is not None and header[0] != site:

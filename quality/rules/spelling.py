@@ -733,23 +733,24 @@ PARTICLE_MAX = 3
 
 
 @gazetteer_table("spelling.name-words")
-def _name_words(gaz: Gazetteer) -> dict[str, list[tuple[tuple[str, ...], int, Entry]]]:
-    """Folded word -> [(the words of an accepted name of two to REST_MAX_WORDS words, the
-    position of the word in it, entry)]."""
+def _name_words(gaz: Gazetteer) -> dict[str, dict[tuple[int, int], list[tuple]]]:
+    """Folded word -> {(its position in a name, the name's word count): [(order, the words
+    of an accepted name of two to REST_MAX_WORDS words, the same folded, entry)]}; `order`
+    numbers a word's names in the order of the gazetteer's entries."""
     table: dict = {}
-    folded: dict[str, Optional[str]] = {}  # a capitalised word, folded; None for another
+    folded: dict[str, str] = {}  # word -> folded (one string for each folded word)
     for entry in gaz.entries:
         for form in entry.forms:
             if form.isalpha():
                 continue  # one word
             words = tuple(name_words(form))
             if 2 <= len(words) <= REST_MAX_WORDS:
+                fwords = tuple(folded.get(w) or folded.setdefault(w, fold(w)) for w in words)
                 for p, w in enumerate(words):
-                    key = folded.get(w, "")
-                    if key == "":
-                        key = folded[w] = fold(w) if w[:1].isupper() else None
-                    if key is not None:
-                        table.setdefault(key, []).append((words, p, entry))
+                    if w[:1].isupper():
+                        slots = table.setdefault(fwords[p], {})
+                        order = sum(map(len, slots.values()))
+                        slots.setdefault((p, len(words)), []).append((order, words, fwords, entry))
     return table
 
 
@@ -810,39 +811,53 @@ def _rest_of_name(gaz: Gazetteer, lexicon, words: tuple[str, ...], k: int):
     if zipf >= COMMON_ZIPF:
         return None
     index = _name_words(gaz)
-    found = {}
+    placed = []  # (anchor, order, where the name starts among `words`, its words, entry)
     for a, anchor in enumerate(words):
         if a == k:
             continue
-        for fwords, p, entry in index.get(fold(strip_possessive(anchor)), ()):
-            start = a - p
-            if start < 0 or start + len(fwords) > len(words) or not start <= k < start + len(fwords):
+        slots = index.get(fold(strip_possessive(anchor)))
+        if not slots:
+            continue
+        # the names that hold the anchor where `words` has it, and words[k] too
+        for n in range(2, min(REST_MAX_WORDS, len(words)) + 1):
+            for start in range(max(0, a - n + 1, k - n + 1), min(a, k, len(words) - n) + 1):
+                placed.extend((a, order, start, fwords, folded, entry)
+                              for order, fwords, folded, entry in slots.get((a - start, n), ()))
+    if not placed:
+        return None
+    # A common first name anchors hundreds of names: _close_word's first test (Jaro-Winkler
+    # 0.8 between the folded words) sets most of them aside in compiled code; the rest are
+    # taken by anchor and in the gazetteer's order.
+    close = sorted(placed[j] for _, _, j in process.extract(
+        fold(word), [r[4][k - r[2]] for r in placed],
+        scorer=JaroWinkler.normalized_similarity, score_cutoff=0.8, limit=None))
+    found = {}
+    for _, _, start, fwords, _, entry in close:
+        target = fwords[k - start]
+        if not _close_word(word, target) or same_given_name(word, target):
+            continue
+        anchors = []
+        for t, fw in enumerate(fwords):
+            dw = strip_possessive(words[start + t])
+            if start + t == k:
                 continue
-            target = fwords[k - start]
-            if not _close_word(word, target) or same_given_name(word, target):
+            if fold(dw) == fold(fw):
+                if fw[:1].isupper():
+                    anchors.append(dw)
+            elif fw.islower() and dw.islower():
+                continue  # a particle
+            elif not (fw[:1].isupper() and dw[:1].isupper() and _close_word(dw, fw)):
+                break
+        else:
+            if not anchors:
                 continue
-            anchors = []
-            for t, fw in enumerate(fwords):
-                dw = strip_possessive(words[start + t])
-                if start + t == k:
-                    continue
-                if fold(dw) == fold(fw):
-                    if fw[:1].isupper():
-                        anchors.append(dw)
-                elif fw.islower() and dw.islower():
-                    continue  # a particle
-                elif not (fw[:1].isupper() and dw[:1].isupper() and _close_word(dw, fw)):
-                    break
-            else:
-                if not anchors:
-                    continue
-                common = all(lexicon.zipf(w) >= COMMON_ZIPF for w in anchors)
-                distance = Levenshtein.distance(fold(word), fold(target))
-                if common and not (zipf < RARE_ZIPF and distance <= 1):
-                    continue
-                if zipf >= RARE_ZIPF and len(anchors) < 2 and skeleton(word) != skeleton(target):
-                    continue
-                found.setdefault(target, (entry, target, tuple(anchors)))
+            common = all(lexicon.zipf(w) >= COMMON_ZIPF for w in anchors)
+            distance = Levenshtein.distance(fold(word), fold(target))
+            if common and not (zipf < RARE_ZIPF and distance <= 1):
+                continue
+            if zipf >= RARE_ZIPF and len(anchors) < 2 and skeleton(word) != skeleton(target):
+                continue
+            found.setdefault(target, (entry, target, tuple(anchors)))
     if len(found) != 1:
         return None
     entry, target, anchors = next(iter(found.values()))
