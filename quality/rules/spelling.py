@@ -26,7 +26,6 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from .. import data_files
 from ..corpus import Variant, with_possessives
 from ..gazetteer import Candidate, Entry, Gazetteer, gazetteer_table, name_words, surname_of
-from ..memo import Recent
 from ..text import (FUNCTION_WORDS, Token, built_on, derived_forms, fold, is_all_caps,
                     skeleton, strip_accents, strip_possessive)
 from .base import Context, per_document
@@ -328,23 +327,25 @@ def _is_candidate_word(gaz: Gazetteer, t: str) -> bool:
             and t.isalpha() and not gaz.is_name_token(t))
 
 
-# Keys each named table keeps per generation (see quality.memo.Recent: two generations).
-MEMO_SIZE = 10_000
-
-
-def _memo_table(gaz: Gazetteer, table: str) -> Recent:
+def _memo_table(gaz: Gazetteer, table: str) -> dict:
     """One named table of the gazetteer's per-process memo (see _remembered)."""
     memo = gaz.memo.get(("spelling", table))
     if memo is None:
-        memo = gaz.memo.setdefault(("spelling", table), Recent(MEMO_SIZE))
+        memo = gaz.memo.setdefault(("spelling", table), {})
     return memo
 
 
 def _remembered(gaz: Gazetteer, table: str, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, kept under `key` in one named table of the gazetteer's per-process memo
-    so every document shares it; each table is bounded and keeps the keys that recur
-    (`Recent`: at most 2 x MEMO_SIZE keys)."""
-    return _memo_table(gaz, table).remember(key, compute)
+    so every document shares it; each table is bounded (cleared past 10,000 keys)."""
+    memo = _memo_table(gaz, table)
+    try:
+        return memo[key]
+    except KeyError:
+        if len(memo) > 10_000:
+            memo.clear()
+        value = memo[key] = compute()
+        return value
 
 
 def _word_verdict(gaz: Gazetteer, word: str) -> tuple[bool, Optional[tuple]]:
@@ -873,13 +874,17 @@ def rest_of_name(ctx: Context) -> dict[int, Misspelling]:
     gaz = ctx.gazetteer
     if not _name_words(gaz):
         return {}
-    variant = _memo_table(gaz, "variant word").remember  # decided once per word and process
+    variant = _memo_table(gaz, "variant word")  # decided once per word and process
     wanted = set()
     for w in ctx.token_counts:
-        if w[:1].isupper() and len(w) >= 3 and variant(w, lambda: (
-                not is_all_caps(w) and not gaz.is_name_token(strip_possessive(w))
-                and ctx.lexicon.zipf(strip_possessive(w)) < COMMON_ZIPF)):
-            wanted.add(w)
+        if w[:1].isupper() and len(w) >= 3:
+            v = variant.get(w)
+            if v is None:
+                v = _remembered(gaz, "variant word", w, lambda: (
+                    not is_all_caps(w) and not gaz.is_name_token(strip_possessive(w))
+                    and ctx.lexicon.zipf(strip_possessive(w)) < COMMON_ZIPF))
+            if v:
+                wanted.add(w)
     out: dict[int, Misspelling] = {}
     for i in ctx.indices_among(wanted):
         k, words = _name_run(ctx, i)
