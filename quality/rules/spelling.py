@@ -739,12 +739,13 @@ def _name_words(gaz: Gazetteer) -> dict[str, dict[tuple[int, int], list[tuple]]]
     of an accepted name of two to REST_MAX_WORDS words, the same folded, entry)]}; `order`
     numbers a word's names in the order of the gazetteer's entries."""
     table: dict = {}
+    same: dict[str, str] = {}    # one string for each word, however many names hold it
     folded: dict[str, str] = {}  # word -> folded (one string for each folded word)
     for entry in gaz.entries:
         for form in entry.forms:
             if form.isalpha():
                 continue  # one word
-            words = tuple(name_words(form))
+            words = tuple(same.setdefault(w, w) for w in name_words(form))
             if 2 <= len(words) <= REST_MAX_WORDS:
                 fwords = tuple(folded.get(w) or folded.setdefault(w, fold(w)) for w in words)
                 for p, w in enumerate(words):
