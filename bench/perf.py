@@ -225,11 +225,16 @@ def render(rows, results, env: str) -> str:
         lines.append(
             f"| {name} | {n} | {size / 1e6:.1f} | {wall:.2f} | {cpu:.2f} | {size / 1e6 / wall:.2f} | "
             f"{n / wall:.0f} | {tree:.0f} | {proc:.0f} | {vs} |")
-    lines += ["", "targets (wall / CPU):"]
+    lines += ["", "targets (ratio of the medians, wall / CPU; then the ratio within each repetition, "
+              "CPU or, for -j, wall: its spread shows how noisy the machine was):"]
 
-    def ratio(a: str, b: str, label: str) -> None:
+    def ratio(a: str, b: str, label: str, col: int = 1) -> None:
+        """`col`: the column compared within each repetition (1: CPU; 0: wall, for -j)."""
         if a in med and b in med:
-            lines.append(f"- {label}: {med[a][0] / med[b][0]:.2f} / {med[a][1] / med[b][1]:.2f}")
+            paired = [x[col] / y[col] for x, y in zip(results[a], results[b]) if y[col]]
+            within = ", ".join(f"{r:.2f}" for r in paired)
+            lines.append(f"- {label}: {med[a][0] / med[b][0]:.2f} / {med[a][1] / med[b][1]:.2f}"
+                         f" (per repetition: {within})")
 
     ratio("codespell", "quality -j1 --no-corpus",
           "--no-corpus -j1 throughput as a share of codespell's (target >= 0.9)")
@@ -240,9 +245,9 @@ def render(rows, results, env: str) -> str:
     ratio("quality -j1 --no-corpus, 2x corpus", "quality -j1 --no-corpus",
           "--no-corpus, 2x corpus / 1x")
     ratio("quality -j1 --no-corpus", "quality -j2 --no-corpus",
-          "--no-corpus speed-up of -j2 over -j1 (target >= 1.7; CPU column: overhead)")
+          "--no-corpus speed-up of -j2 over -j1 (target >= 1.7; CPU column: overhead)", 0)
     ratio("quality -j1 (corpus mode)", "quality -j2 (corpus mode)",
-          "corpus mode speed-up of -j2 over -j1 (target >= 1.7)")
+          "corpus mode speed-up of -j2 over -j1 (target >= 1.7)", 0)
     ratio("quality -j1 --no-corpus +100k gazetteer", "quality -j1 --no-corpus",
           "+100k gazetteer / built-in, --no-corpus (target <= 1.3)")
     ratio("quality -j1 (corpus mode) +100k gazetteer", "quality -j1 (corpus mode)",
