@@ -491,8 +491,15 @@ class CorpusView:
 
     # A line is boilerplate when it recurs in at least this many stories...
     MIN_LINE_STORIES = 3
-    # ...and two documents are versions of one story when they share this share of names.
+    # ...and two documents are versions of one story when they share this share of the
+    # smaller one's distinctive names...
     STORY_SIMILARITY = 0.3
+    # ...and at least this share of the larger one's. Versions of a story (translations,
+    # rewrites, syndicated copies) name about the same people and places; a page that names
+    # hundreds (a day's news digest, a list) shares a few with countless articles and, as a
+    # version of each, would chain them into one "story" of hundreds of unrelated documents,
+    # whose version rules then compare every member with every other.
+    STORY_SHARE_OF_LARGER = 0.15
 
     def __init__(self, stats: CorpusStats):
         self.stats = stats
@@ -607,7 +614,8 @@ class CorpusView:
             line_df.update(h for h in rec.lines if h in again)
         line_df = Counter({h: c for h, c in line_df.items() if c >= self.MIN_LINE_STORIES})
         # Two documents are versions of one story when they share at least 3 distinctive
-        # names and STORY_SIMILARITY of the smaller set; groups are the connected components.
+        # names, STORY_SIMILARITY of the smaller set and STORY_SHARE_OF_LARGER of the larger;
+        # groups are the connected components.
         order = sorted(range(len(keys)), key=keys.__getitem__)
         rank = {i: r for r, i in enumerate(order)}  # key order: a story's id is its least key
         parent = list(range(len(keys)))
@@ -637,7 +645,7 @@ class CorpusView:
             for h in w:
                 if h in bit:
                     mask[i] |= bit[h]
-        block, sim = self.MAX_BLOCK, self.STORY_SIMILARITY
+        block, sim, larger = self.MAX_BLOCK, self.STORY_SIMILARITY, self.STORY_SHARE_OF_LARGER
         for a, wa in weights.items():
             # the later documents sharing a less common name with `a` (postings are in
             # document order), with how many such names they share
@@ -648,7 +656,8 @@ class CorpusView:
             ma, sa = mask[a], size[a]
             for b, n in Counter(chain.from_iterable(blocks)).items():
                 shared = n + (ma & mask[b]).bit_count() if ma else n
-                if shared >= 3 and shared / min(sa, size[b]) >= sim:
+                if shared >= 3 and shared / min(sa, size[b]) >= sim and \
+                        shared / max(sa, size[b]) >= larger:
                     ra, rb = find(a), find(b)
                     if ra == rb:
                         continue

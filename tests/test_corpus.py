@@ -412,3 +412,23 @@ def test_version_substitution_is_quiet_when_the_base_is_named(last, expected):
     reports = no_gazetteer().audit_corpus(docs)
     assert [(r.document.path, f.text, f.suggestion) for r in reports for f in r.findings
             if f.code == "PL11"] == expected
+
+
+def test_a_digest_naming_hundreds_does_not_join_unrelated_stories():
+    # Two stories, three versions each; two days' digest pages name the people of both among
+    # many others. Each digest shares three names and more with every version, but it is no
+    # version of either, and it must not make the two stories one.
+    rubio = ("Marco Rubio met Sergei Lavrov and Yuri Ushakov in Riyadh, with Steve Witkoff and "
+             "Mike Waltz beside him, version {}.")
+    storm = ("Storm Boris flooded Nysa and Klodzko; Donald Tusk and Karel Havlicek toured "
+             "Opava with Pavel Blazek, version {}.")
+    others = " ".join(f"Person{chr(65 + i)}{chr(97 + j)}x met Envoy{chr(65 + j)}{chr(97 + i)}z."
+                      for i in range(10) for j in range(6))
+    digest = ("Day {}: Marco Rubio, Sergei Lavrov and Yuri Ushakov in Riyadh; Donald Tusk, "
+              "Karel Havlicek and Pavel Blazek in Opava. " + others)
+    docs = ([Document(rubio.format(i), id=f"r{i}") for i in range(3)]
+            + [Document(storm.format(i), id=f"s{i}") for i in range(3)]
+            + [Document(digest.format(i), id=f"d{i}") for i in range(2)])
+    view = CorpusStats().add_all(docs).finalize()
+    stories = sorted(sorted(k.split("\x1f")[-1] for k in m) for m in view.story_members.values())
+    assert stories == [["d0", "d1"], ["r0", "r1", "r2"], ["s0", "s1", "s2"]]
