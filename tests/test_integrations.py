@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import quality
-from quality import Auditor, Config, CorpusStats, Gazetteer
+from quality import Auditor, Config, CorpusStats
 from quality.batch import batch_documents, batch_stats
 from quality.cli import cli as main
 from quality.readers import read_documents
