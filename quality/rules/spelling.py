@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import count
 from typing import Callable, Hashable, NamedTuple, Optional, TypeVar
 
 import jellyfish
@@ -737,8 +738,9 @@ PARTICLE_MAX = 3
 def _name_words(gaz: Gazetteer) -> dict[str, dict[tuple[int, int], list[tuple]]]:
     """Folded word -> {(its position in a name, the name's word count): [(order, the words
     of an accepted name of two to REST_MAX_WORDS words, the same folded, entry)]}; `order`
-    numbers a word's names in the order of the gazetteer's entries."""
+    numbers the rows in the order of the gazetteer's entries."""
     table: dict = {}
+    order = count()
     same: dict[str, str] = {}    # one string for each word, however many names hold it
     folded: dict[str, str] = {}  # word -> folded (one string for each folded word)
     for entry in gaz.entries:
@@ -750,9 +752,8 @@ def _name_words(gaz: Gazetteer) -> dict[str, dict[tuple[int, int], list[tuple]]]
                 fwords = tuple(folded.get(w) or folded.setdefault(w, fold(w)) for w in words)
                 for p, w in enumerate(words):
                     if w[:1].isupper():
-                        slots = table.setdefault(fwords[p], {})
-                        order = sum(map(len, slots.values()))
-                        slots.setdefault((p, len(words)), []).append((order, words, fwords, entry))
+                        table.setdefault(fwords[p], {}).setdefault((p, len(words)), []).append(
+                            (next(order), words, fwords, entry))
     return table
 
 
