@@ -979,45 +979,56 @@ class CorpusView:
             close += [(fo, sim, strong_places[j]) for fo, sim, j in process.extract(
                 ff, strong_keys, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9,
                 limit=None) if strong_places[j] not in taken]
-        candidates = []
         need = max(2, 2 * mine)  # a canonical form: at least two documents, twice as many
+        # the places holding a spelling of skeleton `sk` (and any whose skeleton shares its
+        # checksum: the skeletons are still compared below)
+        same_skeleton = set(self._variant_index["skeleton"].get(sk))
+        # Every test below must pass for a pair to be kept, so the cheap ones go first and the
+        # word-building test runs once per attested key, only for a pair that passed the rest.
         for fo, sim, i in close:
             others = [other for other in forms[i] if df[other] >= need]
             if not others:
                 continue
             if fo.endswith("'s"):
                 fo = fo[:-2]  # a possessive is the word itself
-            if fo == ff or built_on(ff, fo):
-                continue  # the same word, or a word built on it (Greenlandic, Westbury)
-            candidates.extend((other, fo, sim) for other in others)
-        for other, fo, sim in candidates:
-            theirs = df[other]
-            if lexicon is not None and lexicon.zipf(other) >= self.COMMON_CANONICAL:
-                continue  # a common word capitalised (Some, Castle) or a famous name
-            if strip_accents(other) == other and strip_accents(form) != form and \
-                    lexicon is not None and lexicon.zipf(other) >= 3.0:
-                continue  # a foreign word beside an English one (Educación, Education)
-            same_skel = skeleton(other) == sk
-            given_theirs = self.stats.form_given.get(other, _NO_GIVEN)
-            shared = sorted(set(given_mine) & set(given_theirs))
-            if given_mine and given_theirs and not shared:
-                continue  # different first names: different people
-            if same_skel and sim >= 0.8:
-                reason = "same transliteration skeleton"
-            elif shared and sim >= 0.78 and abs(len(ff) - len(fo)) <= 2 and \
-                    Levenshtein.distance(ff, fo) <= 3:
-                reason = f"both follow '{shared[0]}'"
-            elif (sim >= 0.95 and len(form) >= self.ONE_EDIT_MIN_LENGTH
-                  and Levenshtein.distance(ff, fold(other)) == 1):
-                reason = "one letter apart"
-            elif (sim >= 0.9 and len(form) >= self.LOOSE_MIN_LENGTH
-                  and theirs >= max(self.LOOSE_MIN_DOCS, 5 * mine)):
-                reason = self.LOOSE_REASON
-            else:
-                continue
-            if lexicon is not None and lexicon.zipf(form) >= 3.0 and not shared:
-                continue  # a common word or name in its own right
-            found.append((theirs, sim, other, reason))
+            if fo == ff:
+                continue  # the same word
+            derived = None
+            for other in others:
+                theirs = df[other]
+                given_theirs = self.stats.form_given.get(other, _NO_GIVEN)
+                if given_mine and given_theirs:
+                    shared = sorted(given_mine.keys() & given_theirs.keys())
+                    if not shared:
+                        continue  # different first names: different people
+                else:
+                    shared = ()
+                if sim >= 0.8 and i in same_skeleton and skeleton(other) == sk:
+                    reason = "same transliteration skeleton"
+                elif shared and sim >= 0.78 and abs(len(ff) - len(fo)) <= 2 and \
+                        Levenshtein.distance(ff, fo) <= 3:
+                    reason = f"both follow '{shared[0]}'"
+                elif (sim >= 0.95 and len(form) >= self.ONE_EDIT_MIN_LENGTH
+                      and Levenshtein.distance(ff, fold(other)) == 1):
+                    reason = "one letter apart"
+                elif (sim >= 0.9 and len(form) >= self.LOOSE_MIN_LENGTH
+                      and theirs >= max(self.LOOSE_MIN_DOCS, 5 * mine)):
+                    reason = self.LOOSE_REASON
+                else:
+                    continue
+                if lexicon is not None:
+                    if lexicon.zipf(other) >= self.COMMON_CANONICAL:
+                        continue  # a common word capitalised (Some, Castle) or a famous name
+                    if strip_accents(other) == other and strip_accents(form) != form and \
+                            lexicon.zipf(other) >= 3.0:
+                        continue  # a foreign word beside an English one (Educación, Education)
+                    if not shared and lexicon.zipf(form) >= 3.0:
+                        continue  # a common word or name in its own right
+                if derived is None:
+                    derived = built_on(ff, fo)  # a word built on it (Greenlandic, Westbury)
+                if derived:
+                    break
+                found.append((theirs, sim, other, reason))
         if not found:
             return None
         found.sort(key=lambda f: (-f[0], -f[1], f[2]))
