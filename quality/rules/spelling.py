@@ -336,14 +336,23 @@ def _memo_table(gaz: Gazetteer, table: str) -> dict:
     return memo
 
 
+# Keys a table of the memo holds before it is emptied. The verdicts on a single word (a
+# flag or two) are asked for every capitalised word of every document and cost little to
+# keep: their tables hold the capitalised vocabulary of a large corpus (about 38,000 words in
+# 10 MB of news and encyclopedia text). The other tables hold larger values.
+MEMO_KEYS = 10_000
+MEMO_WORD_KEYS = 50_000
+_MEMO_BOUNDS = {"verdict": MEMO_WORD_KEYS, "variant word": MEMO_WORD_KEYS}
+
+
 def _remembered(gaz: Gazetteer, table: str, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, kept under `key` in one named table of the gazetteer's per-process memo
-    so every document shares it; each table is bounded (cleared past 10,000 keys)."""
+    so every document shares it; each table is bounded (emptied past its `_MEMO_BOUNDS`)."""
     memo = _memo_table(gaz, table)
     try:
         return memo[key]
     except KeyError:
-        if len(memo) > 10_000:
+        if len(memo) > _MEMO_BOUNDS.get(table, MEMO_KEYS):
             memo.clear()
         value = memo[key] = compute()
         return value
@@ -352,7 +361,7 @@ def _remembered(gaz: Gazetteer, table: str, key: Hashable, compute: Callable[[],
 def _word_verdict(gaz: Gazetteer, word: str) -> tuple[bool, Optional[tuple]]:
     """What the gazetteer alone says of a capitalised word, decided once per process: can it
     be a misspelt name (NM01 looks further), and is it a known name with wrong capitals?"""
-    return _remembered(gaz, "verdict", (word,),
+    return _remembered(gaz, "verdict", word,
                        lambda: (_is_candidate_word(gaz, word), _wrong_capitals(gaz, word)))
 
 
