@@ -53,6 +53,12 @@ class Entry:
     source: str = field(default="", compare=False)
     builtin: bool = field(default=False, compare=False)  # from quality/data, not the user
 
+    def __hash__(self) -> int:
+        # The name alone (its hash is cached by the string): equal entries have equal names,
+        # and entries are dictionary keys for every candidate the name rules weigh, so the
+        # hash of all seven compared fields cost more than the lookups it served.
+        return hash(self.name)
+
     @property
     def is_person(self) -> bool:
         return self.kind == "person"
