@@ -129,3 +129,16 @@ def test_a_users_accepted_spelling_overrules_the_builtin_deprecated_form(tmp_pat
     auditor = Auditor(Config(select=("PL01",)), gaz)
     text = "Ships sailed from Constantinople to Venice, and Kiev sent envoys."
     assert [f.text for f in auditor.audit(Document(text)).findings] == ["Kiev"]
+
+
+def test_entries_equal_by_value_are_one_key():
+    """Entries hash by name only (cheap; they key the name rules' memos): equal entries are
+    one key, and entries that share a name but differ stay apart."""
+    a = Entry("Steve Witkoff", "person", aliases=("Steven Witkoff",))
+    b = Entry("Steve Witkoff", "person", aliases=("Steven Witkoff",), source="x.tsv")
+    c = Entry("Steve Witkoff", "person")
+    table = {a: 1}
+    table[b] = 2
+    table[c] = 3
+    assert a == b and a != c
+    assert table == {a: 2, c: 3}
