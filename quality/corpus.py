@@ -614,17 +614,13 @@ class CorpusView:
             line_df.update(h for h in rec.lines if h in again)
         line_df = Counter({h: c for h, c in line_df.items() if c >= self.MIN_LINE_STORIES})
         # Two documents are versions of one story when they share at least 3 distinctive
-        # names, STORY_SIMILARITY of the smaller set and STORY_SHARE_OF_LARGER of the larger;
-        # groups are the connected components.
+        # names, STORY_SIMILARITY of the smaller set and STORY_SHARE_OF_LARGER of the larger
+        # (`_alike`). Stories grow from the most alike pairs down (`_group`): a pair whose
+        # documents already belong to stories joins them only when the stories' core names
+        # pass the same test, so a chain of topic neighbours (each like the next, the ends
+        # unrelated) stays apart.
         order = sorted(range(len(keys)), key=keys.__getitem__)
         rank = {i: r for r, i in enumerate(order)}  # key order: a story's id is its least key
-        parent = list(range(len(keys)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
 
         postings: dict[int, list[int]] = defaultdict(list)
         for i, w in weights.items():
@@ -635,8 +631,9 @@ class CorpusView:
         # document, the later documents sharing such names with it are counted in one pass
         # over their postings (compiled code: a Counter over the chained lists); the common
         # names a pair shares come from bit masks (one bit per common name), so no names
-        # are intersected as sets, and pairs are never collected. The groups are the same in
-        # any order: an edge's test does not depend on the others.
+        # are intersected as sets. Only the pairs that pass are kept (about one per document
+        # in real corpora; at most MAX_BLOCK per document), as one int each packing how
+        # unlike they are and their ranks, so sorting them gives the order stories grow in.
         common = sorted(h for h, ids in postings.items() if len(ids) > self.MAX_BLOCK)
         bit = {h: 1 << j for j, h in enumerate(common)}
         size, mask = [0] * len(keys), [0] * len(keys)
@@ -646,6 +643,8 @@ class CorpusView:
                 if h in bit:
                     mask[i] |= bit[h]
         block, sim, larger = self.MAX_BLOCK, self.STORY_SIMILARITY, self.STORY_SHARE_OF_LARGER
+        wide = max(1, len(keys)).bit_length()
+        pairs: list[int] = []
         for a, wa in weights.items():
             # the later documents sharing a less common name with `a` (postings are in
             # document order), with how many such names they share
@@ -656,24 +655,26 @@ class CorpusView:
             ma, sa = mask[a], size[a]
             for b, n in Counter(chain.from_iterable(blocks)).items():
                 shared = n + (ma & mask[b]).bit_count() if ma else n
-                if shared >= 3 and shared / min(sa, size[b]) >= sim and \
-                        shared / max(sa, size[b]) >= larger:
-                    ra, rb = find(a), find(b)
-                    if ra == rb:
-                        continue
-                    if rank[ra] > rank[rb]:
-                        ra, rb = rb, ra
-                    parent[rb] = ra
-        del postings, weights
+                sb = size[b]
+                # `_alike`, inline: this loop sees every candidate pair
+                if shared >= 3 and shared / min(sa, sb) >= sim and \
+                        shared / max(sa, sb) >= larger:
+                    ra, rb = sorted((rank[a], rank[b]))
+                    unlike = 1000 - (1000 * shared) // max(sa, sb)
+                    pairs.append((unlike << wide | ra) << wide | rb)
+        del postings
+        roots = self._group(pairs, wide, [weights.get(i, ()) for i in order])
+        del pairs, weights
         groups: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(keys)):
-            groups[find(i)].append(i)
+        for r, root in enumerate(roots):
+            groups[root].append(order[r])
+        del roots
         story_of: dict[str, str] = {}
         members: dict[str, list[str]] = {}
         for root, ids in groups.items():
             if len(ids) < 2:
                 continue  # a story of one document: nothing to compare
-            least = keys[root]
+            least = keys[order[root]]
             members[least] = sorted(keys[i] for i in ids)
             for i in ids:
                 story_of[keys[i]] = least
@@ -728,6 +729,70 @@ class CorpusView:
                            for h, heap in naming.items()},
                 "context_names": {by_rank[r]: ns for r, ns in context_names.items()
                                   if -r in used}}
+
+    def _alike(self, shared: int, mine: int, theirs: int) -> bool:
+        """Two sets of `mine` and `theirs` distinctive names that share `shared` are versions
+        of one story: at least 3, STORY_SIMILARITY of the smaller, STORY_SHARE_OF_LARGER of
+        the larger."""
+        return shared >= 3 and shared / min(mine, theirs) >= self.STORY_SIMILARITY and \
+            shared / max(mine, theirs) >= self.STORY_SHARE_OF_LARGER
+
+    @staticmethod
+    def _story_core(counts: Counter, members: int) -> frozenset:
+        """The names most of a story's documents use (more than half of them)."""
+        return frozenset(h for h, n in counts.items() if 2 * n > members)
+
+    def _group(self, pairs: list[int], wide: int, names: list) -> list[int]:
+        """Stories from the pairs of alike documents, as each document's story root (the
+        least rank of its story), by rank. `pairs`: (how unlike, rank, rank) packed in
+        `wide`-bit fields, sorted here so the most alike pairs join first; `names`: each
+        document's distinctive names, by rank. A pair of documents still on their own is a
+        story (it passed `_alike`); a pair that would join a story to another document or
+        story joins them only when their cores (`_story_core`: for one document, all its
+        names) pass `_alike` too. So every document of a story is like what the story as a
+        whole names, not only like one other member: topic neighbours in a chain (an
+        encyclopedia's articles on one region, each sharing names with the next) stay apart."""
+        parent = list(range(len(names)))
+        size = [1] * len(names)
+        counts: dict[int, Counter] = {}
+        cores: dict[int, frozenset] = {}
+
+        def find(r: int) -> int:
+            while parent[r] != r:
+                parent[r] = parent[parent[r]]
+                r = parent[r]
+            return r
+
+        def core(root: int) -> frozenset:
+            c = cores.get(root)
+            if c is None:
+                c = cores[root] = frozenset(names[root]) if size[root] == 1 else \
+                    self._story_core(counts[root], size[root])
+            return c
+
+        low = (1 << wide) - 1
+        pairs.sort()
+        for p in pairs:
+            ra, rb = find(p >> wide & low), find(p & low)
+            if ra == rb:
+                continue
+            if size[ra] > 1 or size[rb] > 1:
+                ca, cb = core(ra), core(rb)
+                if len(ca) < 3 or len(cb) < 3 or not self._alike(len(ca & cb), len(ca), len(cb)):
+                    continue
+            if ra > rb:
+                ra, rb = rb, ra
+            mine = counts.pop(ra, None) or Counter(names[ra])
+            theirs = counts.pop(rb, None) or Counter(names[rb])
+            if len(mine) < len(theirs):
+                mine, theirs = theirs, mine
+            mine.update(theirs)
+            counts[ra] = mine
+            size[ra] += size[rb]
+            parent[rb] = ra
+            cores.pop(ra, None)
+            cores.pop(rb, None)
+        return [find(r) for r in range(len(names))]
 
     @property
     def story_of(self) -> dict[str, str]:

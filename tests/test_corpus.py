@@ -432,3 +432,24 @@ def test_a_digest_naming_hundreds_does_not_join_unrelated_stories():
     view = CorpusStats().add_all(docs).finalize()
     stories = sorted(sorted(k.split("\x1f")[-1] for k in m) for m in view.story_members.values())
     assert stories == [["d0", "d1"], ["r0", "r1", "r2"], ["s0", "s1", "s2"]]
+
+
+def test_topic_neighbours_each_like_the_next_do_not_chain_into_one_story():
+    # Four articles on one topic, each naming three of the next one's people: every
+    # neighbouring pair passes the test for versions, but the first and the third share no
+    # one. Versions of one story are like the story as a whole, not only like one member.
+    names = [f"Vel{chr(97 + i)}orskin" for i in range(15)]
+    docs = [Document("Talks at the ministry were attended by " + ", ".join(names[3 * d:3 * d + 6])
+                     + f" on day {d}.", id=f"n{d}") for d in range(4)]
+    view = CorpusStats().add_all(docs).finalize()
+    stories = sorted(sorted(k.split("\x1f")[-1] for k in m) for m in view.story_members.values())
+    assert stories == [["n0", "n1"], ["n2", "n3"]]
+    # the most alike pairs join first, ties in key order: the input order changes nothing
+    view = CorpusStats().add_all(docs[::-1]).finalize()
+    assert sorted(sorted(k.split("\x1f")[-1] for k in m)
+                  for m in view.story_members.values()) == stories
+    # versions that all share their names stay one story
+    same = [Document("Talks at the ministry were attended by " + ", ".join(names[:6])
+                     + f" on day {d}.", id=f"v{d}") for d in range(4)]
+    view = CorpusStats().add_all(same).finalize()
+    assert [len(m) for m in view.story_members.values()] == [4]

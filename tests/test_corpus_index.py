@@ -84,7 +84,7 @@ def test_variant_index_gives_the_full_searchs_answers(seed, monkeypatch):
     assert any(v for _, v, _ in got)  # the corpus does hold variants
 
 
-@pytest.mark.parametrize("seed", [100, 102, 105, 107, 108])  # corpora where NM12 fires
+@pytest.mark.parametrize("seed", [100, 102, 103, 105, 108])  # corpora where NM12 fires
 def test_story_renderings_and_findings_equal_the_full_search(seed, monkeypatch):
     docs = _corpus(seed)
     auditor = Auditor(Config())
