@@ -347,7 +347,8 @@ _MEMO_BOUNDS = {"verdict": MEMO_WORD_KEYS, "variant word": MEMO_WORD_KEYS}
 
 def _remembered(gaz: Gazetteer, table: str, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, kept under `key` in one named table of the gazetteer's per-process memo
-    so every document shares it; each table is bounded (emptied past its `_MEMO_BOUNDS`)."""
+    so every document shares it; each table is bounded (emptied past its bound in
+    `_MEMO_BOUNDS`, MEMO_KEYS for the others)."""
     memo = _memo_table(gaz, table)
     try:
         return memo[key]
