@@ -963,15 +963,17 @@ class CorpusView:
                          for keys in (self._by_skeleton_initial[initial][0],)}
         return out
 
-    def _comparable(self, form: str, ff: str, sk: str, given: Counter) -> list[int]:
+    def _comparable(self, form: str, ff: str, sk: str, given: Counter,
+                    same_skeleton: set[int]) -> list[int]:
         """The places in its block of the attested spellings `_variant_of` compares `form`
-        with (see `_variant_index`), in order; the `strong` ones are searched apart."""
+        with (see `_variant_index`), in order; the `strong` ones are searched apart.
+        `same_skeleton`: the places of the spellings of skeleton `sk` (the caller has them)."""
         initial = sk[0]
         keys = self._by_skeleton_initial.get(initial, ((), ()))[0]
         if not keys:
             return []
         index = self._variant_index
-        places = set(index["skeleton"].get(sk))
+        places = set(same_skeleton)
         n = len(ff)
         firsts = index["given"]
         for g in given:  # a length within two, "'s" aside
@@ -1030,7 +1032,10 @@ class CorpusView:
         given_mine = self.stats.form_given.get(form, _NO_GIVEN)
         found: list[tuple[int, float, str, str]] = []
         ff = fold(form)
-        places = self._comparable(form, ff, sk, given_mine)
+        # the places holding a spelling of skeleton `sk` (and any whose skeleton shares its
+        # checksum: the skeletons are compared again below)
+        same_skeleton = set(self._variant_index["skeleton"].get(sk))
+        places = self._comparable(form, ff, sk, given_mine, same_skeleton)
         keys, forms = self._by_skeleton_initial.get(sk[0], ((), ()))
         # Every accepted pair below has Jaro-Winkler >= 0.78: rapidfuzz finds those few among
         # the comparable attested spellings in compiled code, not in a Python loop.
@@ -1046,9 +1051,6 @@ class CorpusView:
                 ff, strong_keys, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9,
                 limit=None) if strong_places[j] not in taken]
         need = max(2, 2 * mine)  # a canonical form: at least two documents, twice as many
-        # the places holding a spelling of skeleton `sk` (and any whose skeleton shares its
-        # checksum: the skeletons are still compared below)
-        same_skeleton = set(self._variant_index["skeleton"].get(sk))
         # Every test below must pass for a pair to be kept, so the cheap ones go first and the
         # word-building test runs once per attested key, only for a pair that passed the rest.
         for fo, sim, i in close:

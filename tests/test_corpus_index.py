@@ -65,7 +65,7 @@ def _corpus(seed: int, docs: int = 160) -> list[Document]:
     return out
 
 
-def _full_block(self, form, ff, sk, given):
+def _full_block(self, form, ff, sk, given, same_skeleton):
     """The whole block of the skeleton initial: what `_variant_of` searched before."""
     return list(range(len(self._by_skeleton_initial.get(sk[0], ((), ()))[0])))
 
