@@ -113,6 +113,13 @@ COMMENT = ("I have been following these talks for months and I think the ministr
     # A call to follow an account.
     (f"{TITLE}\nFollow @example\n{A}\n{B}\n", [("BP04", "Follow @example")],
      f"{TITLE}\n{A}\n{B}\n"),
+    # A short question among the links after the article (a teaser's headline) does not make
+    # them the article's.
+    (f"{TITLE}\n{A}\n{B}\nWhere is the new hotel?\nNext\nPopular Topics\nElectricity 11\n"
+     "Earth 22\nSpace 31\nWant to see more?\nTwitter\n",
+     [("BP14", "Next"), ("BP12", "Popular Topics\nElectricity 11\nEarth 22\nSpace 31"),
+      ("BP04", "Twitter")],
+     f"{TITLE}\n{A}\n{B}\nWhere is the new hotel?\nWant to see more?\n"),
 ])
 def test_fires(text, expected, result):
     check_case(text, "BP", expected, result)
@@ -191,6 +198,9 @@ def test_html_input(text, expected):
     f"{TITLE}\n{A}\nPosts: a new way to share photos\nJoined: two old friends\n{B}\n",
     # An article's own questions in Title Case (an FAQ) between its paragraphs.
     f"{TITLE}\n{A}\nHow Do I Apply?\n{B}\nWhat Happens Next?\n{A}\n",
+    # Its short questions in sentence case, between its paragraphs and after them.
+    f"{TITLE}\n{A}\nWhat happens next?\n{B}\n",
+    f"{TITLE}\n{A}\n{B}\nWhat do you think?\nWill it last?\nWho pays for it?\n",
 ])
 def test_quiet(text):
     assert spans(text, "BP") == []

@@ -1,8 +1,8 @@
 """The page classifier: jusText's idea (Pomikálek 2011) for plain text, one block a line.
 
 1. Every line gets a class from its own features (`initial`): `good` (prose: long and dense in
-   stop words), `near` (prose-like but short or thin; any short sentence), `short` (too short
-   to judge) or `bad` (separators between items, Title Case without a sentence end, few stop
+   stop words), `near` (prose-like but short or thin; any short sentence but a question),
+   `short` (too short to judge: a short question too) or `bad` (separators between items, Title Case without a sentence end, few stop
    words). Lines the phrase tables already know are `bad`; "Reporting by ..." is `near`.
 2. Consecutive prose lines are one paragraph cut into sentences: long enough together, all are
    `good` (`promote_runs`). A headline-like line right before good prose is its heading, and
@@ -132,7 +132,11 @@ def initial(f: Features, p: Params) -> tuple[str, str]:
         # "Where Should I Start? Blogger or Tumblr?": a headline's question, not a sentence
         # of prose; its neighbours tell a teaser list from an article's own headings.
         return SHORT, "Title Case question"
-    if f.sentence_end and f.words >= 3 and f.stop_density >= p.sentence_stop:
+    # A short question is no evidence either way: the article asks them ("What happens
+    # next?") and so do the headlines of a teaser list ("Is it time to save the Moon?"); as a
+    # `near` line it would carry a whole list of links after the article into it.
+    if f.sentence_end and f.words >= 3 and f.stop_density >= p.sentence_stop and not (
+            f.asks and f.chars < p.length_low):
         if f.chars >= p.length_high and f.stop_density >= p.stop_high:
             return GOOD, "prose"
         return NEAR, "a sentence"
