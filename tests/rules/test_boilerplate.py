@@ -42,6 +42,10 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
     (f"{BODY}\nShare this article:\nFollow us on Twitter and Facebook",
      [("BP04", "Share this article:"), ("BP04", "Follow us on Twitter and Facebook")],
      BODY + "\n"),
+    # The buttons of a share bar, each on a line of its own, in the middle of the text too.
+    (f"{BODY}\nShare this:\nFacebook\nTwitter\nEmail\n{BODY2}\n",
+     [("BP04", "Share this:"), ("BP04", "Facebook"), ("BP04", "Twitter"), ("BP04", "Email")],
+     f"{BODY}\n{BODY2}\n"),
     (f"{BODY}\n\nSign up for our newsletter to get the latest headlines every morning.",
      [("BP05", "Sign up for our newsletter to get the latest headlines every morning.")],
      f"{BODY}\n\n"),
@@ -158,6 +162,9 @@ def test_fires(text, expected, result):
 
 @pytest.mark.parametrize("text", [
     BODY,
+    # A button's word on a line of its own in the middle of the text, with no share prompt
+    # above it: a section heading as likely as a button.
+    f"{BODY}\nTwitter\n{BODY2}\nEmail\n{BODY}\n",
     # The phrases inside article sentences.
     "Officials said they may also like to revisit the proposal next year.",
     "Inflation slowed in October.\nGet the latest figures from the statistics office before "

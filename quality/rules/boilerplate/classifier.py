@@ -113,6 +113,16 @@ def _buttons(ph: Phrases) -> frozenset:
     return _BUTTONS[id(ph)]
 
 
+def _button(line: str, n_words: int, ph: Phrases) -> Optional[tuple[str, str]]:
+    """A share button on a line of its own ("Facebook", "Email", "Print") under a share
+    prompt ("Share this:") or another button: part of that share bar anywhere in the text.
+    Alone, such a word is only reported in the edge zones (it may head a section)."""
+    if n_words > 2:
+        return None
+    key = words_key(line)
+    return ("share", key) if ph.edge.get(key) == "share" or ph.line.get(key) == "share" else None
+
+
 _BAR_SEP_RE = re.compile(r"\s*\|\s*|\s+[·•]\s+")
 
 
@@ -304,12 +314,14 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
 
     in_block = False
     after_headline = False  # the previous line of the teaser block was a headline
+    in_bar = False  # the previous line was a share prompt or one of its buttons
     for i, (s, e, t, n) in enumerate(spans):
         if i in taken:
             continue
         edge = i < first_prose or i > last_prose
         found = classify(t, n, edge, ph, contained.get(i)) or (i > 0 and classify_shape(
-            t, n, edge, i > last_prose, ph))
+            t, n, edge, i > last_prose, ph)) or (in_bar and _button(t, n, ph))
+        in_bar = bool(found) and found[0] == "share"
         if found:
             kind, what = found
             if kind == "teaser" and i == 0:
