@@ -113,6 +113,11 @@ COMMENT = ("I have been following these talks for months and I think the ministr
     # A call to follow an account.
     (f"{TITLE}\nFollow @example\n{A}\n{B}\n", [("BP04", "Follow @example")],
      f"{TITLE}\n{A}\n{B}\n"),
+    # A list of tags under its labels, one finding, after the article or inside it.
+    (f"{TITLE}\n{A}\n{B}\nTopics:\nRumors,\niPad\nTags:\niPad,\niPhone,\ntablets\n",
+     [("BP09", "Topics:\nRumors,\niPad\nTags:\niPad,\niPhone,\ntablets")], f"{TITLE}\n{A}\n{B}\n"),
+    (f"{TITLE}\n{A}\nTags:\nTrade,\nTariffs\n{B}\n", [("BP09", "Tags:\nTrade,\nTariffs")],
+     f"{TITLE}\n{A}\n{B}\n"),
     # A short question among the links after the article (a teaser's headline) does not make
     # them the article's.
     (f"{TITLE}\n{A}\n{B}\nWhere is the new hotel?\nNext\nPopular Topics\nElectricity 11\n"
@@ -198,6 +203,10 @@ def test_html_input(text, expected):
     f"{TITLE}\n{A}\nPosts: a new way to share photos\nJoined: two old friends\n{B}\n",
     # An article's own questions in Title Case (an FAQ) between its paragraphs.
     f"{TITLE}\n{A}\nHow Do I Apply?\n{B}\nWhat Happens Next?\n{A}\n",
+    # A list of the article's own under a label that may head one, without commas; a list
+    # with commas under a sentence.
+    f"{TITLE}\n{A}\nTopics:\nBudget\nHousing\nSchools\n{B}\n",
+    f"{TITLE}\n{A}\nThe meeting covered these topics:\nBudget,\nHousing,\nSchools\n{B}\n",
     # Its short questions in sentence case, between its paragraphs and after them.
     f"{TITLE}\n{A}\nWhat happens next?\n{B}\n",
     f"{TITLE}\n{A}\n{B}\nWhat do you think?\nWill it last?\nWho pays for it?\n",

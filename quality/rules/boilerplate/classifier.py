@@ -11,7 +11,7 @@ from .features import (
     APP_RE, ATTRIBUTED_RE, AUTHOR_CONTROLS, OUTER, AUTHOR_HELLO_RE, BLURB_RE, BYLINE_RE, CALL_WORDS, COMMENT_POLICY_RE, COPYRIGHT_RE,
     COUNTER_RE, CREDIT_RE, DELIVERY_RE, ELLIPSIS_RE, EMAIL_ONLY_RE, FOLLOW_RE, FORUM_RE, LABEL_SEP_RE, POST_CONTROL_RE,
     METADATA_RE, NAV_ITEM_RE, NAV_SEP_RE, NEWSLETTER_RE, NOT_NAMES, PRICE_CONTEXT_RE, PRICE_RE,
-    PROMPT_CUE_RE, PUBLISHER_RE, SECTION_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE,
+    PROMPT_CUE_RE, PUBLISHER_RE, SECTION_RE, SEARCH_RE, SENTENCE_END_RE, SENTENCE_START_RE, SPACE_RE, TAG_LABEL_RE, TAG_ONLY_LABELS,
     THREAD_RE, DATE_RE, NAME_LINE_RE, html_markup, SIGNATURE_RE, domain_like, quoted_speech, headline_case, is_prose, teaser_like, words_key)
 from ..base import per_document
 from ...text import lower_same_length
@@ -344,6 +344,10 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
             after_headline = headline_case(t)
             continue
         in_block = False
+    tags = _tag_lists(spans)
+    if tags:  # a list of tags is one run, its label included
+        listed = {ln.start for ln in tags}
+        out = [ln for ln in out if ln.start not in listed] + tags
     # The page classifier judges the lines the phrase tables left; a teaser block's items are
     # only guesses from their shape, so the article's own lines (its title, a heading under
     # "Related" words) are taken back from it.
@@ -378,6 +382,41 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
         # Shape guesses (a teaser block's items, the page classifier's lines) give way.
         out = [ln for ln in out if not (ln.start in bylines and ln.kind in GUESSED)]
     return tuple(sorted(out, key=lambda l: l.start))
+
+
+def _tag_lists(spans) -> list[Line]:
+    """A list of tags, its items on the lines after their label ("Tags:" / "iPad," / "Apple,"
+    / "tablets"): items of four words at most, without a sentence end, each after the label
+    or after an item that ends with a comma; another label ("Topics:" / "Rumors" / "Tags:")
+    carries the list on. Reported, label and items, when the items are separated by commas
+    or the label can only be one of tags ("Tags:", "Filed under:"): a bare "Topics:" or
+    "Keywords:" above a list of short lines may head the article's own list."""
+    out: list[Line] = []
+    i = 0
+    while i < len(spans):
+        if not TAG_LABEL_RE.match(spans[i][2]):
+            i += 1
+            continue
+        run, commas, sure = [], False, False
+        j, first = i, True
+        while j < len(spans):
+            t, n = spans[j][2], spans[j][3]
+            if TAG_LABEL_RE.match(t):
+                run.append(("label", j))
+                sure = sure or words_key(t) in TAG_ONLY_LABELS
+                first = True
+            elif n <= 4 and (first or spans[j - 1][2].endswith(",")) \
+                    and not SENTENCE_END_RE.search(t) and not TAG_LABEL_RE.match(t):
+                run.append(("tag", j))
+                commas = commas or t.endswith(",")
+                first = False
+            else:
+                break
+            j += 1
+        if (commas or sure) and any(k == "tag" for k, _ in run):
+            out.extend(Line(spans[k][0], spans[k][1], "tags", "list of tags") for _, k in run)
+        i = max(j, i + 1)
+    return out
 
 
 # The lines the page classifier does not see as known furniture: a teaser block's items (guesses

@@ -147,6 +147,9 @@ PRICE_RE = re.compile(r"(?:(?:for\s+)?(?:as little as|only|just)|for)\s+[$£€]
                        r"(?:a|per|/)\s*(?:month|week|year|mo|wk|yr)\b", re.IGNORECASE)
 PRICE_CONTEXT_RE = re.compile(r"subscri|unlimited|digital access|membership|free trial|"
                                r"support us|support our", re.IGNORECASE)
+# A label of tags alone on its line ("Tags:", "Filed Under:"), and those that head nothing else.
+TAG_LABEL_RE = re.compile(rf"^(?:{alternation(_WORDS['tag_labels'])})\s*:$", re.IGNORECASE)
+TAG_ONLY_LABELS = frozenset(_WORDS["tag_only_labels"])
 # A section of the site: at most three words ending in a section's name ("Austin Weather",
 # "Example podcasts", "Obituaries").
 SECTION_RE = re.compile(rf"^(?:[\w.'’&-]+\s+){{0,2}}(?:{alternation(_WORDS['section_nouns'])})$",

@@ -17,7 +17,7 @@ CODES = {
     "legal": "BP06",
     "site-header": "BP07",
     "repeated-title": "BP08",
-    "chrome": "BP09", "date": "BP09",
+    "chrome": "BP09", "date": "BP09", "tags": "BP09",
     "navigation": "BP12",
     "comments": "BP13",
     "pagination": "BP14",
@@ -27,7 +27,8 @@ CODES = {
 
 # Kinds reported one finding per run of consecutive lines (a menu is one finding): those the
 # page classifier finds. Phrase-table lines are reported one by one, each its own fix.
-RUN_KINDS = frozenset({"navigation", "comments", "pagination", "credit", "link-list", "date"})
+RUN_KINDS = frozenset({"navigation", "comments", "pagination", "credit", "link-list", "date",
+                       "tags"})
 
 # "1 2 3 4 Next", "Page 2 of 5", "« Previous", "Older posts", "Next article".
 _PAGINATION_RE = re.compile(
