@@ -42,6 +42,11 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
     (f"{BODY}\nShare this article:\nFollow us on Twitter and Facebook",
      [("BP04", "Share this article:"), ("BP04", "Follow us on Twitter and Facebook")],
      BODY + "\n"),
+    # A blog platform's widgets between the post and its comments.
+    (f"{BODY}\nAbout these ads\nRate this:\nLike this:\nBe the first to like this.\nLoading...\n"
+     f"{BODY2}\n",
+     [("BP09", "About these ads"), ("BP04", "Rate this:"), ("BP04", "Like this:"),
+      ("BP04", "Be the first to like this."), ("BP09", "Loading...")], f"{BODY}\n{BODY2}\n"),
     # The buttons of a share bar, each on a line of its own, in the middle of the text too.
     (f"{BODY}\nShare this:\nFacebook\nTwitter\nEmail\n{BODY2}\n",
      [("BP04", "Share this:"), ("BP04", "Facebook"), ("BP04", "Twitter"), ("BP04", "Email")],
