@@ -118,6 +118,8 @@ COMMENT = ("I have been following these talks for months and I think the ministr
      [("BP09", "Topics:\nRumors,\niPad\nTags:\niPad,\niPhone,\ntablets")], f"{TITLE}\n{A}\n{B}\n"),
     (f"{TITLE}\n{A}\nTags:\nTrade,\nTariffs\n{B}\n", [("BP09", "Tags:\nTrade,\nTariffs")],
      f"{TITLE}\n{A}\n{B}\n"),
+    (f"{TITLE}\n{A}\n{B}\nPost Tags:\ntrade, tariffs, World Trade Organization\n",
+     [("BP09", "Post Tags:\ntrade, tariffs, World Trade Organization")], f"{TITLE}\n{A}\n{B}\n"),
     # A short question among the links after the article (a teaser's headline) does not make
     # them the article's.
     (f"{TITLE}\n{A}\n{B}\nWhere is the new hotel?\nNext\nPopular Topics\nElectricity 11\n"

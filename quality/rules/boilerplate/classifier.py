@@ -386,11 +386,11 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
 
 def _tag_lists(spans) -> list[Line]:
     """A list of tags, its items on the lines after their label ("Tags:" / "iPad," / "Apple,"
-    / "tablets"): items of four words at most, without a sentence end, each after the label
-    or after an item that ends with a comma; another label ("Topics:" / "Rumors" / "Tags:")
-    carries the list on. Reported, label and items, when the items are separated by commas
-    or the label can only be one of tags ("Tags:", "Filed under:"): a bare "Topics:" or
-    "Keywords:" above a list of short lines may head the article's own list."""
+    / "tablets"): items (`_tag_item`), each right after the label or after an item that ends
+    with a comma; another label carries the list on ("Topics:" / "Rumors" / "Tags:" / ...).
+    Reported, label and items, when the tags are separated by commas or the label heads
+    nothing but tags ("Tags:", "Filed under:"): a bare "Topics:" or "Keywords:" over short
+    lines without commas may head the article's own list."""
     out: list[Line] = []
     i = 0
     while i < len(spans):
@@ -405,10 +405,9 @@ def _tag_lists(spans) -> list[Line]:
                 run.append(("label", j))
                 sure = sure or words_key(t) in TAG_ONLY_LABELS
                 first = True
-            elif n <= 4 and (first or spans[j - 1][2].endswith(",")) \
-                    and not SENTENCE_END_RE.search(t) and not TAG_LABEL_RE.match(t):
+            elif (first or spans[j - 1][2].endswith(",")) and _tag_item(t, n):
                 run.append(("tag", j))
-                commas = commas or t.endswith(",")
+                commas = commas or "," in t
                 first = False
             else:
                 break
@@ -417,6 +416,17 @@ def _tag_lists(spans) -> list[Line]:
             out.extend(Line(spans[k][0], spans[k][1], "tags", "list of tags") for _, k in run)
         i = max(j, i + 1)
     return out
+
+
+def _tag_item(line: str, n_words: int) -> bool:
+    """One or more tags: four words at most, or several of them between commas ("android,
+    motorola, Photon Q"), and no sentence end."""
+    if SENTENCE_END_RE.search(line):
+        return False
+    if n_words <= 4:
+        return True
+    parts = line.split(",")
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 4 for p in parts)
 
 
 # The lines the page classifier does not see as known furniture: a teaser block's items (guesses
