@@ -47,6 +47,12 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
      f"{BODY2}\n",
      [("BP09", "About these ads"), ("BP04", "Rate this:"), ("BP04", "Like this:"),
       ("BP04", "Be the first to like this."), ("BP09", "Loading...")], f"{BODY}\n{BODY2}\n"),
+    # A blog theme's post footer.
+    (f"{BODY}\nThis entry was posted in News by Jane Smith. Bookmark the permalink.\n"
+     "Trackbacks are closed, but you can post a comment.\nView all posts by Jane Smith\n",
+     [("BP09", "This entry was posted in News by Jane Smith. Bookmark the permalink."),
+      ("BP13", "Trackbacks are closed, but you can post a comment."),
+      ("BP09", "View all posts by Jane Smith")], f"{BODY}\n"),
     # The buttons of a share bar, each on a line of its own, in the middle of the text too.
     (f"{BODY}\nShare this:\nFacebook\nTwitter\nEmail\n{BODY2}\n",
      [("BP04", "Share this:"), ("BP04", "Facebook"), ("BP04", "Twitter"), ("BP04", "Email")],
