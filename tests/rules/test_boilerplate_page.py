@@ -103,6 +103,10 @@ COMMENT = ("I have been following these talks for months and I think the ministr
      "Print Email\n",
      [("BP09", "May 3, 2012 | Permalink | Comments (1)"), ("BP09", "Advertise | AdChoices"),
       ("BP04", "Print Email")], f"{TITLE}\n{A}\n{B}\n"),
+    # A date with its day name is a date.
+    (f"{TITLE}\n{A}\n{B}\nFriday, December 22, 2006 | Permalink | Comments (1)\n{A}\n",
+     [("BP09", "Friday, December 22, 2006 | Permalink | Comments (1)")],
+     f"{TITLE}\n{A}\n{B}\n{A}\n"),
     # An archive's months with their counts of posts; the header of a quoted forum post.
     (f"{TITLE}\n{A}\n{B}\nJan 2012 (169)\nDec 2011 (170)\n",
      [("BP09", "Jan 2012 (169)"), ("BP09", "Dec 2011 (170)")], f"{TITLE}\n{A}\n{B}\n"),

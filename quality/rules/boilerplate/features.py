@@ -40,10 +40,12 @@ TERMINAL_PUNCT_RE = re.compile(r"[.!?:;,][\"'”’)\]]*$")
 
 _MONTH = rf"(?:{alternation(_WORDS['months'])})\.?"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
-# Lines that are only page metadata: a date, a time, a reading time, a word count, a byline.
+# Lines that are only page metadata: a date (its day name too), a time, a reading time, a word
+# count, a byline.
 METADATA_RE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|posted on|published on|updated on)"
-    r"\s*:?\s*)?(?:"
+    r"\s*:?\s*)?"
+    rf"(?:(?:{alternation(_WORDS['weekdays'])})\.?,?\s+(?=\d|{_MONTH}\s))?(?:"
     rf"{_ORD}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_ORD}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
     r"\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s+[a-z]{2,4})?|"
