@@ -47,6 +47,10 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
      f"{BODY2}\n",
      [("BP09", "About these ads"), ("BP04", "Rate this:"), ("BP04", "Like this:"),
       ("BP04", "Be the first to like this."), ("BP09", "Loading...")], f"{BODY}\n{BODY2}\n"),
+    # A link to the rest of a post, with its quoted title; a newspaper's marker in the text.
+    (f"{BODY}\nContinue reading \"Notes from Lima\"\n{BODY2}\nContinue reading the main story\n",
+     [("BP03", "Continue reading \"Notes from Lima\""), ("BP09", "Continue reading the main story")],
+     f"{BODY}\n{BODY2}\n"),
     # A blog theme's post footer.
     (f"{BODY}\nThis entry was posted in News by Jane Smith. Bookmark the permalink.\n"
      "Trackbacks are closed, but you can post a comment.\nView all posts by Jane Smith\n",
@@ -177,6 +181,7 @@ def test_fires(text, expected, result):
     # above it: a section heading as likely as a button.
     f"{BODY}\nTwitter\n{BODY2}\nEmail\n{BODY}\n",
     # The phrases inside article sentences.
+    "Continue reading the report before the vote, the minister told parliament.",
     "Officials said they may also like to revisit the proposal next year.",
     "Inflation slowed in October.\nGet the latest figures from the statistics office before "
     "deciding, analysts advised.\nEconomists expect a cut.",

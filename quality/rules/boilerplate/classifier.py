@@ -60,10 +60,14 @@ def classify(line: str, n_words: int, edge: bool, ph: Phrases,
         if not kind:
             continue
         if kind == "teaser":
-            # "More from Business Daily", "Trending on Rough Draft": the rest is a name.
+            # "More from Business Daily", "Trending on Rough Draft", 'Continue reading "Notes
+            # from Lima"': the rest is a name or a title.
             rest = line.split()[k:]
+            first = rest[0].lstrip("\"“‘'") if rest else ""
             ok = (n_words <= 6 and ":" not in line and not SENTENCE_END_RE.search(line)
-                  and (not rest or k >= 3 or rest[0][:1].isupper() or rest[0][:1].isdigit()))
+                  and (not rest or k >= 3 or first[:1].isupper() or first[:1].isdigit()))
+            if ok and rest and first != rest[0]:
+                return "teaser-label", head  # a link to the quoted title, not a header
         else:
             # Furniture lines are short; calls to subscribe or share may run on.
             ok = n_words <= (6 if k <= 2 else 10 if kind == "chrome" else 40)
