@@ -398,7 +398,7 @@ def _tag_lists(spans) -> list[Line]:
     out: list[Line] = []
     i = 0
     while i < len(spans):
-        if not TAG_LABEL_RE.match(spans[i][2]):
+        if not (spans[i][2].endswith(":") and TAG_LABEL_RE.match(spans[i][2])):
             i += 1
             continue
         run, commas, sure = [], False, False
