@@ -117,6 +117,13 @@ COMMENT = ("I have been following these talks for months and I think the ministr
     # A call to follow an account.
     (f"{TITLE}\nFollow @example\n{A}\n{B}\n", [("BP04", "Follow @example")],
      f"{TITLE}\n{A}\n{B}\n"),
+    # A question among the headlines after the article is one of them.
+    (f"{TITLE}\n{A}\n{B}\nMarkets\nWhy the euro fell against the dollar this week\n"
+     "How do people survive gunshot wounds?\nFive things to know about the new budget plan\n",
+     [("BP12", "Markets"), ("BP03", "Why the euro fell against the dollar this week\n"
+                                     "How do people survive gunshot wounds?\n"
+                                     "Five things to know about the new budget plan")],
+     f"{TITLE}\n{A}\n{B}\n"),
     # A list of tags under its labels, one finding, after the article or inside it.
     (f"{TITLE}\n{A}\n{B}\nTopics:\nRumors,\niPad\nTags:\niPad,\niPhone,\ntablets\n",
      [("BP09", "Topics:\nRumors,\niPad\nTags:\niPad,\niPhone,\ntablets")], f"{TITLE}\n{A}\n{B}\n"),
