@@ -42,6 +42,8 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
     (f"{BODY}\nShare this article:\nFollow us on Twitter and Facebook",
      [("BP04", "Share this article:"), ("BP04", "Follow us on Twitter and Facebook")],
      BODY + "\n"),
+    # "E-mail" is "Email" to the phrase tables.
+    (f"{BODY}\nE-Mail This Article\n", [("BP04", "E-Mail This Article")], f"{BODY}\n"),
     # A blog platform's widgets between the post and its comments.
     (f"{BODY}\nAbout these ads\nRate this:\nLike this:\nBe the first to like this.\nLoading...\n"
      f"{BODY2}\n",

@@ -178,11 +178,19 @@ NOT_NAMES = frozenset(_WORDS["not_names"])
 AUTHOR_CONTROLS = frozenset(_WORDS["author_controls"])
 
 
+# Spellings of one word the phrase tables hold once: "E-mail this article" is "Email this
+# article".
+_SAME_WORD = {"e-mail": "email", "e-mails": "emails"}
+
+
 def words_key(s: str) -> str:
     """Fold case and accents, drop punctuation around words: 'Share this article:' ->
-    'share this article'."""
+    'share this article', 'E-Mail This' -> 'email this'."""
     s = s.lower() if s.isascii() else fold(s)
-    return " ".join(w for w in (w.strip("-") for w in WORD_RE.findall(s)) if w)
+    words = [w for w in (w.strip("-") for w in WORD_RE.findall(s)) if w]
+    if "e-mail" in s:
+        words = [_SAME_WORD.get(w, w) for w in words]
+    return " ".join(words)
 
 
 def domain_like(line: str, tlds: frozenset) -> bool:
