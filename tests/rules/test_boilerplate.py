@@ -42,6 +42,10 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
     (f"{BODY}\nShare this article:\nFollow us on Twitter and Facebook",
      [("BP04", "Share this article:"), ("BP04", "Follow us on Twitter and Facebook")],
      BODY + "\n"),
+    # Page controls.
+    (f"{BODY}\nIncrease Text Size\nDecrease Text Size\n{BODY2}\nView Entire Story\nMore Posts\n",
+     [("BP09", "Increase Text Size"), ("BP09", "Decrease Text Size"), ("BP02", "View Entire Story"),
+      ("BP14", "More Posts")], f"{BODY}\n{BODY2}\n"),
     # "E-mail" is "Email" to the phrase tables.
     (f"{BODY}\nE-Mail This Article\n", [("BP04", "E-Mail This Article")], f"{BODY}\n"),
     # A blog platform's widgets between the post and its comments.
