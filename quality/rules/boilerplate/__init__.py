@@ -85,8 +85,8 @@ def teaser_header(rule, ctx):
 def teaser_item(rule, ctx):
     """Lines after a teaser header that look like headlines or cut-off snippets (short, no
     closing full stop, or ending in an ellipsis), one finding per line, until a line of prose
-    resumes the article; also one-line links such as "Read more: <headline>" or
-    "RELATED: <headline>"."""
+    resumes the article; also one-line links such as "Read more: <headline>",
+    "RELATED: <headline>" or 'Continue reading "<title>"'."""
     yield from _report(rule, ctx, lambda l: (
         f"'{l.what}' link to another story: delete it" if l.kind == "teaser-label" else
         f"link to another story ({l.what}): delete it" if l.kind == "link-list" else
@@ -100,7 +100,8 @@ def teaser_item(rule, ctx):
 def share_prompt(rule, ctx):
     """A line that is a share or social-media prompt from data/boilerplate_lines.tsv (kind
     `share`): whole lines or short lines starting with the phrase; bare button names ("Share",
-    "Facebook", "Email") only before the first or after the last paragraph of prose."""
+    "Facebook", "Email") before the first or after the last paragraph of prose, or anywhere
+    on the lines right under a share prompt ("Share this:" / "Facebook" / "Twitter")."""
     yield from _report(rule, ctx, lambda l: f"share prompt '{l.what}': delete it")
 
 
