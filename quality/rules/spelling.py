@@ -467,11 +467,9 @@ def _best(ctx: Context, tok: Token, given: Optional[Token]) -> Optional[tuple[Ca
         return None  # a common word or name, and no known person's first name to say otherwise
     if given is None and zipf >= RARE_ZIPF + 1 and not _has_user_entries(ctx.gazetteer):
         return None  # an attested word and no first name: only a user's name could be meant
-    if not _could_have_evidence(ctx, tok.text, given, zipf):
+    floor = _floor(given, zipf)
+    if not _could_have_evidence(ctx, tok.text, given, zipf, floor):
         return None
-    # Without a first name only very close spellings (or the same skeleton) can qualify; a
-    # word English has never seen may be further off (see _unique_close_match).
-    floor = 0.72 if given is not None else (UNSEEN_FLOOR if zipf == 0 else 0.9)
     # Greenlandic is no misspelling of Greenland; but an unseen "Quitos" may be one of Quito.
     # Estonians of Estonia, Kosovan of Kosovo: derived words English attests; an unseen
     # "Teslan" or "Antiohia" is more likely a foreign case ending left by translation.
@@ -509,21 +507,34 @@ def _best(ctx: Context, tok: Token, given: Optional[Token]) -> Optional[tuple[Ca
     return cand, conf, why
 
 
-def _could_have_evidence(ctx: Context, word: str, given: Optional[Token], zipf: float) -> bool:
+def _floor(given: Optional[Token], zipf: float) -> float:
+    """The similarity a candidate needs: without a first name only very close spellings (or
+    the same skeleton) can qualify; a word English has never seen may be further off (see
+    _unique_close_match)."""
+    return 0.72 if given is not None else (UNSEEN_FLOOR if zipf == 0 else 0.9)
+
+
+def _could_have_evidence(ctx: Context, word: str, given: Optional[Token], zipf: float,
+                         floor: float) -> bool:
     """False when no candidate could pass `_evidence`, decided without the candidate search.
     Without a known person's first name before the word, the evidence left is the same
     transliteration skeleton, or an entry the document names elsewhere spelt at most two
     edits away, both for a word rarer than Zipf 2.5; against the user's names also one of
     them with one letter more or less at the end (Zipf under 3), and for a word rarer than
     Zipf 1.5 the close spellings only the candidate search finds (the last two tests of
-    EVIDENCE, and `_unique_close_match`)."""
+    EVIDENCE, and `_unique_close_match`). Where the user's names are crowded in the whole
+    gazetteer, that evidence counts only for an entry the document supports (_user_evidence):
+    one of those entries must be at least `floor` alike, as the candidate search asks."""
     gaz = ctx.gazetteer
     if given is not None and _first_name_of_someone(ctx, given.text):
         return True
-    if _has_user_entries(gaz):
-        if zipf < RARE_ZIPF:
+    if _has_user_entries(gaz) and (zipf < RARE_ZIPF or (
+            given is None and zipf < COMMON_ZIPF and gaz.user_ending(word))):
+        if not _crowded_list(gaz):
             return True
-        if given is None and zipf < COMMON_ZIPF and gaz.user_ending(word):
+        spellings = _supported_spellings(ctx)
+        if spellings and process.extractOne(fold(word), spellings, scorer=JaroWinkler.normalized_similarity,
+                                            score_cutoff=floor) is not None:
             return True
     if zipf >= RARE_ZIPF + 1:
         return False
@@ -708,11 +719,52 @@ def _crowded(ctx: Context, word: str) -> bool:
     """The user's single-word spellings outnumber the built-in ones near `word` or in all
     (see _user_evidence)."""
     gaz = ctx.gazetteer
-    user, builtin = _remembered(gaz, "spellings", (), gaz.spelling_counts)
-    if user > builtin:
+    if _crowded_list(gaz):
         return True
     user, builtin = _remembered(gaz, "neighbourhood", word, lambda: gaz.neighbourhood(word))
     return user > builtin
+
+
+def _crowded_list(gaz: Gazetteer) -> bool:
+    """The user's single-word spellings outnumber the built-in ones in the whole gazetteer."""
+    user, builtin = _remembered(gaz, "spellings", (), gaz.spelling_counts)
+    return user > builtin
+
+
+@gazetteer_table("spelling.user-support")
+def _user_support(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """{a capitalised word of the names of a user's entry: the folded spellings the candidate
+    search can return for the entries that hold it}: a document that writes the word supports
+    them (see _supported). An entry with a single word in all its names has no other word to
+    vouch for it and is left out."""
+    table: dict[str, dict[str, None]] = {}
+    for entry in gaz.entries:
+        if entry.builtin:
+            continue
+        words = [w for f in entry.forms for w in name_words(f) if w[:1].isupper()]
+        if len({fold(w) for w in words}) < 2:
+            continue
+        spellings = dict.fromkeys(fold(s) for f in entry.forms for s in (f, surname_of(f)))
+        for w in words:
+            have = table.get(w)
+            if have is None:
+                table[w] = dict(spellings)
+            else:
+                have.update(spellings)
+    return {w: tuple(fs) for w, fs in table.items()}
+
+
+@per_document
+def _supported_spellings(ctx: Context) -> list[str]:
+    """The folded spellings of the user's entries the document supports (_supported): a
+    candidate of the user's that _user_evidence can count where the list is crowded is one of
+    them."""
+    table = _user_support(ctx.gazetteer)
+    out: dict[str, None] = {}
+    for w in table.keys() & ctx.token_counts.keys():
+        if ctx.lexicon.zipf(w) < COMMON_ZIPF:
+            out.update(dict.fromkeys(table[w]))
+    return list(out)
 
 
 def _supported(ctx: Context, cand: Candidate) -> bool:

@@ -1,5 +1,6 @@
 """NM rules: firing and quiet cases on real sentences, against a small explicit gazetteer."""
 from functools import lru_cache
+from itertools import product
 
 import pytest
 
@@ -253,6 +254,49 @@ def test_a_long_list_of_names_needs_more_than_closeness(crowded, text, expected)
     assert (user > builtin) is crowded
     auditor = Auditor(Config(select=("NM01", "PL03"), builtin_gazetteer=False), gaz)
     assert [(f.code, f.text, f.suggestion) for f in auditor.audit(Document(text)).findings] == expected
+
+
+# A list longer than the built-in data (more single-word spellings than it has): the user's
+# names then count only where the document supports them, and the search for candidates is
+# skipped for words no supported name is close to. That shortcut changes no finding.
+_SYL = ("ka", "ri", "do", "mu", "te", "lo", "bi", "na", "se", "vu")
+LONG_LIST = [Entry(f"{('Anna', 'Ilse')[i % 2]} {''.join(s).capitalize()}n", "person")
+             for i, s in enumerate(product(_SYL, repeat=4)) if i < 7000] + NAMED + [
+    Entry("Tomasz Wierzbicki", "person", aliases=("Tomek Wierzbicki",)),
+    Entry("Odile Marchetto", "person", aliases=("Odile Marchetto-Rey",))]
+
+
+@lru_cache(maxsize=None)
+def _long_list():
+    return Gazetteer(LONG_LIST)
+
+
+@pytest.mark.parametrize("text", [
+    "Folake spoke first. Later Vespasino agreed to the terms.",
+    "The envoy Vespasino arrived in Lagos on Monday.",
+    "The envoy Folake Vespasino arrived in Lagos.",
+    "Tomek said Wierzbicky would stay; Wierzbicky agreed.",
+    "Marchetto-Rey left early, and Marchetti stayed.",
+    "Kariodon and Kariodan met Anna in Kariodun.",
+    "Thousands were displaced from Gorizia and Grassisca during the war.",
+    "Ilse Karidomun and Anna Karidomin spoke to Odile Marchetta.",
+])
+def test_a_list_longer_than_the_builtin_data_skips_only_hopeless_searches(text, monkeypatch):
+    import quality.rules.spelling as spelling
+
+    gaz = _long_list()
+    user, builtin = gaz.spelling_counts()
+    assert user > builtin
+
+    def audit():
+        auditor = Auditor(Config(select=("NM01", "PL03"), builtin_gazetteer=False), gaz)
+        return [(f.code, f.text, f.suggestion, f.message) for f in auditor.audit(Document(text)).findings]
+
+    gaz.memo.clear()
+    fast = audit()
+    gaz.memo.clear()
+    monkeypatch.setattr(spelling, "_could_have_evidence", lambda *args: True)
+    assert audit() == fast
 
 
 REST_GAZ = [Entry("Omar Torrijos", "person"), Entry("Ivanka Trump", "person"),
