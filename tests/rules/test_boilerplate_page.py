@@ -117,6 +117,9 @@ COMMENT = ("I have been following these talks for months and I think the ministr
     # A call to follow an account.
     (f"{TITLE}\nFollow @example\n{A}\n{B}\n", [("BP04", "Follow @example")],
      f"{TITLE}\n{A}\n{B}\n"),
+    # Accounts in brackets are credits, not a transcript's stage directions.
+    (f"{TITLE}\n{A}\n{B}\n(@jane/Twitter)\n(@john/Twitter)\n(@mary/Instagram)\n",
+     [("BP12", "(@jane/Twitter)\n(@john/Twitter)\n(@mary/Instagram)")], f"{TITLE}\n{A}\n{B}\n"),
     # A question among the headlines after the article is one of them.
     (f"{TITLE}\n{A}\n{B}\nMarkets\nWhy the euro fell against the dollar this week\n"
      "How do people survive gunshot wounds?\nFive things to know about the new budget plan\n",
@@ -203,6 +206,7 @@ def test_html_input(text, expected):
     # A transcript's closing words and stage directions are the speaker's, not a menu.
     f"{A}\n{B}\nThank you.\n(Applause)\n",
     f"{A}\n{B}\nOver to you, then.\n[Music]\n",
+    f"{A}\n{B}\nThank you.\n(Applause)\n(Laughter)\n(Music)\n",
     # Text laid out in paragraphs (blank lines between them): short lines are section headings
     # and short paragraphs of the writer's, left to the phrase tables.
     f"Early life.\n\nEducation.\n\n{A}\n\n{B}\n\nLegacy.\n\nHonours\n\nAwards\n",

@@ -295,7 +295,7 @@ def revise(classes: list[str], seg: list[int]) -> list[str]:
     return out
 
 
-_ANNOTATION_RE = re.compile(r"^[(\[][^()\[\]]+[)\]]$")
+_ANNOTATION_RE = re.compile(r"^[(\[][^()\[\]:@©]+[)\]]$")
 # A letter's salutation ("Dear Editor:", "Dear Sir,") or an interview's speaker label ("Q.",
 # "A:"): the text's own words.
 _SALUTATION_RE = re.compile(r"^(?:Dear\s+\S.{0,40}[,:!]|[QA][.:])$")
@@ -303,7 +303,8 @@ _SALUTATION_RE = re.compile(r"^(?:Dear\s+\S.{0,40}[,:!]|[QA][.:])$")
 
 def _spoken(line: str, f: Features) -> bool:
     """A short sentence with a stop word ("Thank you.", "Over to you."), a bracketed
-    annotation ("(Applause)", "[Music]"), a salutation ("Dear Sir,") or a speaker label ("Q.")
+    annotation ("(Applause)", "[Music]"; not a credit or an account: "(Copyright: Example)",
+    "(@jane/Twitter)"), a salutation ("Dear Sir,") or a speaker label ("Q.")
     is the text's own: a transcript's, an interview's, a letter's.
     Furniture has no sentences of its own that are not in the phrase tables."""
     return bool(_ANNOTATION_RE.match(line) or _SALUTATION_RE.match(line)) or (f.sentence_end and f.stop_density > 0
