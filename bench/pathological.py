@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Audit time of pathological documents: each pattern repeated to 1 MB and 5 MB.
+"""Audit time of pathological documents: each pattern repeated to 1 MB and 5 MB (one, made-up
+names, drawn afresh: distinct capitalised words).
 
 usage: python bench/pathological.py [--sizes 1,5] [--runs 3] [--timeout 120] [PATTERN ...]
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import random
 import statistics
 import sys
 import time
@@ -47,9 +49,32 @@ PATTERNS = {
     "bidi": "a\u202eb\u2066c ",
     "nul-bytes": "word\x00",
 }
+# name -> a function of the size in MB, for text that does not repeat.
+PATTERNS["made-up-names"] = lambda mb: made_up_names(mb)
 
 
-def make(unit: str, mb: float) -> str:
+def made_up_names(mb: float) -> str:
+    """Sentences of capitalised words nobody has seen (a seeded draw of syllables: "Kosulof
+    Bimetan ..."), nearly all distinct: every per-word verdict is new, as in a corpus of
+    names no cache has met."""
+    rng = random.Random(7)
+    consonants, vowels = "bcdfghklmnprstvz", "aeiou"
+
+    def word() -> str:
+        return rng.choice(consonants).upper() + "".join(
+            rng.choice(vowels) + rng.choice(consonants) for _ in range(rng.randint(2, 4)))
+
+    out, size = [], 0
+    while size < mb * 1_000_000:
+        sentence = " ".join(word() for _ in range(8)) + ". "
+        out.append(sentence)
+        size += len(sentence)
+    return "".join(out)
+
+
+def make(unit, mb: float) -> str:
+    if callable(unit):
+        return unit(mb)
     n = int(mb * 1_000_000 / max(1, len(unit.encode("utf-8")))) + 1
     return unit * n
 
