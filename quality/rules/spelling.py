@@ -734,23 +734,23 @@ def _crowded_list(gaz: Gazetteer) -> bool:
 @gazetteer_table("spelling.user-support")
 def _user_support(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
     """{a capitalised word of the names of a user's entry: the folded spellings the candidate
-    search can return for the entries that hold it}: a document that writes the word supports
-    them (see _supported). An entry with a single word in all its names has no other word to
-    vouch for it and is left out."""
+    search can return for that entry, other than the word itself}: a document that writes
+    the word supports them (_supported: "Barakzai" vouches for al-Barakzai, "Folake" for
+    Vespasiano)."""
     table: dict[str, dict[str, None]] = {}
     for entry in gaz.entries:
         if entry.builtin:
             continue
-        words = [w for f in entry.forms for w in name_words(f) if w[:1].isupper()]
-        if len({fold(w) for w in words}) < 2:
-            continue
         spellings = dict.fromkeys(fold(s) for f in entry.forms for s in (f, surname_of(f)))
-        for w in words:
-            have = table.get(w)
-            if have is None:
-                table[w] = dict(spellings)
-            else:
-                have.update(spellings)
+        for w in dict.fromkeys(w for f in entry.forms for w in name_words(f) if w[:1].isupper()):
+            fw = fold(w)
+            others = [s for s in spellings if s != fw]
+            if others:
+                have = table.get(w)
+                if have is None:
+                    table[w] = dict.fromkeys(others)
+                else:
+                    have.update(dict.fromkeys(others))
     return {w: tuple(fs) for w, fs in table.items()}
 
 

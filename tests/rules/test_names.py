@@ -263,7 +263,9 @@ _SYL = ("ka", "ri", "do", "mu", "te", "lo", "bi", "na", "se", "vu")
 LONG_LIST = [Entry(f"{('Anna', 'Ilse')[i % 2]} {''.join(s).capitalize()}n", "person")
              for i, s in enumerate(product(_SYL, repeat=4)) if i < 7000] + NAMED + [
     Entry("Tomasz Wierzbicki", "person", aliases=("Tomek Wierzbicki",)),
-    Entry("Odile Marchetto", "person", aliases=("Odile Marchetto-Rey",))]
+    Entry("Odile Marchetto", "person", aliases=("Odile Marchetto-Rey",)),
+    # one capitalised word, but a spelling that is more than that word
+    Entry("al-Barakzai", "person"), Entry("el-Sisi", "person"), Entry("Vespasino-sur-mer", "city")]
 
 
 @lru_cache(maxsize=None)
@@ -280,6 +282,9 @@ def _long_list():
     "Kariodon and Kariodan met Anna in Kariodun.",
     "Thousands were displaced from Gorizia and Grassisca during the war.",
     "Ilse Karidomun and Anna Karidomin spoke to Odile Marchetta.",
+    "Barakzai spoke first. Later Albarakzei agreed.",
+    "Sisi spoke first. Later Elsisa agreed.",
+    "Vespasino is old. Tourists like Vespasinosurmar a lot.",
 ])
 def test_a_list_longer_than_the_builtin_data_skips_only_hopeless_searches(text, monkeypatch):
     import quality.rules.spelling as spelling
