@@ -53,6 +53,9 @@ BODY2 = ("Exporters warned that the measures could cost thousands of jobs, while
      f"{BODY2}\n",
      [("BP09", "About these ads"), ("BP04", "Rate this:"), ("BP04", "Like this:"),
       ("BP04", "Be the first to like this."), ("BP09", "Loading...")], f"{BODY}\n{BODY2}\n"),
+    # "Continue reading" alone goes on with the same story: no header of a list of links.
+    (f"Budget cuts\n\n{BODY}\n\nContinue reading\n\nA divided parliament\n\n{BODY2}\n",
+     [("BP09", "Continue reading")], f"Budget cuts\n\n{BODY}\n\nA divided parliament\n\n{BODY2}\n"),
     # A link to the rest of a post, with its quoted title; a newspaper's marker in the text.
     (f"{BODY}\nContinue reading \"Notes from Lima\"\n{BODY2}\nContinue reading the main story\n",
      [("BP03", "Continue reading \"Notes from Lima\""), ("BP09", "Continue reading the main story")],
@@ -186,6 +189,8 @@ def test_fires(text, expected, result):
     # A button's word on a line of its own in the middle of the text, with no share prompt
     # above it: a section heading as likely as a button.
     f"{BODY}\nTwitter\n{BODY2}\nEmail\n{BODY}\n",
+    # A sentence that opens with a link phrase and quotes a title is the text's own.
+    f'{BODY}\nSee also "The Ambidextrous Universe", a later book that cites "Pale Fire".\n{BODY2}',
     # The phrases inside article sentences.
     "Continue reading the report before the vote, the minister told parliament.",
     "Officials said they may also like to revisit the proposal next year.",

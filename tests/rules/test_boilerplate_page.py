@@ -120,13 +120,6 @@ COMMENT = ("I have been following these talks for months and I think the ministr
     # Accounts in brackets are credits, not a transcript's stage directions.
     (f"{TITLE}\n{A}\n{B}\n(@jane/Twitter)\n(@john/Twitter)\n(@mary/Instagram)\n",
      [("BP12", "(@jane/Twitter)\n(@john/Twitter)\n(@mary/Instagram)")], f"{TITLE}\n{A}\n{B}\n"),
-    # A question among the headlines after the article is one of them.
-    (f"{TITLE}\n{A}\n{B}\nMarkets\nWhy the euro fell against the dollar this week\n"
-     "How do people survive gunshot wounds?\nFive things to know about the new budget plan\n",
-     [("BP12", "Markets"), ("BP03", "Why the euro fell against the dollar this week\n"
-                                     "How do people survive gunshot wounds?\n"
-                                     "Five things to know about the new budget plan")],
-     f"{TITLE}\n{A}\n{B}\n"),
     # A list of tags under its labels, one finding, after the article or inside it.
     (f"{TITLE}\n{A}\n{B}\nTopics:\nRumors,\niPad\nTags:\niPad,\niPhone,\ntablets\n",
      [("BP09", "Topics:\nRumors,\niPad\nTags:\niPad,\niPhone,\ntablets")], f"{TITLE}\n{A}\n{B}\n"),
@@ -224,6 +217,19 @@ def test_html_input(text, expected):
     # with commas under a sentence.
     f"{TITLE}\n{A}\nTopics:\nBudget\nHousing\nSchools\n{B}\n",
     f"{TITLE}\n{A}\nThe meeting covered these topics:\nBudget,\nHousing,\nSchools\n{B}\n",
+    # A quiz, an FAQ or study questions after the article: questions with short answers.
+    f"{A}\n{B}\n\nWho is affected?\nRural areas\nWhen does it start?\nIn May\n"
+    "How much is saved?\nTen million\n",
+    f"{A}\n{B}\n\nQuick-fire round\nWhat is your favourite book?\nWar and Peace\n"
+    "What is your biggest fear?\nSpiders\nWho is your hero?\nMy mother\n",
+    f"Budget explained\nKey facts\nWho is affected?\nRural areas\nWhen does it start?\nIn May\n\n"
+    f"{A}\n{B}\n",
+    f"{A}\n{B}\nDiscussion\nWhat did the minister announce?\nVocabulary\n"
+    "Why were officials angry?\nGlossary\n",
+    # A paper's keywords, an article's categories or places under a label that may head them.
+    f"{A} {B}\n\nKeywords:\nclimate change, adaptation,\ncoastal policy\n\nIntroduction\n\n{A} {B}\n",
+    f"{TITLE}\n{A}\nCategories:\nBest film, best director,\nbest actor\n{B}\n",
+    f"{TITLE}\n{A}\nPosted in:\nLondon, Paris\n{B}\n",
     # Its short questions in sentence case, between its paragraphs and after them.
     f"{TITLE}\n{A}\nWhat happens next?\n{B}\n",
     f"{TITLE}\n{A}\n{B}\nWhat do you think?\nWill it last?\nWho pays for it?\n",

@@ -41,8 +41,12 @@ def classify(line: str, n_words: int, edge: bool, ph: Phrases,
             return kind, key
         if edge and key in ph.edge:
             return ph.edge[key], key
-    # A label: "Read more: <headline>", "Tags: ...".
+    # A label: "Read more: <headline>", "Tags: ...", 'Continue reading "<title>"' (a quoted
+    # title after a label needs no separator).
     m = LABEL_SEP_RE.search(line, 0, 40)
+    q = _QUOTED_TITLE_RE.search(line, 0, m.start() if m else 40)
+    if q and _QUOTED_ONLY_RE.match(line, q.end()):
+        m = q
     if m and m.start() > 0 and n_words <= 30:
         head = words_key(line[:m.start()])
         kind = ph.label.get(head)
@@ -60,14 +64,10 @@ def classify(line: str, n_words: int, edge: bool, ph: Phrases,
         if not kind:
             continue
         if kind == "teaser":
-            # "More from Business Daily", "Trending on Rough Draft", 'Continue reading "Notes
-            # from Lima"': the rest is a name or a title.
+            # "More from Business Daily", "Trending on Rough Draft": the rest is a name.
             rest = line.split()[k:]
-            first = rest[0].lstrip("\"“‘'") if rest else ""
             ok = (n_words <= 6 and ":" not in line and not SENTENCE_END_RE.search(line)
-                  and (not rest or k >= 3 or first[:1].isupper() or first[:1].isdigit()))
-            if ok and rest and first != rest[0]:
-                return "teaser-label", head  # a link to the quoted title, not a header
+                  and (not rest or k >= 3 or rest[0][:1].isupper() or rest[0][:1].isdigit()))
         else:
             # Furniture lines are short; calls to subscribe or share may run on.
             ok = n_words <= (6 if k <= 2 else 10 if kind == "chrome" else 40)
@@ -128,6 +128,10 @@ def _button(line: str, n_words: int, ph: Phrases) -> Optional[tuple[str, str]]:
 
 
 _BAR_SEP_RE = re.compile(r"\s*\|\s*|\s+[·•]\s+")
+# The opening quotation mark of a title after a label, with the space before it; the rest of
+# the line only that title in quotation marks (an arrow or a stop may follow).
+_QUOTED_TITLE_RE = re.compile(r"\s+(?=[\"“‘'][^\W\d_])")
+_QUOTED_ONLY_RE = re.compile(r"[\"“‘'][^\"“”]+[\"”’']\W*$")
 
 
 def _bar(line: str, n_words: int, ph: Phrases) -> Optional[tuple[str, str]]:
@@ -348,7 +352,7 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
             after_headline = headline_case(t)
             continue
         in_block = False
-    tags = _tag_lists(spans)
+    tags = _tag_lists(spans, first_prose, last_prose)
     if tags:  # a list of tags is one run, its label included
         listed = {ln.start for ln in tags}
         out = [ln for ln in out if ln.start not in listed] + tags
@@ -388,13 +392,15 @@ def classify_lines(text: str, stop: Optional[frozenset] = None) -> tuple[Line, .
     return tuple(sorted(out, key=lambda l: l.start))
 
 
-def _tag_lists(spans) -> list[Line]:
+def _tag_lists(spans, first_prose: int, last_prose: int) -> list[Line]:
     """A list of tags, its items on the lines after their label ("Tags:" / "iPad," / "Apple,"
     / "tablets"): items (`_tag_item`), each right after the label or after an item that ends
     with a comma; another label carries the list on ("Topics:" / "Rumors" / "Tags:" / ...).
-    Reported, label and items, when the tags are separated by commas or the label heads
-    nothing but tags ("Tags:", "Filed under:"): a bare "Topics:" or "Keywords:" over short
-    lines without commas may head the article's own list."""
+    Reported, label and items, anywhere when the label heads nothing but tags ("Tags:",
+    "Filed under:"); under the other labels ("Topics:", "Keywords:", "Categories:", which
+    may head a list of the text's own: a paper's keywords, an article's award categories)
+    only when the tags are separated by commas and stand before the first or after the last
+    paragraph of prose."""
     out: list[Line] = []
     i = 0
     while i < len(spans):
@@ -416,7 +422,8 @@ def _tag_lists(spans) -> list[Line]:
             else:
                 break
             j += 1
-        if (commas or sure) and any(k == "tag" for k, _ in run):
+        edge = i < first_prose or j - 1 > last_prose
+        if (sure or commas and edge) and any(k == "tag" for k, _ in run):
             out.extend(Line(spans[k][0], spans[k][1], "tags", "list of tags") for _, k in run)
         i = max(j, i + 1)
     return out
@@ -425,7 +432,7 @@ def _tag_lists(spans) -> list[Line]:
 def _tag_item(line: str, n_words: int) -> bool:
     """One or more tags: four words at most, or several of them between commas ("android,
     motorola, Photon Q"), and no sentence end."""
-    if SENTENCE_END_RE.search(line):
+    if SENTENCE_END_RE.search(line) or not any(ch.isalnum() for ch in line):
         return False
     if n_words <= 4:
         return True

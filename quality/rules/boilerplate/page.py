@@ -14,8 +14,7 @@
    each: bad, unless the bad side is a near line); a near line is bad only between bad lines.
    The edges of the document count as bad.
 5. Reported (`classify`): bad lines that were short or bad by their own features (not a short
-   sentence of the text's own, unless it is a question between two reported lines: a
-   headline among headlines), outside the article only, and only lines of a few words
+   sentence of the text's own), outside the article only, and only lines of a few words
    before it and of a headline's length after it (`before_max_words`, `after_max_words`);
    between two blocks of prose only when a known phrase stands among them (the gap between an article and its
    comments holds "12 Comments" or "Share"; a table inside an article holds none).
@@ -398,25 +397,16 @@ def classify(texts: list[str], known: list[bool], meta: list[bool], credits: lis
     while end + 1 < len(texts) and meta[end + 1] and end - hi < p.meta_reach:
         end += 1
     out: list[Optional[str]] = []
-    asked: list[int] = []  # questions left out as the text's own (see below)
     for i, f in enumerate(feats):
         if start <= i < min(lo, top) or hi < i <= end:
             out.append(None)
             continue
         if (final[i] != BAD or known[i] or first[i] not in (BAD, SHORT) or lo <= i <= hi
+                or _spoken(texts[i], f)
                 or not evidence[i] or f.words > (p.before_max_words if i < lo else p.after_max_words)):
             out.append(None)
-        elif _spoken(texts[i], f):
-            out.append(None)
-            if f.asks:
-                asked.append(i)
         else:
             out.append(f"{why[i]}, {'before' if i < lo else 'after'} the article")
-    # A question between two reported lines is a headline among headlines ("How do people
-    # survive gunshot wounds?" in a list of links), not the text's own words.
-    for i in asked:
-        if 0 < i < len(out) - 1 and out[i - 1] and out[i + 1]:
-            out[i] = f"a question among headlines, {'before' if i < lo else 'after'} the article"
     # A lone line is not reported: furniture comes in runs (a menu, a share bar, a footer).
     # A date beside it makes no run: a headline under its date is an entry of a dated list
     # (an archive, a blog's front page), the page's content as much as its furniture.
