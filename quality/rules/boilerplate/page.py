@@ -2,8 +2,9 @@
 
 1. Every line gets a class from its own features (`initial`): `good` (prose: long and dense in
    stop words), `near` (prose-like but short or thin; any short sentence but a question),
-   `short` (too short to judge: a short question too) or `bad` (separators between items, Title Case without a sentence end, few stop
-   words). Lines the phrase tables already know are `bad`; "Reporting by ..." is `near`.
+   `short` (too short to judge: a short question too) or `bad` (separators between items,
+   Title Case without a sentence end, few stop words). Lines the phrase tables already know
+   are `bad`; "Reporting by ..." is `near`.
 2. Consecutive prose lines are one paragraph cut into sentences: long enough together, all are
    `good` (`promote_runs`). A headline-like line right before good prose is its heading, and
    the nearest such line above the article (over dates and bylines) its title: `good`.
@@ -16,8 +17,9 @@
 5. Reported (`classify`): bad lines that were short or bad by their own features (not a short
    sentence of the text's own), outside the article only, and only lines of a few words
    before it and of a headline's length after it (`before_max_words`, `after_max_words`);
-   between two blocks of prose only when a known phrase stands among them (the gap between an article and its
-   comments holds "12 Comments" or "Share"; a table inside an article holds none).
+   between two blocks of prose only when a known phrase stands among them (the gap between
+   an article and its comments holds "12 Comments" or "Share"; a table inside an article
+   holds none).
 No document without a good line is judged. The thresholds are data:
 quality/data/boilerplate_page.toml.
 """
