@@ -170,9 +170,10 @@ def page_chrome(rule, ctx):
     is just a date, a time, a reading time ("4 min read"), a byline ("By Jane Smith"), a
     breadcrumb ("Home / World / Europe"), a search box ("Search for articles") or a comment
     policy ("All comments are moderated"); after the article only, an author's bio ("Jane
-    Smith is a senior writer for <Site>", roles from data/boilerplate_bio_roles.txt); anywhere,
-    a list of tags on lines of their own under its label ("Tags:" / "iPad," / "tablets"), one
-    finding for the list."""
+    Smith is a senior writer for <Site>", roles from data/boilerplate_bio_roles.txt); a list of
+    tags on lines of their own under its label ("Tags:" / "iPad," / "tablets"), one finding
+    for the list: anywhere under a label that heads nothing but tags, at the edges and
+    separated by commas under one that may head the text's own list ("Topics:")."""
     yield from _report(rule, ctx, lambda l: f"page furniture ({l.what}): delete it")
 
 
