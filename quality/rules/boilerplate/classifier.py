@@ -407,25 +407,24 @@ def _tag_lists(spans, first_prose: int, last_prose: int) -> list[Line]:
         if not (spans[i][2].endswith(":") and TAG_LABEL_RE.match(spans[i][2])):
             i += 1
             continue
-        run, commas, sure = [], False, False
+        tags = commas = sure = False
         j, first = i, True
         while j < len(spans):
             t, n = spans[j][2], spans[j][3]
             if TAG_LABEL_RE.match(t):
-                run.append(("label", j))
                 sure = sure or words_key(t) in TAG_ONLY_LABELS
                 first = True
             elif (first or spans[j - 1][2].endswith(",")) and _tag_item(t, n):
-                run.append(("tag", j))
+                tags = True
                 commas = commas or "," in t
                 first = False
             else:
                 break
             j += 1
         edge = i < first_prose or j - 1 > last_prose
-        if (sure or commas and edge) and any(k == "tag" for k, _ in run):
-            out.extend(Line(spans[k][0], spans[k][1], "tags", "list of tags") for _, k in run)
-        i = max(j, i + 1)
+        if tags and (sure or commas and edge):
+            out.extend(Line(s, e, "tags", "list of tags") for s, e, _, _ in spans[i:j])
+        i = j  # past the label at least
     return out
 
 
