@@ -523,11 +523,21 @@ class CorpusView:
     def documents(self) -> int:
         return self.stats.documents
 
-    def prepare(self) -> "CorpusView":
+    # The shared tables, each built on first use. Those of COUNT_TABLES read only the counts
+    # by name; `_tables` reads the per-document records, and `_folded` reads `_tables`.
+    COUNT_TABLES = ("surface_forms", "_by_skeleton_initial", "_variant_index", "_key_spots",
+                    "_unhashed")
+    SHARED_TABLES = ("_tables", *COUNT_TABLES, "_folded")
+
+    def prepare(self, built: Optional[dict] = None) -> "CorpusView":
         """Compute the shared tables now (they are otherwise built on first use), so a view
-        sent to workers carries them instead of each worker rebuilding them."""
-        for name in ("_tables", "surface_forms", "_by_skeleton_initial", "_variant_index",
-                     "_key_spots", "_unhashed", "_folded"):
+        sent to workers carries them instead of each worker rebuilding them. `built`: some
+        of them by name, already built from the same statistics (by another process)."""
+        for name, table in (built or {}).items():
+            if name not in self.SHARED_TABLES:
+                raise ValueError(f"not a shared table of the corpus view: {name}")
+            self.__dict__[name] = table  # what the cached_property would have stored
+        for name in self.SHARED_TABLES:
             getattr(self, name)
         return self
 

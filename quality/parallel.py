@@ -10,7 +10,7 @@ building its own.
 from __future__ import annotations
 
 import multiprocessing as mp
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Optional
 
 from .corpus import CorpusStats, _doc_key
 from .model import Document, Report
@@ -60,15 +60,35 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def gather_parallel(docs: Iterable[Document], jobs: int,
-                    batch: int = GATHER_BATCH) -> CorpusStats:
+def gather_parallel(docs: Iterable[Document], jobs: int, batch: int = GATHER_BATCH,
+                    meanwhile: Optional[Callable[[], object]] = None) -> CorpusStats:
     """CorpusStats over `docs`, gathered in `jobs` processes and merged: equal to
-    `CorpusStats().add_all(docs)`."""
+    `CorpusStats().add_all(docs)`. `meanwhile` runs here once the workers have their tasks,
+    instead of this process waiting for their first results."""
     stats = CorpusStats()
     with _pool(jobs) as pool:
-        for part in pool.imap(_gather, _batches(docs, batch)):
+        parts = pool.imap(_gather, _batches(docs, batch))
+        if meanwhile is not None:
+            meanwhile()
+        for part in parts:
             stats.merge(part)
     return stats
+
+
+def _records_table():
+    return _STATE[1]._tables
+
+
+def prepare_parallel(view):
+    """`view.prepare()`, its two halves at once where processes fork: the table read from
+    the per-document records (the larger half) in a worker, the tables of the counts here."""
+    if mp.get_start_method() != "fork":
+        return view.prepare()
+    with _pool(1, None, view) as pool:
+        pending = pool.apply_async(_records_table)
+        for name in view.COUNT_TABLES:
+            getattr(view, name)
+        return view.prepare({"_tables": pending.get()})
 
 
 def audit_parallel(auditor, docs: Iterable[Document], jobs: int, view=None,
@@ -87,7 +107,9 @@ def audit_stream(auditor, source: Callable[[], Iterable[Document]], jobs: int = 
         return
     view = None
     if auditor.config.corpus:
-        stats = auditor.corpus_stats or gather_parallel(source(), jobs)
+        # the tables the forked audit workers will share load while the first pass runs
+        warm = auditor.warm if mp.get_start_method() == "fork" else None
+        stats = auditor.corpus_stats or gather_parallel(source(), jobs, meanwhile=warm)
         # the corpus-wide tables are built here once, not in every worker
-        view = stats.finalize().prepare() if stats.documents > 1 else None
+        view = prepare_parallel(stats.finalize()) if stats.documents > 1 else None
     yield from audit_parallel(auditor, source(), jobs, view)

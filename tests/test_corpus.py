@@ -181,6 +181,24 @@ def test_parallel_first_pass_equals_the_sequential_one():
     assert two.to_json() == one.to_json()
 
 
+def test_tables_built_in_two_processes_equal_those_built_in_one():
+    import pytest
+    from quality.parallel import prepare_parallel
+
+    docs = seed_docs()
+    # each seed twice (versions of one story: the story tables have something to hold)
+    docs = docs + [Document(d.text.replace("said", "stated"), path=f"{d.path}-v") for d in docs]
+    stats = CorpusStats().add_all(docs)
+    one, two = stats.finalize().prepare(), prepare_parallel(stats.finalize())
+    for name in one.SHARED_TABLES:
+        assert pickle.dumps(getattr(two, name)) == pickle.dumps(getattr(one, name)), name
+    auditor = no_gazetteer()
+    assert [auditor.audit(d, two).to_dict() for d in docs] == \
+        [auditor.audit(d, one).to_dict() for d in docs]
+    with pytest.raises(ValueError, match="not a shared table"):
+        stats.finalize().prepare({"stats": None})
+
+
 def _consensus(texts):
     docs = [Document(t, f"d{i}") for i, t in enumerate(texts)]
     return flagged(no_gazetteer(select=("NM11", "PL12")).audit_corpus(docs), ("NM11", "PL12"))

@@ -342,7 +342,8 @@ def _memo_table(gaz: Gazetteer, table: str) -> dict:
 # 10 MB of news and encyclopedia text). The other tables hold larger values.
 MEMO_KEYS = 10_000
 MEMO_WORD_KEYS = 50_000
-_MEMO_BOUNDS = {"verdict": MEMO_WORD_KEYS, "variant word": MEMO_WORD_KEYS}
+_MEMO_BOUNDS = {"verdict": MEMO_WORD_KEYS, "variant word": MEMO_WORD_KEYS,
+                "consensus candidate": MEMO_WORD_KEYS}
 
 
 def _remembered(gaz: Gazetteer, table: str, key: Hashable, compute: Callable[[], T]) -> T:
@@ -1014,19 +1015,30 @@ def _same_thing(ctx: Context, form: str, v) -> bool:
     return (mine < REPEATED and not v.loose) or why.startswith("a version")
 
 
+def _consensus_candidate(gaz: Gazetteer, t: str) -> bool:
+    """Can the corpus call `t` a rare variant: a spelling no gazetteer knows (as a name, a
+    deprecated or a wrong form) and no first name."""
+    groups = _given_name_groups()
+    return t.isalpha() and not (gaz.is_accepted(t) or gaz.deprecated_form(t) or
+                                gaz.wrong_form(t) or t in groups or fold(t) in groups)
+
+
 @per_document
 def consensus_variants(ctx: Context) -> list[ConsensusSpelling]:
     """The rare spellings NM11 and PL12 report, computed once per document."""
     out = []
     corpus = ctx.corpus
     gaz = ctx.gazetteer
-    groups = _given_name_groups()
     seen: dict[str, object] = {}
-    # Decided once per distinct word: a spelling no gazetteer knows that is no first name.
+    # Decided once per distinct word, and kept across documents: a spelling no gazetteer
+    # knows that is no first name.
     bare = ctx.capitalised  # word -> the word without its possessive
-    wanted = {w for w, t in bare.items()
-              if t.isalpha() and not (gaz.is_accepted(t) or gaz.deprecated_form(t)
-                                      or gaz.wrong_form(t) or t in groups or fold(t) in groups)}
+    unknown = _memo_table(gaz, "consensus candidate")
+    if len(unknown) > MEMO_WORD_KEYS:
+        unknown.clear()
+    for t in set(bare.values()).difference(unknown):
+        unknown[t] = _consensus_candidate(gaz, t)
+    wanted = {w for w, t in bare.items() if unknown[t]}
     # The corpus's verdict depends on the spelling alone: only the words it calls a rare
     # variant are looked for in the text (and judged in this document's context there).
     variants = {t: corpus.variant_of(t, ctx.lexicon) for t in {bare[w] for w in wanted}}
